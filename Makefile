@@ -1,0 +1,48 @@
+# The two commands of caunoi: `make run` and `make test`. Everything else is a helper.
+#   make run    install what is missing, build (Release), create caunoi.db with demo data once, serve :8080
+#   make test   install what is missing, build with ASan+UBSan, run every test through ctest
+#   make bench  build (Release) and run the benchmarks under bench/
+SHELL := /bin/bash
+JOBS  ?= $(shell nproc)
+PORT  ?= 8080
+DB    ?= caunoi.db
+
+.PHONY: run test deps build build-test web bench fuzz format clean
+
+deps:
+	@scripts/install-deps.sh
+
+web: deps
+	@if [ -f web/package.json ]; then scripts/build-web.sh; fi
+
+build: deps web
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build -j $(JOBS)
+
+build-test: deps web
+	@cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAUNOI_SANITIZE=ON >/dev/null
+	@cmake --build build-test -j $(JOBS)
+
+$(DB): | build
+	@build/caunoi demo --db $(DB)
+
+run: build
+	@[ -f $(DB) ] || build/caunoi demo --db $(DB)
+	build/caunoi serve --db $(DB) --port $(PORT)
+
+test: build-test
+	@# The browser tests call build/caunoi, so the Release binary is built too.
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j $(JOBS)
+	cd build-test && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+bench: build
+	@scripts/bench.sh
+
+fuzz:
+	@scripts/fuzz.sh $(or $(SECONDS),300)
+
+format:
+	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build build-test

@@ -1,0 +1,34 @@
+// api/context.h — what route handlers may reach: the connection pool and the domain services.
+//
+// Built once by the server at start (see api/app.cpp) and shared by all workers; every member is
+// thread-safe or immutable. A part of the system adds its service here and a register_*_routes
+// function in its own api/routes_<part>.cpp.
+#pragma once
+
+#include <filesystem>
+
+#include "store/pool.h"
+
+namespace caunoi::places {
+class Gazetteer;
+}
+
+namespace caunoi::api {
+
+class Router;
+
+struct Context {
+  store::Pool* pool = nullptr;
+  const places::Gazetteer* places = nullptr;
+  std::filesystem::path data_dir;  // data/ of the project (units, Q&A bank, GeoJSON)
+};
+
+// One per part; each lives in api/routes_<part>.cpp.
+void register_system_routes(Router& r, Context& ctx);  // /healthz, /api/v1/meta
+void register_places_routes(Router& r, Context& ctx);  // /api/v1/places...
+void register_periods_routes(Router& r, Context& ctx);  // /api/v1/periods/parse
+
+// All of the above, in one call (api/app.cpp).
+void register_all_routes(Router& r, Context& ctx);
+
+}  // namespace caunoi::api

@@ -1,0 +1,14 @@
+// cli/commands.h — the subcommands of build/caunoi. One file per command (cli/cmd_<name>.cpp);
+// each adds its subcommand to the app and sets `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace caunoi::cli {
+
+void add_serve(CLI::App& app, int& exit_code);   // serve the API and the web app
+void add_demo(CLI::App& app, int& exit_code);    // generate demo data
+void add_places(CLI::App& app, int& exit_code);  // look up administrative units
+void add_period(CLI::App& app, int& exit_code);  // parse and print a reporting period
+
+}  // namespace caunoi::cli

@@ -1,0 +1,18 @@
+// places/install.h — loads the official unit lists from data/admin into the store.
+//
+// Idempotent: run at every start; it creates the tables (migrations of component "places") and
+// fills them once from the CSV files named in data/SOURCES.md. Returns how many units were
+// written now (0 when they were already there).
+#pragma once
+
+#include <filesystem>
+
+#include "store/migrations.h"
+#include "store/store.h"
+
+namespace caunoi::places {
+
+std::span<const store::Migration> migrations();
+int install(store::Connection& c, const std::filesystem::path& data_dir);
+
+}  // namespace caunoi::places

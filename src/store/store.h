@@ -1,0 +1,156 @@
+// store/store.h — the storage interface every domain part talks to.
+//
+// Domain code sees Connection, Statement, Row and Transaction, never sqlite3.h, so that a
+// PostgreSQL backend can be added behind the same interface. SQL text uses "?" placeholders
+// and the common subset of SQLite and PostgreSQL; a backend may rewrite placeholders.
+//
+// A Connection is used by one thread at a time; Pool (store/pool.h) hands one to each worker.
+// Statements are prepared once per connection and cached by their SQL text.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace caunoi::store {
+
+using Null = std::monostate;
+using Value = std::variant<Null, int64_t, double, std::string>;
+
+// One result row; valid until the statement steps again.
+class Row {
+ public:
+  virtual ~Row() = default;
+  virtual int columns() const = 0;
+  virtual bool is_null(int col) const = 0;
+  virtual int64_t i64(int col) const = 0;
+  virtual double f64(int col) const = 0;
+  virtual std::string text(int col) const = 0;
+  std::optional<int64_t> opt_i64(int col) const {
+    return is_null(col) ? std::nullopt : std::optional<int64_t>(i64(col));
+  }
+  std::optional<std::string> opt_text(int col) const {
+    return is_null(col) ? std::nullopt : std::optional<std::string>(text(col));
+  }
+};
+
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  // Binds are 1-based, as in SQL.
+  virtual void bind(int index, const Value& v) = 0;
+  // Steps once; true while a row is available (then row() is valid).
+  virtual bool step() = 0;
+  virtual const Row& row() const = 0;
+  // Makes the statement ready to run again with new binds.
+  virtual void reset() = 0;
+
+  template <class... Args>
+  Statement& with(Args&&... args) {
+    reset();
+    int i = 1;
+    (bind(i++, to_value(std::forward<Args>(args))), ...);
+    return *this;
+  }
+
+  static Value to_value(const Value& v) { return v; }
+  static Value to_value(std::string_view s) { return std::string(s); }
+  static Value to_value(const std::string& s) { return s; }
+  static Value to_value(const char* s) { return std::string(s); }
+  static Value to_value(double d) { return d; }
+  static Value to_value(bool b) { return int64_t{b}; }
+  template <class I>
+    requires std::is_integral_v<I>
+  static Value to_value(I i) { return static_cast<int64_t>(i); }
+  template <class T>
+  static Value to_value(const std::optional<T>& o) {
+    return o ? to_value(*o) : Value{Null{}};
+  }
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  // A prepared statement, cached by SQL text for the life of the connection. The reference stays
+  // valid until the connection closes; reset() is called for you by Statement::with.
+  virtual Statement& prepare(std::string_view sql) = 0;
+  // Runs SQL with no parameters and no results (schema, pragmas). May hold several statements.
+  virtual void exec_script(std::string_view sql) = 0;
+  virtual int64_t last_insert_id() const = 0;
+  virtual int64_t changes() const = 0;
+  virtual std::string backend() const = 0;  // "sqlite"
+  virtual bool in_transaction() const = 0;
+
+  // Runs a statement to completion and returns the number of changed rows.
+  template <class... Args>
+  int64_t execute(std::string_view sql, Args&&... args) {
+    Statement& st = prepare(sql).with(std::forward<Args>(args)...);
+    while (st.step()) {
+    }
+    return changes();
+  }
+
+  // Single integer result (COUNT, MAX...); nullopt if no row or NULL.
+  template <class... Args>
+  std::optional<int64_t> scalar(std::string_view sql, Args&&... args) {
+    Statement& st = prepare(sql).with(std::forward<Args>(args)...);
+    std::optional<int64_t> out;
+    if (st.step() && !st.row().is_null(0)) out = st.row().i64(0);
+    st.reset();
+    return out;
+  }
+
+  // Calls fn(const Row&) for each row.
+  template <class Fn, class... Args>
+  void each(std::string_view sql, Fn&& fn, Args&&... args) {
+    Statement& st = prepare(sql).with(std::forward<Args>(args)...);
+    while (st.step()) fn(st.row());
+    st.reset();
+  }
+
+ protected:
+  friend class Transaction;
+  virtual void begin(bool immediate) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+};
+
+// RAII transaction: rolls back unless commit() was called. Nested use is an error.
+class Transaction {
+ public:
+  enum class Mode { read, write };
+  explicit Transaction(Connection& c, Mode m = Mode::write) : c_(c) { c_.begin(m == Mode::write); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (!done_) {
+      try {
+        c_.rollback();
+      } catch (...) {
+      }
+    }
+  }
+  void commit() {
+    c_.commit();
+    done_ = true;
+  }
+
+ private:
+  Connection& c_;
+  bool done_ = false;
+};
+
+struct OpenOptions {
+  bool read_only = false;
+  int busy_timeout_ms = 5000;
+};
+
+// Opens a database by URL-ish name: a file path (SQLite) or ":memory:".
+std::unique_ptr<Connection> open_sqlite(const std::string& path, const OpenOptions& opt = {});
+
+}  // namespace caunoi::store
