@@ -2,8 +2,9 @@
 //
 // Both readers stream: they call a RowFn for every row of the file, in file order, with the
 // cells as text views that stay valid only during the call (copy what you keep). Row numbers
-// are the ones a user sees in a spreadsheet program: the first line/row of the file is 1 (for
-// XLSX the "r" attribute of the row, so gaps are kept). Empty trailing cells may be missing;
+// are the ones a user sees in a spreadsheet program: the first record of the file is 1 (for
+// CSV a quoted line break does not start a new row; for XLSX the "r" attribute of the row, so
+// gaps are kept). Empty trailing cells may be missing;
 // treat a missing cell as "". XLSX cells with a date format arrive as ISO text "2022-10-31"
 // (see xlsx_reader.h); numbers arrive as their shortest decimal text ("120", "0.5").
 //

@@ -26,7 +26,7 @@
 namespace caunoi::tabular {
 
 struct XlsxOptions {
-  std::string sheet;                          // "" = the first sheet in workbook order
+  std::string sheet;                           // "" = the first sheet in workbook order
   size_t max_part_bytes = 512u * 1024 * 1024;  // uncompressed size allowed for one part
 };
 

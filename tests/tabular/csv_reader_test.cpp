@@ -1,0 +1,109 @@
+// tests/tabular/csv_reader_test.cpp — the CSV reader on the shapes staff files take.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "tabular/csv_reader.h"
+#include "tabular/csv_writer.h"
+
+using caunoi::tabular::Cells;
+using caunoi::tabular::read_csv;
+
+namespace {
+
+struct Read {
+  std::vector<long> rows;
+  std::vector<std::vector<std::string>> cells;
+};
+
+Read read(std::string_view text, caunoi::tabular::CsvOptions opt = {}) {
+  Read r;
+  read_csv(
+      text,
+      [&](long row, Cells c) {
+        r.rows.push_back(row);
+        r.cells.emplace_back(c.begin(), c.end());
+        return true;
+      },
+      opt);
+  return r;
+}
+
+}  // namespace
+
+TEST(CsvReader, CommaWithBomAndCrlf) {
+  Read r = read("\xEF\xBB\xBFNgày,Đơn vị,Số người\r\n31/10/2022,Yên Bái,120\r\n");
+  ASSERT_EQ(r.cells.size(), 2u);
+  EXPECT_EQ(r.cells[0][0], "Ngày");  // the BOM is not part of the first header
+  EXPECT_EQ(r.cells[1], (std::vector<std::string>{"31/10/2022", "Yên Bái", "120"}));
+  EXPECT_EQ(r.rows, (std::vector<long>{1, 2}));
+}
+
+TEST(CsvReader, SemicolonDetectedEvenWithCommasInQuotes) {
+  Read r = read("Ghi chú;Số\n\"a, b, c\";5\n");
+  ASSERT_EQ(r.cells.size(), 2u);
+  EXPECT_EQ(r.cells[1], (std::vector<std::string>{"a, b, c", "5"}));
+}
+
+TEST(CsvReader, QuotedFieldsWithDoubledQuotesAndLineBreaks) {
+  Read r = read("a,b\n\"nói \"\"vui\"\"\",\"dòng 1\ndòng 2\"\nx,y");
+  ASSERT_EQ(r.cells.size(), 3u);
+  EXPECT_EQ(r.cells[1][0], "nói \"vui\"");
+  EXPECT_EQ(r.cells[1][1], "dòng 1\ndòng 2");
+  EXPECT_EQ(r.cells[2], (std::vector<std::string>{"x", "y"}));  // no final newline
+  EXPECT_EQ(r.rows, (std::vector<long>{1, 2, 3}));
+}
+
+TEST(CsvReader, BlankLinesSkippedButCounted) {
+  Read r = read("a\n\n\nb\n");
+  EXPECT_EQ(r.rows, (std::vector<long>{1, 4}));
+}
+
+TEST(CsvReader, EmptyFieldsKept) {
+  Read r = read("a,,c,\n");
+  EXPECT_EQ(r.cells[0], (std::vector<std::string>{"a", "", "c", ""}));
+}
+
+TEST(CsvReader, UnclosedQuoteNamesTheRow) {
+  try {
+    read("a,b\n1,2\n\"never closed,3\n");
+    FAIL() << "no error";
+  } catch (const caunoi::Error& e) {
+    EXPECT_EQ(e.code(), "csv_bad_quote");
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].row, 3);
+  }
+}
+
+TEST(CsvReader, TextAfterClosingQuoteRefused) {
+  EXPECT_THROW(read("\"a\"b,c\n"), caunoi::Error);
+}
+
+TEST(CsvReader, Windows1258BytesRefusedWithTheLine) {
+  try {
+    read("a\nb\nH\xE0 N\xF4i\n");  // Latin-1-ish bytes, not UTF-8
+    FAIL() << "no error";
+  } catch (const caunoi::Error& e) {
+    EXPECT_EQ(e.code(), "csv_bad_utf8");
+    EXPECT_EQ(e.fields().at(0).row, 3);
+  }
+}
+
+TEST(CsvReader, StopsWhenAsked) {
+  int seen = 0;
+  read_csv("a\nb\nc\n", [&](long, Cells) { return ++seen < 2; });
+  EXPECT_EQ(seen, 2);
+}
+
+TEST(CsvWriter, RoundTripsThroughTheReader) {
+  caunoi::tabular::CsvWriter w(';');
+  w.row({"Ghi chú", "Số"});
+  w.field("có ; dấu \"ngoặc\"\nxuống dòng").field(int64_t{144000}).end_row();
+  Read r = read(w.str());
+  ASSERT_EQ(r.cells.size(), 2u);
+  EXPECT_EQ(r.cells[1][0], "có ; dấu \"ngoặc\"\nxuống dòng");
+  EXPECT_EQ(r.cells[1][1], "144000");
+  EXPECT_EQ(w.str().substr(0, 3), "\xEF\xBB\xBF");
+}
