@@ -1,0 +1,120 @@
+// analytics.ts — typed access to the analytics, reports and plans endpoints
+// (GET /api/v1/analytics, /analytics/indicators, /reports). The server's rows are normalised
+// here into one shape (key, label, value, last year, change) so the pages stay simple.
+import { get, items } from "./api";
+
+export interface Indicator {
+  code: string;
+  label: string;
+  unit?: string;
+  headline?: boolean;
+}
+
+export interface Row {
+  key: string;
+  label: string;
+  value: number | null;
+  lastYear: number | null;
+  changePct: number | null;
+}
+
+export interface Series {
+  value: number | null;
+  lastYear: number | null;
+  changePct: number | null;
+  rows: Row[];
+}
+
+type Obj = Record<string, unknown>;
+const str = (o: Obj, ...ks: string[]) => {
+  for (const k of ks) if (typeof o[k] === "string" || typeof o[k] === "number") return String(o[k]);
+  return "";
+};
+const numOf = (o: Obj, ...ks: string[]): number | null => {
+  for (const k of ks) {
+    const v = o[k];
+    if (typeof v === "number") return v;
+    if (v && typeof v === "object" && typeof (v as Obj).value === "number") return (v as Obj).value as number;
+  }
+  return null;
+};
+
+function change(value: number | null, last: number | null, given: number | null): number | null {
+  if (given !== null) return given;
+  if (value === null || last === null || last === 0) return null;
+  return ((value - last) / last) * 100;
+}
+
+function row(o: Obj): Row {
+  const value = numOf(o, "value", "total", "sum");
+  const lastYear = numOf(o, "last_year", "previous", "compare", "last_year_value");
+  return {
+    key: str(o, "key", "id", "code", "unit_id", "period"),
+    label: str(o, "label_vi", "label", "name", "display_name", "full_name", "key", "id", "code"),
+    value,
+    lastYear,
+    changePct: change(value, lastYear, numOf(o, "change_pct", "change_percent", "growth_pct")),
+  };
+}
+
+export async function indicators(): Promise<Indicator[]> {
+  const list = items<Obj>(await get("/analytics/indicators"), "indicators");
+  return list.map((o) => ({
+    code: str(o, "code", "id"),
+    label: str(o, "label_vi", "label", "name_vi", "name"),
+    unit: str(o, "unit_vi", "unit"),
+    headline: Boolean(o.headline),
+  }));
+}
+
+export async function analytics(q: { indicator: string; unit: string; period: string; by?: string; compare?: boolean }): Promise<Series> {
+  const r = (await get<Obj>("/analytics", {
+    indicator: q.indicator,
+    unit: q.unit,
+    period: q.period,
+    by: q.by,
+    compare: q.compare === false ? undefined : "last-year",
+  })) as Obj;
+  const total = (r.total as Obj | undefined) ?? r;
+  const value = numOf(total, "value", "total");
+  const lastYear = numOf(total, "last_year", "previous");
+  return {
+    value,
+    lastYear,
+    changePct: change(value, lastYear, numOf(total, "change_pct", "change_percent")),
+    rows: items<Obj>(r, "rows", "breakdown", "series", "children").map(row),
+  };
+}
+
+export interface ReportSection {
+  title: string;
+  lines: string[];
+  rows: Row[];
+}
+export interface Report {
+  title: string;
+  narrative: string[];
+  sections: ReportSection[];
+  raw: Obj;
+}
+
+function paragraphs(v: unknown): string[] {
+  if (typeof v === "string") return v.split(/\n+/).filter(Boolean);
+  if (Array.isArray(v)) return v.flatMap(paragraphs);
+  if (v && typeof v === "object") return paragraphs((v as Obj).text ?? (v as Obj).paragraphs ?? "");
+  return [];
+}
+
+export async function report(unit: string, period: string): Promise<Report> {
+  const r = await get<Obj>("/reports", { unit, period, compare: "last-year" });
+  return {
+    title: str(r, "title", "title_vi"),
+    narrative: paragraphs(r.narrative),
+    sections: items<Obj>(r.sections ?? []).map((s) => ({
+      title: str(s, "title", "title_vi", "label_vi"),
+      lines: paragraphs(s.lines ?? s.text ?? s.narrative),
+      rows: items<Obj>(s, "rows", "items").map(row),
+    })),
+    raw: r,
+  };
+}

@@ -1,0 +1,128 @@
+// api.ts — the typed client of caunoi's JSON API (/api/v1, served by `caunoi serve`).
+// Every page talks to the server only through here. A failed call throws ApiError carrying the
+// server's Vietnamese message and field errors ({"error":{"code","message","fields"}}), or a
+// Vietnamese message of our own when the server could not be reached at all.
+
+export interface FieldError {
+  field?: string;
+  message: string;
+  row?: number;
+  column?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function qs(q?: Query): string {
+  if (!q) return "";
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== "") p.set(k, String(v));
+  const s = p.toString();
+  return s ? "?" + s : "";
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? "http_" + res.status,
+      e?.message ?? `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`,
+      e?.fields ?? [],
+    );
+  }
+  return body as T;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch("/api/v1" + path + qs(query), {
+      method,
+      headers: body !== undefined && !(body instanceof FormData) ? { "Content-Type": "application/json" } : {},
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.");
+  }
+  return parse<T>(res);
+}
+
+export const get = <T>(path: string, query?: Query) => request<T>("GET", path, undefined, query);
+export const post = <T>(path: string, body?: unknown, query?: Query) => request<T>("POST", path, body, query);
+export const put = <T>(path: string, body?: unknown) => request<T>("PUT", path, body);
+export const del = <T>(path: string) => request<T>("DELETE", path);
+
+// A URL for a download the browser fetches itself (export, template, XLSX report).
+export function url(path: string, query?: Query): string {
+  return "/api/v1" + path + qs(query);
+}
+
+// ---- places and periods (foundation) ----
+
+export interface Place {
+  id: string; // "VN", "10" (today's Lào Cai), "old:15" (Yên Bái before 07/2025)
+  code: string;
+  name: string;
+  full_name: string;
+  type: string; // "Tỉnh", "Xã", "Phường"...
+  level: number; // 0 country, 1 province, 2 district (old era), 3 commune
+  era: "current" | "old";
+  parent_id: string;
+  display_name: string;
+  ancestors?: Place[]; // parent first, only from GET /places/{id}
+  children_count?: number;
+  part_of_today?: { id: string; full_name: string };
+}
+
+export interface PeriodOne {
+  code: string;
+  kind: "month" | "quarter" | "year" | "year_to_date" | "range";
+  from: string;
+  to: string;
+  label_vi: string;
+  lead_vi?: string;
+}
+export interface PeriodInfo extends PeriodOne {
+  last_year?: PeriodOne;
+}
+
+// Lists come back either bare or wrapped ({items:[...]}, {places:[...]}); accept both.
+export function items<T>(v: unknown, ...keys: string[]): T[] {
+  if (Array.isArray(v)) return v as T[];
+  if (v && typeof v === "object") {
+    for (const k of [...keys, "items", "results", "data"]) {
+      const x = (v as Record<string, unknown>)[k];
+      if (Array.isArray(x)) return x as T[];
+    }
+  }
+  return [];
+}
+
+export async function places(parent: string, era?: "old"): Promise<Place[]> {
+  return items<Place>(await get("/places", { parent, era }), "places", "children");
+}
+export const place = (id: string) => get<Place>("/places/" + encodeURIComponent(id));
+export async function searchPlaces(q: string, limit = 10): Promise<Place[]> {
+  return items<Place>(await get("/places/search", { q, limit }), "places", "matches");
+}
+export const parsePeriod = (p: string) => get<PeriodInfo>("/periods/parse", { p });

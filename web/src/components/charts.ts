@@ -1,0 +1,58 @@
+// components/charts.ts — Apache ECharts, with only the chart types the pages use (smaller
+// bundle), set up once: Vietnamese number formatting in tooltips and axes, a sober palette, and
+// charts that follow their container's size. Loaded only by pages that draw charts.
+import * as echarts from "echarts/core";
+import { BarChart, LineChart, MapChart, PieChart } from "echarts/charts";
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  TitleComponent,
+  AriaComponent,
+} from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+import { num } from "../format";
+
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  TitleComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
+
+export { echarts };
+export const palette = ["#0b4f8a", "#c8102e", "#2e8b57", "#d98c00", "#6a4c93", "#1f9bb5", "#8c6d46", "#7a8793"];
+
+export interface Chart {
+  chart: echarts.ECharts;
+  dispose(): void;
+}
+
+export function makeChart(el: HTMLElement): Chart {
+  const chart = echarts.init(el, undefined, { renderer: "canvas", locale: "EN" });
+  // Charts are not reachable by keyboard; the aria description reads the data to screen readers.
+  chart.setOption({ aria: { enabled: true }, color: palette, textStyle: { fontFamily: "inherit" } });
+  const ro = new ResizeObserver(() => chart.resize());
+  ro.observe(el);
+  return {
+    chart,
+    dispose() {
+      ro.disconnect();
+      chart.dispose();
+    },
+  };
+}
+
+export const axisNum = { axisLabel: { formatter: (v: number) => num(v) } };
+export const tooltipNum = {
+  trigger: "axis" as const,
+  valueFormatter: (v: unknown) => (typeof v === "number" ? num(v) : String(v ?? "—")),
+};

@@ -1,0 +1,156 @@
+// components/unitPicker.ts — choose an administrative unit by typing its name, with or without
+// diacritics ("lao cai" finds Lào Cai). An accessible combobox over GET /api/v1/places/search:
+// arrow keys move, Enter chooses, Escape closes. Shows the chosen unit's parents as links so a
+// user can climb back up (commune → province → toàn quốc).
+import { searchPlaces, place, type Place } from "../api";
+import { debounce, h, uid } from "../dom";
+
+export interface UnitPicker {
+  el: HTMLElement;
+  set(id: string): Promise<void>;
+  value(): Place | null;
+}
+
+const levelName = (p: Place) => (p.level === 0 ? "Toàn quốc" : p.type || "");
+
+export function describe(p: Place): string {
+  if (p.level === 0) return "Toàn quốc";
+  return p.full_name || p.name;
+}
+
+export function unitPicker(opts: { label?: string; onChange: (p: Place) => void; allowOld?: boolean }): UnitPicker {
+  const id = uid("unit");
+  const listId = id + "-list";
+  let current: Place | null = null;
+  let results: Place[] = [];
+  let active = -1;
+
+  const input = h("input", {
+    id,
+    type: "search",
+    role: "combobox",
+    autocomplete: "off",
+    "aria-autocomplete": "list",
+    "aria-expanded": "false",
+    "aria-controls": listId,
+    placeholder: "Gõ tên tỉnh, xã (có dấu hoặc không dấu)…",
+    "data-testid": "unit-search",
+  });
+  const list = h("ul", { id: listId, role: "listbox", class: "combo-list", hidden: true });
+  const crumbs = h("div", { class: "unit-crumbs", "aria-live": "polite" });
+  const status = h("div", { class: "sr-only", "aria-live": "polite" });
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+
+  function highlight(i: number) {
+    active = i;
+    [...list.children].forEach((li, j) => li.setAttribute("aria-selected", String(j === i)));
+    if (i >= 0) {
+      input.setAttribute("aria-activedescendant", `${listId}-${i}`);
+      (list.children[i] as HTMLElement).scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function show() {
+    list.replaceChildren(
+      ...results.map((p, i) =>
+        h(
+          "li",
+          {
+            id: `${listId}-${i}`,
+            role: "option",
+            "aria-selected": "false",
+            "data-id": p.id,
+            onmousedown: (e: Event) => {
+              e.preventDefault();
+              void choose(p);
+            },
+          },
+          h("strong", null, p.full_name || p.name),
+          h(
+            "span",
+            { class: "small muted" },
+            p.era === "old" ? `Đơn vị cũ (trước 01/07/2025)${p.part_of_today ? ", nay thuộc " + p.part_of_today.full_name : ""}` : levelName(p),
+          ),
+        ),
+      ),
+    );
+    if (!results.length) list.append(h("li", { class: "muted", role: "option", "aria-disabled": "true" }, "Không tìm thấy đơn vị phù hợp"));
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    status.textContent = results.length ? `${results.length} kết quả` : "Không có kết quả";
+  }
+
+  const lookup = debounce(async (q: string) => {
+    if (q.trim().length < 2) return close();
+    try {
+      const found = await searchPlaces(q.trim(), 12);
+      if (input.value !== q) return; // a newer keystroke is on its way
+      results = opts.allowOld ? found : found.filter((p) => p.era !== "old");
+      show();
+    } catch {
+      results = [];
+      close();
+    }
+  }, 180);
+
+  input.addEventListener("input", () => lookup(input.value));
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown" && results.length) {
+      e.preventDefault();
+      if (list.hidden) show();
+      highlight(Math.min(active + 1, results.length - 1));
+    } else if (e.key === "ArrowUp" && results.length) {
+      e.preventDefault();
+      highlight(Math.max(active - 1, 0));
+    } else if (e.key === "Enter") {
+      if (!list.hidden && results.length) {
+        e.preventDefault();
+        void choose(results[Math.max(active, 0)]);
+      }
+    } else if (e.key === "Escape") {
+      close();
+    }
+  });
+  input.addEventListener("blur", () => setTimeout(close, 120));
+
+  async function choose(p: Place) {
+    close();
+    input.value = "";
+    await load(p.id);
+    if (current) opts.onChange(current);
+  }
+
+  async function load(unitId: string) {
+    current = await place(unitId);
+    const chain = [...(current.ancestors ?? [])].reverse();
+    crumbs.replaceChildren(
+      h("span", { class: "muted" }, "Đang xem:"),
+      ...chain.flatMap((a) => [
+        h("button", { type: "button", class: "link", onclick: () => void choose(a) }, describe(a)),
+        h("span", { "aria-hidden": "true" }, "›"),
+      ]),
+      h("strong", { "data-testid": "unit-current" }, describe(current)),
+    );
+  }
+
+  const el = h(
+    "div",
+    { class: "field" },
+    h("label", { for: id }, opts.label ?? "Đơn vị"),
+    h("div", { class: "combo" }, input, list),
+    status,
+    crumbs,
+  );
+
+  return {
+    el,
+    set: load,
+    value: () => current,
+  };
+}

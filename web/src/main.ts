@@ -1,0 +1,108 @@
+// main.ts — entry of the web application: draws the frame (header, navigation, main area) and
+// registers the pages with the router. Pages load on demand so the first screen stays light.
+import "./styles.css";
+import { h } from "./dom";
+import { route, start, type Page } from "./router";
+
+interface NavItem {
+  path: string;
+  label: string;
+  group: string;
+}
+
+const nav: NavItem[] = [
+  { path: "/", label: "Tổng quan", group: "Điều hành" },
+  { path: "/hoat-dong", label: "Hoạt động truyền thông", group: "Nghiệp vụ" },
+  { path: "/ke-hoach", label: "Kế hoạch, chỉ tiêu", group: "Nghiệp vụ" },
+  { path: "/ket-qua", label: "Kết quả phát triển người tham gia", group: "Nghiệp vụ" },
+  { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ" },
+  { path: "/hoi-dap", label: "Hỏi đáp chính sách", group: "Người dân" },
+  { path: "/hoi-dap/quan-ly", label: "Quản lý hỏi đáp", group: "Người dân" },
+];
+
+function lazy(load: () => Promise<{ default: Page }>): Page {
+  return async (main, params, query) => (await load()).default(main, params, query);
+}
+
+route("/", "Tổng quan", lazy(() => import("./pages/dashboard")));
+route("/hoat-dong", "Hoạt động truyền thông", lazy(() => import("./pages/activities")));
+route("/hoat-dong/moi", "Nhập hoạt động", lazy(() => import("./pages/activityForm")));
+route("/hoat-dong/:id", "Sửa hoạt động", lazy(() => import("./pages/activityForm")));
+route("/ke-hoach", "Kế hoạch, chỉ tiêu", lazy(() => import("./pages/plans")));
+route("/ket-qua", "Kết quả phát triển người tham gia", lazy(() => import("./pages/results")));
+route("/bao-cao", "Báo cáo", lazy(() => import("./pages/reports")));
+route("/hoi-dap", "Hỏi đáp chính sách", lazy(() => import("./pages/qa")));
+route("/hoi-dap/quan-ly", "Quản lý hỏi đáp", lazy(() => import("./pages/qaStaff")));
+
+const links = new Map<string, HTMLAnchorElement>();
+const sidenav = h("nav", { class: "sidenav", id: "sidenav", "aria-label": "Điều hướng chính" });
+const list = h("ul");
+let lastGroup = "";
+for (const item of nav) {
+  if (item.group !== lastGroup) {
+    list.append(h("li", { class: "nav-group", "aria-hidden": "true" }, item.group));
+    lastGroup = item.group;
+  }
+  const a = h("a", { href: item.path, "data-link": true }, item.label);
+  links.set(item.path, a);
+  list.append(h("li", null, a));
+}
+sidenav.append(list);
+
+const toggle = h(
+  "button",
+  {
+    class: "menu-toggle secondary",
+    "aria-controls": "sidenav",
+    "aria-expanded": "false",
+    onclick: () => {
+      const open = sidenav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", String(open));
+    },
+  },
+  "☰ Danh mục",
+);
+
+const main = h("main", { id: "main", tabindex: "-1" });
+document.getElementById("app")!.append(
+  h(
+    "header",
+    { class: "topbar" },
+    h(
+      "div",
+      { class: "topbar-inner" },
+      h(
+        "a",
+        { class: "brand", href: "/", "data-link": true },
+        h("span", { class: "brand-mark", "aria-hidden": "true" }, "BH"),
+        h(
+          "span",
+          { class: "brand-text" },
+          h("strong", null, "BẢO HIỂM XÃ HỘI VIỆT NAM"),
+          h("span", null, "Hệ thống quản lý công tác truyền thông chính sách BHXH, BHYT, BHTN"),
+        ),
+      ),
+      toggle,
+    ),
+  ),
+  h(
+    "div",
+    { class: "layout" },
+    sidenav,
+    h(
+      "div",
+      { style: { minWidth: "0" } },
+      main,
+      h("footer", { class: "footer" }, "Cầu nối — dữ liệu minh họa phục vụ điều hành công tác truyền thông."),
+    ),
+  ),
+);
+
+start(main, (path) => {
+  for (const [p, a] of links) {
+    if (p === path) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+  sidenav.classList.remove("open");
+  toggle.setAttribute("aria-expanded", "false");
+});

@@ -1,0 +1,382 @@
+// pages/dashboard.ts — "Tổng quan": the leader's view of outreach work for one unit and period.
+// Headline figures with the change against the same period last year come first (they are the
+// first paint the browser test measures); charts, map, ranking and the drafted narrative follow,
+// with ECharts and the province boundaries loaded only after the figures are on screen.
+import { get, parsePeriod, type Place } from "../api";
+import { analytics, indicators, report, type Indicator, type Row } from "../analytics";
+import { clear, h } from "../dom";
+import { num, signedPct } from "../format";
+import { setQuery, type Page } from "../router";
+import { parsePeriodCode, periodPicker, type PeriodValue } from "../components/periodPicker";
+import { describe, unitPicker } from "../components/unitPicker";
+import { errorBox, loading, pageHead } from "../components/ui";
+
+type ChartsModule = typeof import("../components/charts");
+
+const breakdowns: { by: string; label: string }[] = [
+  { by: "kind", label: "Loại hình" },
+  { by: "channel", label: "Kênh" },
+  { by: "group", label: "Nhóm đối tượng" },
+  { by: "language", label: "Ngôn ngữ" },
+];
+
+let geoCache: Promise<unknown> | null = null;
+
+// The default period: the months of this year up to the last finished one ("10 tháng đầu năm").
+export function defaultPeriod(today = new Date()): PeriodValue {
+  let y = today.getFullYear();
+  let m = today.getMonth(); // last finished month, 1-based
+  if (m === 0) {
+    y -= 1;
+    m = 12;
+  }
+  return { kind: "ytd", year: y, month: m, quarter: Math.ceil(m / 3) };
+}
+
+export function yearsAround(y: number): number[] {
+  const now = new Date().getFullYear();
+  const out: number[] = [];
+  for (let i = Math.min(2021, y); i <= Math.max(now, y); i++) out.push(i);
+  return out.reverse();
+}
+
+function changeEl(p: number | null, lastLabel: string): HTMLElement {
+  if (p === null) return h("div", { class: "kpi-change muted" }, "Chưa có số liệu cùng kỳ");
+  const cls = p > 0 ? "up" : p < 0 ? "down" : "muted";
+  const arrow = p > 0 ? "▲" : p < 0 ? "▼" : "■";
+  return h("div", { class: "kpi-change" }, h("span", { class: cls }, `${arrow} ${signedPct(p)}`), ` so với ${lastLabel}`);
+}
+
+function rankingTable(rows: Row[], lastLabel: string, onPick?: (r: Row) => void): HTMLElement {
+  const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  return h(
+    "div",
+    { class: "table-wrap", style: { maxHeight: "460px", overflowY: "auto" } },
+    h(
+      "table",
+      { "data-testid": "ranking" },
+      h(
+        "thead",
+        null,
+        h("tr", null, h("th", { class: "num", scope: "col" }, "TT"), h("th", { scope: "col" }, "Đơn vị"), h("th", { class: "num", scope: "col" }, "Kỳ này"), h("th", { class: "num", scope: "col" }, lastLabel), h("th", { class: "num", scope: "col" }, "Tăng, giảm")),
+      ),
+      h(
+        "tbody",
+        null,
+        ...sorted.map((r, i) =>
+          h(
+            "tr",
+            null,
+            h("td", { class: "num" }, num(i + 1)),
+            h("td", { class: "name" }, onPick ? h("button", { type: "button", class: "link", onclick: () => onPick(r) }, r.label) : r.label),
+            h("td", { class: "num" }, num(r.value)),
+            h("td", { class: "num" }, num(r.lastYear)),
+            h("td", { class: "num " + ((r.changePct ?? 0) > 0 ? "up" : (r.changePct ?? 0) < 0 ? "down" : "") }, signedPct(r.changePct)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const page: Page = async (main, _params, query) => {
+  let unitId = query.get("u") || "VN";
+  let periodCode = query.get("p") || "";
+  const pv = parsePeriodCode(periodCode) ?? defaultPeriod();
+  const disposers: (() => void)[] = [];
+  let charts: ChartsModule | null = null;
+  let generation = 0;
+
+  const picker = unitPicker({
+    label: "Đơn vị (tỉnh, xã)",
+    onChange: (p: Place) => {
+      unitId = p.id;
+      setQuery({ u: p.id === "VN" ? undefined : p.id });
+      void refresh();
+    },
+  });
+  const period = periodPicker({
+    value: pv,
+    years: yearsAround(pv.year),
+    onChange: (code) => {
+      periodCode = code;
+      setQuery({ p: code });
+      void refresh();
+    },
+  });
+  periodCode = period.code();
+
+  const heading = h("div", { class: "muted", "data-testid": "dash-heading" });
+  const kpis = h("section", { class: "kpis", "aria-label": "Chỉ tiêu chính", "data-testid": "kpis" }, loading());
+  const trendBox = h("div", { class: "chart", role: "img", "aria-label": "Biểu đồ xu hướng theo tháng" });
+  const trendIndicator = h("select", { id: "trend-ind", "aria-label": "Chỉ tiêu của biểu đồ xu hướng" });
+  const breakdownTabs = h("div", { class: "tabs", role: "group", "aria-label": "Phân tích theo" });
+  const breakdownBox = h("div", { class: "chart", role: "img", "aria-label": "Biểu đồ cơ cấu" });
+  const mapIndicator = h("select", { id: "map-ind", "data-testid": "map-indicator" });
+  const mapBox = h("div", { class: "chart tall", id: "province-map", "data-testid": "map", role: "img", "aria-label": "Bản đồ các tỉnh, thành phố" });
+  const rankingBox = h("div", null, loading());
+  const rankingTitle = h("h2", null, "Xếp hạng đơn vị");
+  const narrativeBox = h("div", { class: "narrative", "data-testid": "narrative" }, loading("Đang soạn nhận xét…"));
+  let breakdownBy = "kind";
+
+  main.append(
+    pageHead("Tổng quan công tác truyền thông"),
+    h("section", { class: "card filters", "aria-label": "Chọn đơn vị và kỳ" }, picker.el, period.el),
+    heading,
+    kpis,
+    h(
+      "div",
+      { class: "grid grid-2" },
+      h("section", { class: "card" }, h("div", { class: "page-head" }, h("h2", null, "Xu hướng theo tháng"), trendIndicator), trendBox),
+      h("section", { class: "card" }, h("h2", null, "Cơ cấu hoạt động"), breakdownTabs, breakdownBox),
+    ),
+    h(
+      "div",
+      { class: "grid grid-2" },
+      h(
+        "section",
+        { class: "card" },
+        h("div", { class: "page-head" }, h("h2", null, "Bản đồ các tỉnh, thành phố"), h("div", { class: "field" }, h("label", { for: "map-ind", class: "sr-only" }, "Chỉ tiêu tô màu bản đồ"), mapIndicator)),
+        h("p", { class: "small muted" }, "Bấm vào một tỉnh để xem chi tiết các xã, phường của tỉnh đó."),
+        mapBox,
+      ),
+      h("section", { class: "card" }, rankingTitle, rankingBox),
+    ),
+    h("section", { class: "card" }, h("h2", null, "Nhận xét, đánh giá (dự thảo)"), narrativeBox),
+  );
+
+  let inds: Indicator[] = [];
+  let primary = "";
+  let lastLabel = "cùng kỳ năm trước";
+
+  async function loadCharts(): Promise<ChartsModule> {
+    if (!charts) charts = await import("../components/charts");
+    return charts;
+  }
+
+  function chartIn(el: HTMLElement, c: ChartsModule) {
+    const existing = c.echarts.getInstanceByDom(el);
+    if (existing) return existing;
+    const made = c.makeChart(el);
+    disposers.push(made.dispose);
+    return made.chart;
+  }
+
+  async function refresh() {
+    const gen = ++generation;
+    const stale = () => gen !== generation;
+    clear(kpis, loading());
+    try {
+      const [unit, per] = await Promise.all([picker.value()?.id === unitId ? picker.value()! : picker.set(unitId).then(() => picker.value()!), parsePeriod(periodCode)]);
+      if (stale()) return;
+      lastLabel = per.last_year?.label_vi ? per.last_year.label_vi : "cùng kỳ năm trước";
+      clear(heading, h("strong", null, describe(unit)), ` — ${per.label_vi}; so sánh với ${lastLabel}.`);
+      const headline = (inds.filter((i) => i.headline).length ? inds.filter((i) => i.headline) : inds).slice(0, 8);
+      const values = await Promise.all(headline.map((i) => analytics({ indicator: i.code, unit: unitId, period: periodCode }).catch(() => null)));
+      if (stale()) return;
+      clear(
+        kpis,
+        ...headline.map((ind, k) => {
+          const v = values[k];
+          return h(
+            "div",
+            { class: "kpi", "data-indicator": ind.code },
+            h("div", { class: "kpi-label" }, ind.label + (ind.unit ? ` (${ind.unit})` : "")),
+            h("div", { class: "kpi-value", "data-testid": "kpi-value" }, num(v?.value ?? null)),
+            changeEl(v?.changePct ?? null, lastLabel),
+          );
+        }),
+      );
+      main.setAttribute("data-ready", "kpis");
+      performance.mark("caunoi-kpis");
+    } catch (e) {
+      if (!stale()) clear(kpis, errorBox(e));
+      return;
+    }
+    void drawTrend(gen);
+    void drawBreakdown(gen);
+    void drawMapAndRanking(gen);
+    void drawNarrative(gen);
+  }
+
+  async function drawTrend(gen: number) {
+    try {
+      const pv2 = period.value();
+      const ind = trendIndicator.value || primary;
+      const s = await analytics({ indicator: ind, unit: unitId, period: String(pv2.year), by: "period" });
+      const c = await loadCharts();
+      if (gen !== generation) return;
+      const chart = chartIn(trendBox, c);
+      const labels = s.rows.map((r) => r.label);
+      chart.setOption(
+        {
+          tooltip: c.tooltipNum,
+          legend: { bottom: 0 },
+          grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+          xAxis: { type: "category", data: labels },
+          yAxis: { type: "value", ...c.axisNum },
+          series: [
+            { name: `Năm ${pv2.year}`, type: "line", smooth: true, data: s.rows.map((r) => r.value) },
+            { name: `Năm ${pv2.year - 1}`, type: "line", smooth: true, lineStyle: { type: "dashed" }, data: s.rows.map((r) => r.lastYear) },
+          ],
+        },
+        true,
+      );
+    } catch (e) {
+      clear(trendBox, errorBox(e));
+    }
+  }
+
+  async function drawBreakdown(gen: number) {
+    clear(
+      breakdownTabs,
+      ...breakdowns.map((b) =>
+        h(
+          "button",
+          {
+            type: "button",
+            "aria-pressed": String(b.by === breakdownBy),
+            onclick: () => {
+              breakdownBy = b.by;
+              void drawBreakdown(generation);
+            },
+          },
+          b.label,
+        ),
+      ),
+    );
+    try {
+      const s = await analytics({ indicator: primary, unit: unitId, period: periodCode, by: breakdownBy });
+      const c = await loadCharts();
+      if (gen !== generation) return;
+      const chart = chartIn(breakdownBox, c);
+      const rows = [...s.rows].sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
+      chart.setOption(
+        {
+          tooltip: { ...c.tooltipNum, axisPointer: { type: "shadow" } },
+          legend: { bottom: 0 },
+          grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
+          yAxis: { type: "category", data: rows.map((r) => r.label), axisLabel: { width: 150, overflow: "truncate" } },
+          xAxis: { type: "value", ...c.axisNum },
+          series: [
+            { name: "Kỳ này", type: "bar", data: rows.map((r) => r.value) },
+            { name: lastLabel, type: "bar", data: rows.map((r) => r.lastYear), itemStyle: { color: "#9db4cc" } },
+          ],
+        },
+        true,
+      );
+    } catch (e) {
+      clear(breakdownBox, errorBox(e));
+    }
+  }
+
+  async function drawMapAndRanking(gen: number) {
+    const ind = mapIndicator.value || primary;
+    try {
+      const [national, local, c, geo] = await Promise.all([
+        analytics({ indicator: ind, unit: "VN", period: periodCode, by: "children" }),
+        unitId === "VN" ? null : analytics({ indicator: ind, unit: unitId, period: periodCode, by: "children" }),
+        loadCharts(),
+        (geoCache ??= get<unknown>("/geo/provinces")),
+      ]);
+      if (gen !== generation) return;
+      const unit = picker.value();
+      rankingTitle.textContent = unitId === "VN" ? "Xếp hạng các tỉnh, thành phố" : `Các đơn vị trực thuộc ${unit ? describe(unit) : ""}`;
+      const rows = (local ?? national).rows;
+      clear(
+        rankingBox,
+        rows.length
+          ? rankingTable(rows, lastLabel, (r) => {
+              void picker.set(r.key).then(() => {
+                unitId = r.key;
+                setQuery({ u: r.key });
+                void refresh();
+              });
+            })
+          : h("p", { class: "muted" }, "Đơn vị này không có đơn vị trực thuộc."),
+      );
+      if (!c.echarts.getMap("vn-provinces")) c.echarts.registerMap("vn-provinces", geo as never);
+      const chart = chartIn(mapBox, c);
+      const provinceOfUnit = unit && unit.level >= 1 ? (unit.ancestors ?? []).concat(unit).find((a) => a.level === 1)?.id : undefined;
+      const values = national.rows.map((r) => r.value ?? 0);
+      chart.off("click");
+      chart.setOption(
+        {
+          tooltip: {
+            trigger: "item",
+            formatter: (p: { name: string; value: number; data?: { label?: string } }) => `${p.data?.label ?? p.name}: ${num(Number.isFinite(p.value) ? p.value : null)}`,
+          },
+          visualMap: {
+            min: Math.min(...values, 0),
+            max: Math.max(...values, 1),
+            left: 8,
+            bottom: 8,
+            calculable: true,
+            inRange: { color: ["#e8f0f8", "#6f9cc7", "#0b4f8a"] },
+            formatter: (v: number) => num(Math.round(v)),
+            textStyle: { fontSize: 11 },
+          },
+          series: [
+            {
+              type: "map",
+              map: "vn-provinces",
+              nameProperty: "code",
+              roam: true,
+              scaleLimit: { min: 1, max: 8 },
+              selectedMode: "single",
+              emphasis: { label: { show: false }, itemStyle: { areaColor: "#ffbf47" } },
+              select: { label: { show: false }, itemStyle: { areaColor: "#c8102e" } },
+              data: national.rows.map((r) => ({ name: r.key, value: r.value, label: r.label, selected: r.key === provinceOfUnit })),
+            },
+          ],
+        },
+        true,
+      );
+      chart.on("click", (p) => {
+        const code = (p as { name?: string }).name;
+        if (!code) return;
+        void picker.set(code).then(() => {
+          unitId = code;
+          setQuery({ u: code });
+          void refresh();
+        });
+      });
+      mapBox.setAttribute("data-drawn", String(national.rows.length));
+    } catch (e) {
+      clear(rankingBox, errorBox(e));
+    }
+  }
+
+  async function drawNarrative(gen: number) {
+    clear(narrativeBox, loading("Đang soạn nhận xét…"));
+    try {
+      const r = await report(unitId, periodCode);
+      if (gen !== generation) return;
+      clear(narrativeBox, ...(r.narrative.length ? r.narrative.map((p) => h("p", null, p)) : [h("p", { class: "muted" }, "Chưa có nhận xét cho kỳ này.")]));
+    } catch (e) {
+      if (gen === generation) clear(narrativeBox, errorBox(e));
+    }
+  }
+
+  try {
+    inds = await indicators();
+  } catch (e) {
+    clear(kpis, errorBox(e));
+    return () => disposers.forEach((d) => d());
+  }
+  primary = inds.find((i) => i.headline)?.code ?? inds[0]?.code ?? "";
+  for (const sel of [trendIndicator, mapIndicator]) {
+    sel.replaceChildren(...inds.map((i) => h("option", { value: i.code }, i.label)));
+    sel.value = primary;
+  }
+  mapIndicator.value = query.get("m") || primary;
+  trendIndicator.addEventListener("change", () => void drawTrend(generation));
+  mapIndicator.addEventListener("change", () => {
+    setQuery({ m: mapIndicator.value });
+    void drawMapAndRanking(generation);
+  });
+  await refresh();
+  return () => disposers.forEach((d) => d());
+};
+
+export default page;
