@@ -24,9 +24,9 @@ struct Date {
   static Date today();  // local calendar day of the server
   static bool valid(int y, int m, int d);
 
-  long days() const;            // days since 1970-01-01
-  std::string iso() const;      // 2022-10-31
-  std::string vi() const;       // 31/10/2022
+  long days() const;        // days since 1970-01-01
+  std::string iso() const;  // 2022-10-31
+  std::string vi() const;   // 31/10/2022
   Date add_days(long n) const { return from_days(days() + n); }
   Date add_years(int n) const;  // 29/02 becomes 28/02 in a common year
 };

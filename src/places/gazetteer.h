@@ -38,7 +38,7 @@ struct Unit {
   std::string code;       // official code: "15"
   std::string name;       // "Yên Bái"
   std::string full_name;  // "Tỉnh Yên Bái"
-  std::string type;       // "Tỉnh", "Thành phố", "Huyện", "Xã", "Phường", "Đặc khu"...
+  std::string type;  // "Tỉnh", "Thành phố", "Huyện", "Xã", "Phường", "Đặc khu"...
   Level level = Level::country;
   Era era = Era::current;
   std::string parent_id;  // "" for VN
@@ -46,6 +46,7 @@ struct Unit {
   std::vector<std::string> successors;  // current units this one is part of today (old units)
   uint32_t index = 0;                   // dense 0..size()-1, for arrays keyed by unit
   std::string folded;                   // name folded for search ("yen bai")
+  std::string folded_full;              // full name folded ("tinh yen bai")
 };
 
 class Gazetteer {

@@ -67,8 +67,10 @@ class Pool {
   void give_back(std::unique_ptr<Connection> c) {
     std::lock_guard g(m_);
     // A connection left inside a transaction is dropped, never reused.
-    if (c->in_transaction()) --created_;
-    else idle_.push_back(std::move(c));
+    if (c->in_transaction())
+      --created_;
+    else
+      idle_.push_back(std::move(c));
     cv_.notify_one();
   }
 

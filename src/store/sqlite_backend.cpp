@@ -47,9 +47,12 @@ class SqliteStatement final : public Statement {
 
   void bind(int i, const Value& v) override {
     int rc = SQLITE_OK;
-    if (std::holds_alternative<Null>(v)) rc = sqlite3_bind_null(s_, i);
-    else if (auto p = std::get_if<int64_t>(&v)) rc = sqlite3_bind_int64(s_, i, *p);
-    else if (auto d = std::get_if<double>(&v)) rc = sqlite3_bind_double(s_, i, *d);
+    if (std::holds_alternative<Null>(v))
+      rc = sqlite3_bind_null(s_, i);
+    else if (auto p = std::get_if<int64_t>(&v))
+      rc = sqlite3_bind_int64(s_, i, *p);
+    else if (auto d = std::get_if<double>(&v))
+      rc = sqlite3_bind_double(s_, i, *d);
     else {
       const auto& t = std::get<std::string>(v);
       rc = sqlite3_bind_text(s_, i, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
@@ -105,8 +108,8 @@ class SqliteConnection final : public Connection {
     auto it = cache_.find(sql);
     if (it != cache_.end()) return *it->second;
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &s, nullptr) != SQLITE_OK)
       fail(db_, "prepare");
     auto [pos, _] = cache_.emplace(std::string(sql), std::make_unique<SqliteStatement>(db_, s));
     return *pos->second;
@@ -130,7 +133,8 @@ class SqliteConnection final : public Connection {
  protected:
   void begin(bool immediate) override {
     if (in_transaction())
-      throw Error(ErrorKind::internal, "nested_transaction", "Giao dịch lồng nhau không được hỗ trợ.");
+      throw Error(ErrorKind::internal, "nested_transaction",
+                  "Giao dịch lồng nhau không được hỗ trợ.");
     exec_script(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
   }
   void commit() override { exec_script("COMMIT"); }

@@ -64,7 +64,7 @@ class Statement {
   static Value to_value(double d) { return d; }
   static Value to_value(bool b) { return int64_t{b}; }
   template <class I>
-    requires std::is_integral_v<I>
+  requires std::is_integral_v<I>
   static Value to_value(I i) { return static_cast<int64_t>(i); }
   template <class T>
   static Value to_value(const std::optional<T>& o) {

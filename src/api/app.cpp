@@ -1,0 +1,13 @@
+// api/app.cpp — the list of all route groups. Each part of the system adds one line here.
+#include "api/context.h"
+#include "api/router.h"
+
+namespace caunoi::api {
+
+void register_all_routes(Router& r, Context& ctx) {
+  register_system_routes(r, ctx);
+  register_places_routes(r, ctx);
+  register_periods_routes(r, ctx);
+}
+
+}  // namespace caunoi::api

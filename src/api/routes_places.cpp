@@ -1,0 +1,53 @@
+// api/routes_places.cpp — /api/v1/places: children, one unit with ancestors, search by name.
+#include "api/context.h"
+#include "api/json_util.h"
+#include "api/router.h"
+
+namespace caunoi::api {
+
+void register_places_routes(Router& r, Context& ctx) {
+  const places::Gazetteer& g = *ctx.places;
+
+  // ?parent=VN (default) lists today's provinces; &era=old lists the 63 provinces before 2025-07.
+  r.get("/api/v1/places", [&g](const Request& q, const Params&) {
+    std::string era = q.param("era", "current");
+    if (era != "current" && era != "old")
+      throw invalid("bad_era", "Tham số era chỉ nhận \"current\" hoặc \"old\".",
+                    {{"era", "Giá trị không hợp lệ", 0}});
+    boost::json::array items;
+    for (const auto* u : g.children(q.param("parent", "VN"),
+                                    era == "old" ? places::Era::old : places::Era::current))
+      items.push_back(unit_json(g, *u));
+    size_t n = items.size();
+    return Response::json(boost::json::object{{"items", std::move(items)}, {"count", n}});
+  });
+
+  r.get("/api/v1/places/search", [&g](const Request& q, const Params&) {
+    std::string text = required_param(q, "q");
+    size_t limit = 20;
+    try {
+      limit = std::clamp<size_t>(std::stoul(q.param("limit", "20")), 1, 200);
+    } catch (const std::exception&) {
+      throw invalid("bad_limit", "Tham số limit phải là số nguyên dương.");
+    }
+    std::optional<places::Era> era;
+    if (q.param("era") == "old") era = places::Era::old;
+    if (q.param("era") == "current") era = places::Era::current;
+    boost::json::array items;
+    for (const auto* u : g.search(text, limit, era)) items.push_back(unit_json(g, *u));
+    size_t n = items.size();
+    return Response::json(boost::json::object{{"items", std::move(items)}, {"count", n}});
+  });
+
+  r.get("/api/v1/places/{id}", [&g](const Request&, const Params& p) {
+    const auto& u = g.get(p.at("id"));
+    auto o = unit_json(g, u);
+    boost::json::array anc;
+    for (const auto* a : g.ancestors(u.id)) anc.push_back(unit_json(g, *a));
+    o["ancestors"] = std::move(anc);
+    o["children_count"] = g.children(u.id).size();
+    return Response::json(o);
+  });
+}
+
+}  // namespace caunoi::api

@@ -1,0 +1,37 @@
+// app/runtime.h — everything a running caunoi holds: the connection pool, the gazetteer, the
+// domain services and the router with every route. Built by `caunoi serve` and by the API tests
+// (which call router().dispatch() without a socket). A part of the system that has a service
+// adds a member here and constructs it in runtime.cpp, then fills its pointer in api::Context.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "api/context.h"
+#include "api/router.h"
+#include "app/bootstrap.h"
+#include "places/gazetteer.h"
+#include "store/pool.h"
+
+namespace caunoi::app {
+
+class Runtime {
+ public:
+  // Prepares the database (migrations, units) and builds every service. pool_size: connections.
+  Runtime(const std::string& db_path, Paths paths, int pool_size);
+  ~Runtime();
+
+  api::Router& router() { return router_; }
+  api::Context& context() { return ctx_; }
+  store::Pool& pool() { return *pool_; }
+  const places::Gazetteer& places() const { return *places_; }
+
+ private:
+  Paths paths_;
+  std::unique_ptr<store::Pool> pool_;
+  std::unique_ptr<places::Gazetteer> places_;
+  api::Context ctx_;
+  api::Router router_;
+};
+
+}  // namespace caunoi::app

@@ -1,0 +1,301 @@
+// http/server.cpp — Boost.Beast transport; see server.h.
+//
+// One io_context run by N threads; each connection has its own strand, so a session's handlers
+// never run concurrently. Route handlers are synchronous (they touch SQLite), which is why there
+// is a worker per core rather than a single event thread.
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "api/router.h"
+#include "http/static_files.h"
+
+namespace caunoi::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string pct_decode(std::string_view s, bool plus_is_space) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else if (plus_is_space && s[i] == '+') {
+      out += ' ';
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+api::Request to_api(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
+  api::Request r;
+  r.method = std::string(in.method_string());
+  std::string_view target = in.target();
+  auto q = target.find('?');
+  r.path = pct_decode(target.substr(0, q), false);
+  if (q != std::string_view::npos) {
+    std::string_view qs = target.substr(q + 1);
+    while (!qs.empty()) {
+      auto amp = qs.find('&');
+      auto pair = qs.substr(0, amp);
+      auto eq = pair.find('=');
+      if (!pair.empty())
+        r.query[pct_decode(pair.substr(0, eq), true)] =
+            eq == std::string_view::npos ? "" : pct_decode(pair.substr(eq + 1), true);
+      if (amp == std::string_view::npos) break;
+      qs.remove_prefix(amp + 1);
+    }
+  }
+  for (const auto& f : in) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers[name] = std::string(f.value());
+  }
+  r.body = in.body();
+  r.remote = remote;
+  return r;
+}
+
+void security_headers(bhttp::response<bhttp::string_body>& res) {
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "same-origin");
+  res.set("Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+          "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+}
+
+}  // namespace
+
+struct Server::Impl {
+  const api::Router& router;
+  ServerOptions opt;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc};
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  StaticFiles statics;
+
+  struct Session;
+  std::mutex sessions_m;
+  std::set<std::shared_ptr<Session>> sessions;
+
+  Impl(const api::Router& r, ServerOptions o)
+      : router(r), opt(std::move(o)), statics(opt.static_dir) {}
+
+  struct Session : std::enable_shared_from_this<Session> {
+    Impl& srv;
+    beast::tcp_stream stream;
+    beast::flat_buffer buffer;
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser;
+    bhttp::response<bhttp::string_body> res;
+    std::string remote;
+    bool busy = false;
+    size_t limit = 0;  // body limit of the request being read  // between the end of the headers
+                       // and the end of the response write
+
+    Session(Impl& s, tcp::socket sock) : srv(s), stream(std::move(sock)) {
+      beast::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      remote = ec ? "?" : ep.address().to_string();
+    }
+
+    void start() {
+      asio::dispatch(stream.get_executor(), [self = shared_from_this()] { self->read(); });
+    }
+
+    void read() {
+      if (srv.stopping) return close();
+      parser.emplace();
+      parser->header_limit(16 * 1024);
+      parser->body_limit(srv.opt.upload_limit);  // tightened per route once headers are read
+      stream.expires_after(srv.opt.read_timeout);
+      bhttp::async_read_header(
+          stream, buffer, *parser,
+          [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
+    }
+
+    void on_header(beast::error_code ec) {
+      if (ec) return close();
+      busy = true;
+      auto target = parser->get().target();
+      bool upload =
+          target.starts_with("/api/v1/imports") || target.starts_with("/api/v1/qa/import");
+      limit = upload ? srv.opt.upload_limit : srv.opt.body_limit;
+      auto len = parser->content_length();
+      if (len && *len > limit) return reject_too_large(limit);
+      parser->body_limit(limit);
+      bhttp::async_read(
+          stream, buffer, *parser,
+          [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
+    }
+
+    void reject_too_large(size_t limit) {
+      api::Response r = api::Response::error(
+          Error(ErrorKind::too_large, "body_too_large",
+                "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(limit / 1024) + " KB."));
+      send(r, false);
+    }
+
+    void on_read(beast::error_code ec) {
+      if (ec == bhttp::error::body_limit) return reject_too_large(limit);
+      if (ec) return close();
+      ++srv.in_flight;
+      auto req = parser->release();
+      api::Response r;
+      std::string_view target = req.target();
+      bool api_path =
+          target.starts_with("/api/") || target == "/healthz" || target.starts_with("/healthz?");
+      if (api_path || srv.statics.empty()) {
+        r = srv.router.dispatch(to_api(req, remote));
+      } else {
+        r = srv.statics.serve(std::string(target.substr(0, target.find('?'))));
+      }
+      if (req.method() == bhttp::verb::head) r.body.clear();
+      // Decided after the handler ran: a stop() during it closes the connection after the reply.
+      send(r, req.keep_alive() && !srv.stopping, req.version(), true);
+    }
+
+    // counted: the request was counted in in_flight, which stop() waits on until written.
+    void send(const api::Response& r, bool keep, unsigned version = 11, bool counted = false) {
+      res = {};
+      res.version(version);
+      res.result(static_cast<bhttp::status>(r.status));
+      res.set(bhttp::field::server, "caunoi");
+      res.set(bhttp::field::content_type, r.content_type);
+      for (const auto& [k, v] : r.headers) res.set(k, v);
+      security_headers(res);
+      res.body() = r.body;
+      res.keep_alive(keep);
+      res.prepare_payload();
+      stream.expires_after(srv.opt.read_timeout);
+      bhttp::async_write(stream, res,
+                         [self = shared_from_this(), keep, counted](beast::error_code ec, size_t) {
+                           self->busy = false;
+                           if (counted) --self->srv.in_flight;
+                           if (ec || !keep) return self->close();
+                           self->read();
+                         });
+    }
+
+    void close() {
+      beast::error_code ec;
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream.socket().close(ec);
+      std::lock_guard g(srv.sessions_m);
+      srv.sessions.erase(shared_from_this());
+    }
+  };
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
+      if (stopping) return;
+      if (!ec) {
+        auto sess = std::make_shared<Session>(*this, std::move(s));
+        {
+          std::lock_guard g(sessions_m);
+          sessions.insert(sess);
+        }
+        sess->start();
+      }
+      accept();
+    });
+  }
+
+  void begin_stop() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("Đang dừng máy chủ: không nhận kết nối mới, chờ các yêu cầu đang xử lý...");
+    beast::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    // Idle keep-alive connections are closed now; busy ones close after their response.
+    auto deadline = std::make_shared<asio::steady_timer>(ioc);
+    auto poll = std::make_shared<std::function<void(int)>>();
+    *poll = [this, deadline, poll](int ticks) {
+      std::vector<std::shared_ptr<Session>> idle;
+      {
+        std::lock_guard g(sessions_m);
+        idle.assign(sessions.begin(), sessions.end());
+      }
+      for (auto& s : idle)
+        asio::post(s->stream.get_executor(), [s] {
+          if (!s->busy) s->stream.cancel();
+        });
+      bool drained = in_flight == 0;
+      if (drained || ticks * 100 >= opt.grace.count() * 1000) {
+        if (!drained) spdlog::warn("Hết thời gian chờ, dừng các yêu cầu còn lại.");
+        ioc.stop();
+        *poll = nullptr;
+        return;
+      }
+      deadline->expires_after(std::chrono::milliseconds(100));
+      deadline->async_wait([poll, ticks](beast::error_code) {
+        if (*poll) (*poll)(ticks + 1);
+      });
+    };
+    (*poll)(0);
+  }
+};
+
+Server::Server(const api::Router& router, ServerOptions opt)
+    : impl_(std::make_unique<Impl>(router, std::move(opt))) {
+  auto& im = *impl_;
+  tcp::endpoint ep{asio::ip::make_address(im.opt.host), im.opt.port};
+  im.acceptor.open(ep.protocol());
+  im.acceptor.set_option(asio::socket_base::reuse_address(true));
+  im.acceptor.bind(ep);
+  im.acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+Server::~Server() = default;
+
+uint16_t Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Server::handle_signals() {
+  auto& im = *impl_;
+  im.signals.add(SIGTERM);
+  im.signals.add(SIGINT);
+  im.signals.async_wait([&im](beast::error_code ec, int) {
+    if (!ec) im.begin_stop();
+  });
+}
+
+void Server::run() {
+  auto& im = *impl_;
+  int n = im.opt.threads > 0 ? im.opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  im.accept();
+  std::vector<std::thread> workers;
+  for (int i = 1; i < n; ++i) workers.emplace_back([&im] { im.ioc.run(); });
+  im.ioc.run();
+  for (auto& t : workers) t.join();
+  std::lock_guard g(im.sessions_m);
+  im.sessions.clear();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [this] { impl_->begin_stop(); });
+}
+
+}  // namespace caunoi::http

@@ -1,0 +1,47 @@
+// http/server.h — the HTTP/1.1 server (Boost.Beast), the only place that includes Beast.
+//
+// Turns wire requests into api::Request, runs the Router on one of `threads` workers, and writes
+// api::Response back. Also serves the built web front end (web/dist) for every non-API path,
+// with index.html as the fallback for client-side routes. Limits: request body size (larger for
+// uploads to /api/v1/imports), header read timeout, idle keep-alive timeout. stop() stops
+// accepting, lets in-flight requests finish (up to a grace period) and returns from run().
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace caunoi::api {
+class Router;
+}
+
+namespace caunoi::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;               // 0 picks a free port (see Server::port)
+  int threads = 0;                    // 0 = one per core
+  size_t body_limit = 1 << 20;        // 1 MiB for JSON
+  size_t upload_limit = 64ull << 20;  // 64 MiB for file imports
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds grace{10};    // how long in-flight requests may run after stop()
+  std::filesystem::path static_dir;  // web/dist; empty = no static files
+};
+
+class Server {
+ public:
+  Server(const api::Router& router, ServerOptions opt);
+  ~Server();
+  uint16_t port() const;  // the bound port
+  void run();             // blocks until stop() (or SIGTERM/SIGINT if handle_signals)
+  void stop();            // thread-safe
+  void handle_signals();  // SIGTERM/SIGINT call stop()
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace caunoi::http

@@ -1,0 +1,98 @@
+// tests/foundation/api_test.cpp — the foundation routes through the real Router, in process:
+// places, periods, health, and the error shape for bad input.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/runtime.h"
+#include "test_db.h"
+
+using namespace caunoi;
+
+class Api : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new testutil::TempDb();
+    rt_ = new app::Runtime(db_->path, testutil::test_paths(), 2);
+  }
+  static void TearDownTestSuite() {
+    delete rt_;
+    delete db_;
+  }
+  static api::Response call(std::string method, std::string path,
+                            std::map<std::string, std::string> query = {}, std::string body = "") {
+    api::Request r;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    r.query = std::move(query);
+    r.body = std::move(body);
+    return rt_->router().dispatch(r);
+  }
+  static boost::json::value json(const api::Response& r) { return boost::json::parse(r.body); }
+  static testutil::TempDb* db_;
+  static app::Runtime* rt_;
+};
+testutil::TempDb* Api::db_;
+app::Runtime* Api::rt_;
+
+TEST_F(Api, HealthAndProvinces) {
+  EXPECT_EQ(call("GET", "/healthz").status, 200);
+  auto r = call("GET", "/api/v1/places", {{"parent", "VN"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(json(r).at("count").as_int64(), 34);
+  auto old = json(call("GET", "/api/v1/places", {{"parent", "VN"}, {"era", "old"}}));
+  EXPECT_EQ(old.at("count").as_int64(), 63);
+}
+
+TEST_F(Api, SearchTellsWhereAnOldUnitIsToday) {
+  auto r = json(call("GET", "/api/v1/places/search", {{"q", "yen bai"}}));
+  auto first = r.at("items").at(0);
+  EXPECT_EQ(first.at("id").as_string(), "old:15");
+  EXPECT_EQ(first.at("part_of_today").at("id").as_string(), "10");
+}
+
+TEST_F(Api, UnknownUnitIs404WithVietnameseMessage) {
+  auto r = call("GET", "/api/v1/places/old:99");
+  EXPECT_EQ(r.status, 404);
+  auto e = json(r).at("error");
+  EXPECT_EQ(e.at("code").as_string(), "unit_not_found");
+  EXPECT_NE(std::string(e.at("message").as_string()).find("Không tìm thấy"), std::string::npos);
+  EXPECT_EQ(call("GET", "/api/v1/places", {{"parent", "nowhere"}}).status, 404);
+}
+
+TEST_F(Api, MalformedPeriodIs400) {
+  auto ok = json(call("GET", "/api/v1/periods/parse", {{"p", "2022-01..2022-10"}}));
+  EXPECT_EQ(ok.at("label_vi").as_string(), "10 tháng đầu năm 2022");
+  EXPECT_EQ(ok.at("last_year").at("code").as_string(), "2021-01..2021-10");
+  auto bad = call("GET", "/api/v1/periods/parse", {{"p", "2022-13"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json(bad).at("error").at("code").as_string(), "bad_period");
+  auto missing = call("GET", "/api/v1/periods/parse");
+  EXPECT_EQ(json(missing).at("error").at("code").as_string(), "missing_parameter");
+}
+
+TEST_F(Api, UnknownRouteAndWrongMethod) {
+  EXPECT_EQ(call("GET", "/api/v1/nothing-here").status, 404);
+  EXPECT_EQ(call("DELETE", "/api/v1/places").status, 405);
+}
+
+TEST_F(Api, NonJsonBodyIsRefused) {
+  api::Request r;
+  r.body = "{not json";
+  try {
+    r.json_body();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "invalid_json");
+    EXPECT_EQ(api::status_of(e.kind()), 400);
+  }
+  r.body = "[1,2]";  // JSON, but not an object
+  EXPECT_THROW(r.json_body(), Error);
+}
+
+TEST_F(Api, GeoJsonOfTodaysProvinces) {
+  auto r = call("GET", "/api/v1/geo/provinces");
+  ASSERT_EQ(r.status, 200);
+  auto features = json(r).at("features").as_array();
+  EXPECT_EQ(features.size(), 34u);
+}

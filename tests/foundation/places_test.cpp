@@ -1,0 +1,126 @@
+// tests/foundation/places_test.cpp — the real unit lists: counts, tree, search with and without
+// diacritics, and old units rolled into today's (Yên Bái → Lào Cai, Hậu Giang → Cần Thơ,
+// Phú Yên → Đắk Lắk).
+#include <gtest/gtest.h>
+
+#include "app/bootstrap.h"
+#include "places/gazetteer.h"
+#include "places/install.h"
+#include "test_db.h"
+
+using namespace caunoi;
+using places::Era;
+using places::Level;
+
+class Places : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new testutil::TempDb();
+    auto c = app::open_database(db_->path, testutil::test_paths());
+    g_ = new places::Gazetteer(places::Gazetteer::load(*c));
+  }
+  static void TearDownTestSuite() {
+    delete g_;
+    delete db_;
+  }
+  static testutil::TempDb* db_;
+  static places::Gazetteer* g_;
+};
+testutil::TempDb* Places::db_;
+places::Gazetteer* Places::g_;
+
+TEST_F(Places, OfficialCounts) {
+  auto provinces = g_->children("VN");
+  EXPECT_EQ(provinces.size(), 34u);
+  size_t communes = 0, phuong = 0, dac_khu = 0;
+  for (const auto* p : provinces)
+    for (const auto* c : g_->children(p->id)) {
+      ++communes;
+      phuong += c->type == "Phường";
+      dac_khu += c->type == "Đặc khu";
+    }
+  EXPECT_EQ(communes, 3321u);  // 2,611 xã + 697 phường + 13 đặc khu (2026 snapshot)
+  EXPECT_EQ(phuong, 697u);
+  EXPECT_EQ(dac_khu, 13u);
+  EXPECT_EQ(g_->children("VN", Era::old).size(), 63u);
+  size_t districts = 0, old_communes = 0;
+  for (const auto* p : g_->children("VN", Era::old))
+    for (const auto* d : g_->children(p->id)) {
+      ++districts;
+      old_communes += g_->children(d->id).size();
+    }
+  EXPECT_EQ(districts, 696u);
+  EXPECT_EQ(old_communes, 10035u);
+}
+
+TEST_F(Places, InstallIsIdempotent) {
+  auto c = app::open_database(db_->path, testutil::test_paths());
+  EXPECT_EQ(places::install(*c, testutil::test_paths().data_dir), 0);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM units"), 1 + 34 + 3321 + 63 + 696 + 10035);
+}
+
+TEST_F(Places, OldProvincesArePartOfTodaysProvinces) {
+  EXPECT_EQ(g_->current_of("old:15").full_name, "Tỉnh Lào Cai");       // Yên Bái
+  EXPECT_EQ(g_->current_of("old:93").full_name, "Thành phố Cần Thơ");  // Hậu Giang
+  EXPECT_EQ(g_->current_of("old:54").full_name, "Tỉnh Đắk Lắk");       // Phú Yên
+  EXPECT_TRUE(g_->within("old:15", "10"));
+  EXPECT_FALSE(g_->within("old:15", "08"));
+  // A commune of old Yên Bái (Mù Cang Chải district) lies today in Lào Cai.
+  const auto* mcc = g_->search("Mù Cang Chải", 5, Era::old).front();
+  ASSERT_EQ(mcc->level, Level::district);
+  auto communes = g_->children(mcc->id);
+  ASSERT_FALSE(communes.empty());
+  EXPECT_EQ(g_->current_province_of(communes.front()->id).id, "10");
+  EXPECT_TRUE(g_->within(communes.front()->id, "10"));
+  EXPECT_TRUE(g_->within(communes.front()->id, "VN"));
+}
+
+TEST_F(Places, AncestorsAndValidity) {
+  const auto* mcc = g_->search("Mù Cang Chải", 5, Era::old).front();
+  auto commune = g_->children(mcc->id).front();
+  auto anc = g_->ancestors(commune->id);
+  ASSERT_EQ(anc.size(), 3u);
+  EXPECT_EQ(anc[0]->id, mcc->id);
+  EXPECT_EQ(anc[1]->id, "old:15");
+  EXPECT_EQ(anc[2]->id, "VN");
+  ASSERT_TRUE(commune->valid_to);
+  EXPECT_EQ(*commune->valid_to, (Date{2025, 6, 30}));
+  ASSERT_TRUE(g_->get("10").valid_from);
+  EXPECT_EQ(*g_->get("10").valid_from, (Date{2025, 7, 1}));
+}
+
+TEST_F(Places, SearchWithOrWithoutDiacriticsAnyCase) {
+  for (const char* q : {"yen bai", "Yên Bái", "YEN BAI", "Ye\xCC\x82n Ba\xCC\x81i" /* NFD */}) {
+    auto hits = g_->search(q, 5);
+    ASSERT_FALSE(hits.empty()) << q;
+    EXPECT_EQ(hits.front()->id, "old:15") << q;
+  }
+  auto lc = g_->search("lao cai", 3);
+  ASSERT_FALSE(lc.empty());
+  EXPECT_EQ(lc.front()->id, "10");  // today's province before the old one of the same name
+  EXPECT_EQ(g_->search("tinh lao cai", 1).front()->id, "10");
+  EXPECT_TRUE(g_->search("khong co dau ca", 5).empty());
+}
+
+TEST_F(Places, ResolveCodeByDate) {
+  EXPECT_EQ(g_->resolve_code("15", Date{2022, 5, 1})->id, "old:15");
+  EXPECT_EQ(g_->resolve_code("15", Date{2026, 1, 1}), nullptr);  // no province 15 today
+  EXPECT_EQ(g_->resolve_code("10", Date{2026, 1, 1})->name, "Lào Cai");
+  EXPECT_EQ(g_->resolve_code("10", Date{2024, 1, 1})->id, "old:10");
+}
+
+TEST_F(Places, DisplayNamesForNarratives) {
+  EXPECT_EQ(g_->display_name(g_->get("VN")), "toàn quốc");
+  EXPECT_EQ(g_->display_name(g_->get("10")), "tỉnh Lào Cai");
+  EXPECT_EQ(g_->display_name(g_->get("01")), "thành phố Hà Nội");
+}
+
+TEST_F(Places, UnknownUnitIsNotFound) {
+  try {
+    g_->get("99999");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::not_found);
+    EXPECT_EQ(e.code(), "unit_not_found");
+  }
+}

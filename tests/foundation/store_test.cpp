@@ -1,0 +1,117 @@
+// tests/foundation/store_test.cpp — the store interface on SQLite: typed rows, transactions that
+// roll back, migrations applied once, errors as caunoi::Error.
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "store/migrations.h"
+#include "store/pool.h"
+#include "store/store.h"
+#include "test_db.h"
+
+using namespace caunoi;
+
+TEST(Store, TypedRowsAndNulls) {
+  auto c = store::open_sqlite(":memory:");
+  c->exec_script("CREATE TABLE t(a INTEGER, b REAL, c TEXT)");
+  c->execute("INSERT INTO t VALUES (?,?,?)", 42, 2.5, "Lào Cai");
+  c->execute("INSERT INTO t VALUES (?,?,?)", std::optional<int>{}, 0.0, std::string("x"));
+  std::vector<std::string> seen;
+  c->each("SELECT a, b, c FROM t ORDER BY rowid", [&](const store::Row& r) {
+    seen.push_back((r.is_null(0) ? "null" : std::to_string(r.i64(0))) + "|" +
+                   std::to_string(r.f64(1)) + "|" + r.text(2));
+  });
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0], "42|2.500000|Lào Cai");
+  EXPECT_EQ(seen[1], "null|0.000000|x");
+  EXPECT_EQ(c->scalar("SELECT SUM(a) FROM t"), 42);
+}
+
+TEST(Store, TransactionRollsBackUnlessCommitted) {
+  auto c = store::open_sqlite(":memory:");
+  c->exec_script("CREATE TABLE t(a INTEGER)");
+  {
+    store::Transaction tx(*c);
+    c->execute("INSERT INTO t VALUES (1)");
+  }
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 0);
+  {
+    store::Transaction tx(*c);
+    c->execute("INSERT INTO t VALUES (1)");
+    tx.commit();
+  }
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 1);
+  EXPECT_FALSE(c->in_transaction());
+}
+
+TEST(Store, ConstraintViolationIsConflictAndLeavesNoRow) {
+  auto c = store::open_sqlite(":memory:");
+  c->exec_script(
+      "CREATE TABLE p(id INTEGER PRIMARY KEY); CREATE TABLE ch(p INTEGER REFERENCES p(id))");
+  try {
+    c->execute("INSERT INTO ch VALUES (7)");  // foreign keys are on
+    FAIL() << "expected a constraint error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+  }
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM ch"), 0);
+}
+
+TEST(Store, MigrationsApplyOnceAndRecordVersion) {
+  testutil::TempDb db;
+  static constexpr store::Migration ms[] = {
+      {"demo_part", 1, "create", "CREATE TABLE x(a INTEGER)"},
+      {"demo_part", 2, "add", "ALTER TABLE x ADD COLUMN b TEXT"},
+  };
+  {
+    auto c = store::open_sqlite(db.path);
+    EXPECT_EQ(store::apply_migrations(*c, ms), 2);
+    EXPECT_EQ(store::schema_version(*c, "demo_part"), 2);
+  }
+  auto c = store::open_sqlite(db.path);
+  EXPECT_EQ(store::apply_migrations(*c, ms), 0);
+  c->execute("INSERT INTO x(a, b) VALUES (1, 'b')");
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM x"), 1);
+}
+
+TEST(Store, FailedMigrationLeavesPreviousVersion) {
+  auto c = store::open_sqlite(":memory:");
+  static constexpr store::Migration ms[] = {
+      {"p", 1, "ok", "CREATE TABLE y(a INTEGER)"},
+      {"p", 2, "bad", "CREATE TABLE z(a INTEGER); THIS IS NOT SQL"},
+  };
+  EXPECT_THROW(store::apply_migrations(*c, ms), Error);
+  EXPECT_EQ(store::schema_version(*c, "p"), 1);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'z'"), 0);
+}
+
+TEST(Store, FileDatabaseUsesWalAndForeignKeys) {
+  testutil::TempDb db;
+  auto c = store::open_sqlite(db.path);
+  std::string mode;
+  c->each("PRAGMA journal_mode", [&](const store::Row& r) { mode = r.text(0); });
+  EXPECT_EQ(mode, "wal");
+  EXPECT_EQ(c->scalar("PRAGMA foreign_keys"), 1);
+}
+
+TEST(Store, PoolReusesConnectionsAndDropsLeakedTransactions) {
+  testutil::TempDb db;
+  int opened = 0;
+  store::Pool pool(
+      [&] {
+        ++opened;
+        return store::open_sqlite(db.path);
+      },
+      2);
+  { auto a = pool.acquire(); }
+  { auto b = pool.acquire(); }
+  EXPECT_EQ(opened, 1);
+  {
+    auto a = pool.acquire();
+    a->exec_script("BEGIN");  // leaked on purpose
+  }
+  {
+    auto b = pool.acquire();
+    EXPECT_FALSE(b->in_transaction());
+  }
+  EXPECT_EQ(opened, 2);
+}

@@ -1,0 +1,204 @@
+// tests/http/server_test.cpp — the Beast transport over real loopback sockets: keep-alive,
+// body limits, JSON errors, static files with client-route fallback, and a clean stop that lets
+// an in-flight request finish.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "api/router.h"
+#include "http/server.h"
+
+using namespace caunoi;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A minimal blocking HTTP/1.1 client: enough to see exactly what goes over the wire.
+class Client {
+ public:
+  explicit Client(uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0)
+      throw std::runtime_error("connect");
+    timeval tv{10, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~Client() { ::close(fd_); }
+  void send(const std::string& s) {
+    size_t off = 0;
+    while (off < s.size()) {
+      ssize_t n = ::send(fd_, s.data() + off, s.size() - off, MSG_NOSIGNAL);
+      if (n <= 0) return;  // the server may close early (413); the reply is still readable
+      off += static_cast<size_t>(n);
+    }
+  }
+  // Reads one response (headers + Content-Length body). Returns "" on EOF.
+  std::string read_response() {
+    while (buf_.find("\r\n\r\n") == std::string::npos)
+      if (!fill()) return "";
+    auto hdr_end = buf_.find("\r\n\r\n") + 4;
+    size_t len = 0;
+    auto cl = buf_.find("Content-Length: ");
+    if (cl != std::string::npos && cl < hdr_end) len = std::stoul(buf_.substr(cl + 16));
+    while (buf_.size() < hdr_end + len)
+      if (!fill()) break;
+    std::string out = buf_.substr(0, hdr_end + len);
+    buf_.erase(0, hdr_end + len);
+    return out;
+  }
+  bool closed_by_peer() {
+    char c;
+    return ::recv(fd_, &c, 1, 0) == 0;
+  }
+
+ private:
+  bool fill() {
+    char tmp[65536];
+    ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
+    if (n <= 0) return false;
+    buf_.append(tmp, static_cast<size_t>(n));
+    return true;
+  }
+  int fd_;
+  std::string buf_;
+};
+
+int status_of(const std::string& resp) {
+  return resp.size() > 12 ? std::stoi(resp.substr(9, 3)) : 0;
+}
+std::string body_of(const std::string& resp) {
+  return resp.substr(resp.find("\r\n\r\n") + 4);
+}
+
+struct Fixture {
+  api::Router router;
+  std::filesystem::path web = std::filesystem::temp_directory_path() / "caunoi-web-test";
+  std::unique_ptr<http::Server> server;
+  std::thread thread;
+
+  explicit Fixture(http::ServerOptions opt = {}) {
+    std::filesystem::create_directories(web / "assets");
+    std::ofstream(web / "index.html") << "<!doctype html><title>caunoi</title>";
+    std::ofstream(web / "assets" / "app-123.js") << "console.log(1)";
+    router.get("/healthz", [](const api::Request&, const api::Params&) {
+      return api::Response::json(boost::json::object{{"status", "ok"}});
+    });
+    router.post("/api/v1/echo", [](const api::Request& r, const api::Params&) {
+      return api::Response::json(r.json_body());
+    });
+    router.get("/api/v1/slow", [](const api::Request&, const api::Params&) {
+      std::this_thread::sleep_for(400ms);
+      return api::Response::json(boost::json::object{{"done", true}});
+    });
+    opt.port = 0;
+    opt.threads = 2;
+    opt.body_limit = 1024;
+    opt.static_dir = web;
+    server = std::make_unique<http::Server>(router, opt);
+    thread = std::thread([this] { server->run(); });
+  }
+  ~Fixture() {
+    server->stop();
+    thread.join();
+    std::filesystem::remove_all(web);
+  }
+};
+
+}  // namespace
+
+TEST(HttpServer, KeepAliveServesSeveralRequestsOnOneConnection) {
+  Fixture f;
+  Client c(f.server->port());
+  for (int i = 0; i < 3; ++i) {
+    c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto r = c.read_response();
+    EXPECT_EQ(status_of(r), 200);
+    EXPECT_EQ(body_of(r), R"({"status":"ok"})");
+    EXPECT_NE(r.find("X-Content-Type-Options: nosniff"), std::string::npos);
+  }
+}
+
+TEST(HttpServer, QueryStringIsDecodedAndJsonErrorsHaveShape) {
+  Fixture f;
+  Client c(f.server->port());
+  c.send(
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+      "9\r\n\r\n{not json");
+  auto r = c.read_response();
+  EXPECT_EQ(status_of(r), 400);
+  EXPECT_NE(body_of(r).find(R"("code":"invalid_json")"), std::string::npos);
+  std::string ok = R"({"tên":"Lào Cai"})";
+  c.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(ok.size()) +
+         "\r\n\r\n" + ok);
+  auto r2 = c.read_response();
+  EXPECT_EQ(status_of(r2), 200);
+  EXPECT_EQ(body_of(r2), ok);
+}
+
+TEST(HttpServer, BodyOverTheLimitIs413) {
+  Fixture f;
+  Client c(f.server->port());
+  std::string big(5000, 'x');
+  c.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + big);
+  auto r = c.read_response();
+  EXPECT_EQ(status_of(r), 413);
+  EXPECT_NE(body_of(r).find(R"("code":"body_too_large")"), std::string::npos);
+}
+
+TEST(HttpServer, ChunkedBodyOverTheLimitIs413) {
+  Fixture f;
+  Client c(f.server->port());
+  std::string chunk(2000, 'y');
+  c.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n" +
+         chunk + "\r\n0\r\n\r\n");
+  EXPECT_EQ(status_of(c.read_response()), 413);
+}
+
+TEST(HttpServer, StaticFilesAndClientRoutes) {
+  Fixture f;
+  Client c(f.server->port());
+  c.send("GET /assets/app-123.js HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto js = c.read_response();
+  EXPECT_EQ(status_of(js), 200);
+  EXPECT_NE(js.find("text/javascript"), std::string::npos);
+  EXPECT_NE(js.find("immutable"), std::string::npos);
+  c.send("GET /bao-cao HTTP/1.1\r\nHost: x\r\n\r\n");  // a client-side route
+  auto page = c.read_response();
+  EXPECT_EQ(status_of(page), 200);
+  EXPECT_NE(body_of(page).find("<title>caunoi</title>"), std::string::npos);
+  c.send("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto esc = c.read_response();
+  EXPECT_EQ(body_of(esc).find("root:"), std::string::npos);
+  c.send("GET /assets/missing.js HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(status_of(c.read_response()), 404);
+  c.send("GET /api/v1/missing HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto api404 = c.read_response();
+  EXPECT_EQ(status_of(api404), 404);
+  EXPECT_NE(body_of(api404).find("route_not_found"), std::string::npos);
+}
+
+TEST(HttpServer, StopLetsInFlightRequestFinish) {
+  auto f = std::make_unique<Fixture>();
+  Client c(f->server->port());
+  Client idle(f->server->port());
+  c.send("GET /api/v1/slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(100ms);
+  f->server->stop();
+  auto r = c.read_response();
+  EXPECT_EQ(status_of(r), 200);
+  EXPECT_EQ(body_of(r), R"({"done":true})");
+  EXPECT_NE(r.find("Connection: close"), std::string::npos);
+  EXPECT_TRUE(idle.closed_by_peer());
+  f.reset();  // run() returned: join succeeds
+}
