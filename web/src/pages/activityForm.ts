@@ -1,9 +1,237 @@
-// pages/activityForm.ts — placeholder while the page is being written.
-import type { Page } from "../router";
-import { pageHead } from "../components/ui";
+// pages/activityForm.ts — enter or correct one outreach activity. The figures offered are only
+// those that fit the chosen kind (from GET /api/v1/reference); the server validates and any
+// field errors it returns (error.fields) are shown in Vietnamese next to their inputs. Nothing
+// is saved unless the server accepts the whole activity.
+import { ApiError, type FieldError } from "../api";
+import { create, load, remove, update, type Activity } from "../activity";
+import { clear, h, uid } from "../dom";
+import { navigate, type Page } from "../router";
+import { reference, type Code, type Kind } from "../reference";
+import { errorBox, loading, okBox, pageHead } from "../components/ui";
+import { unitPicker } from "../components/unitPicker";
 
-const page: Page = (main) => {
-  main.append(pageHead(document.title.split(" — ")[0]));
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+const page: Page = async (main, params) => {
+  const editing = params.id !== undefined;
+  main.append(pageHead(editing ? "Sửa hoạt động truyền thông" : "Nhập hoạt động truyền thông"), loading());
+  let ref;
+  let act: Activity = { unit_id: "", date: today(), kind: "", title: "", channel: "", groups: [], topics: [], languages: [], figures: {} };
+  try {
+    ref = await reference();
+    if (editing) act = await load(params.id);
+  } catch (e) {
+    clear(main, pageHead("Hoạt động truyền thông"), errorBox(e));
+    return;
+  }
+  const R = ref;
+  if (!act.kind) act.kind = R.kinds[0]?.code ?? "";
+
+  // Each input registers itself here under its API field name, so server errors find it.
+  const fieldEls = new Map<string, { input: HTMLElement; err: HTMLElement }>();
+  function field(name: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
+    const err = h("div", { class: "field-error", id: input.id + "-err", "data-error-for": name, hidden: true });
+    input.setAttribute("aria-describedby", err.id);
+    fieldEls.set(name, { input, err });
+    return h("div", { class: "field" }, h("label", { for: input.id }, label, hint ? h("span", { class: "hint" }, " — " + hint) : null), input, err);
+  }
+
+  const unit = unitPicker({ label: "Đơn vị thực hiện", allowOld: true, onChange: (p) => (act.unit_id = p.id) });
+  const unitErr = h("div", { class: "field-error", "data-error-for": "unit_id", hidden: true });
+  fieldEls.set("unit_id", { input: unit.el.querySelector("input")!, err: unitErr });
+
+  const dateIn = h("input", { id: uid("date"), type: "date", value: act.date, required: true, "data-testid": "act-date" });
+  const titleIn = h("input", { id: uid("title"), type: "text", value: act.title, maxlength: "500", "data-testid": "act-title" });
+  const kindSel = h("select", { id: uid("kind"), "data-testid": "act-kind" }, ...R.kinds.map((k) => h("option", { value: k.code, selected: k.code === act.kind }, k.label)));
+  const channelSel = h("select", { id: uid("channel"), "data-testid": "act-channel" });
+  const figuresBox = h("fieldset", { "data-testid": "act-figures" });
+  const noteIn = h("textarea", { id: uid("note"), maxlength: "2000" }, act.note ?? "");
+  const topBox = h("div", { "aria-live": "polite" });
+
+  function checks(name: "groups" | "topics" | "languages", legend: string, options: Code[]): HTMLElement {
+    const box = h(
+      "fieldset",
+      { "data-testid": "act-" + name },
+      h("legend", null, legend),
+      h(
+        "div",
+        { class: "checks" },
+        ...options.map((o) => {
+          const id = uid(name);
+          return h("label", { for: id }, h("input", { id, type: "checkbox", value: o.code, name, checked: act[name].includes(o.code) }), o.label);
+        }),
+      ),
+    );
+    const err = h("div", { class: "field-error", "data-error-for": name, hidden: true });
+    box.append(err);
+    fieldEls.set(name, { input: box, err });
+    return box;
+  }
+
+  function currentKind(): Kind | undefined {
+    return R.kinds.find((k) => k.code === kindSel.value);
+  }
+
+  // Only the figures and channels that fit the kind are offered; values typed stay if they fit.
+  function drawKind() {
+    const k = currentKind();
+    const chans = k?.channels?.length ? R.channels.filter((c) => k.channels!.includes(c.code)) : R.channels;
+    clear(channelSel, h("option", { value: "" }, "(không qua kênh)"), ...chans.map((c) => h("option", { value: c.code, selected: c.code === act.channel }, c.label)));
+    for (const key of [...fieldEls.keys()]) if (key.startsWith("figures.")) fieldEls.delete(key);
+    const figs = (k?.figures ?? []).map((c) => R.figures.find((f) => f.code === c) ?? { code: c, label: c });
+    clear(
+      figuresBox,
+      h("legend", null, "Số liệu của hoạt động"),
+      figs.length
+        ? h(
+            "div",
+            { class: "grid grid-3" },
+            ...figs.map((f) => {
+              const input = h("input", { id: uid("fig"), type: "text", inputmode: "numeric", name: f.code, value: act.figures[f.code] ?? "", "data-figure": f.code, autocomplete: "off" });
+              return field("figures." + f.code, f.label, input, k?.required?.includes(f.code) ? "bắt buộc" : undefined);
+            }),
+          )
+        : h("p", { class: "muted" }, "Loại hoạt động này không có số liệu đi kèm."),
+    );
+  }
+
+  function clearErrors() {
+    for (const { input, err } of fieldEls.values()) {
+      input.removeAttribute("aria-invalid");
+      err.hidden = true;
+      err.textContent = "";
+    }
+    clear(topBox);
+  }
+
+  // Server field names may be "figures.attendees", "attendees" or "figures[attendees]".
+  function showErrors(fields: FieldError[]): FieldError[] {
+    const unplaced: FieldError[] = [];
+    let first: HTMLElement | null = null;
+    for (const fe of fields) {
+      const name = (fe.field ?? "").replace(/\[(\w+)\]/, ".$1");
+      const target = fieldEls.get(name) ?? fieldEls.get("figures." + name) ?? fieldEls.get(name.replace(/^figures\./, ""));
+      if (!target) {
+        unplaced.push(fe);
+        continue;
+      }
+      target.input.setAttribute("aria-invalid", "true");
+      target.err.hidden = false;
+      target.err.textContent = target.err.textContent ? target.err.textContent + " " + fe.message : fe.message;
+      first ??= target.input;
+    }
+    first?.focus();
+    return unplaced;
+  }
+
+  function collect(): { a: Activity; bad: FieldError[] } {
+    const bad: FieldError[] = [];
+    const figures: Record<string, number> = {};
+    for (const input of figuresBox.querySelectorAll<HTMLInputElement>("input[data-figure]")) {
+      const raw = input.value.trim().replace(/\./g, "").replace(/\s/g, "");
+      if (raw === "") continue;
+      if (!/^-?\d+$/.test(raw)) bad.push({ field: "figures." + input.dataset.figure, message: "Phải là số nguyên (ví dụ 1.250)." });
+      else figures[input.dataset.figure!] = Number(raw);
+    }
+    const picked = (name: string) => [...main.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+    return {
+      a: {
+        ...act,
+        unit_id: unit.value()?.id ?? act.unit_id,
+        date: dateIn.value,
+        kind: kindSel.value,
+        title: titleIn.value.trim(),
+        channel: channelSel.value,
+        groups: picked("groups"),
+        topics: picked("topics"),
+        languages: picked("languages"),
+        figures,
+        note: noteIn.value.trim() || undefined,
+      },
+      bad,
+    };
+  }
+
+  const save = h("button", { type: "submit", "data-testid": "act-save" }, editing ? "Lưu thay đổi" : "Lưu hoạt động");
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    clearErrors();
+    const { a, bad } = collect();
+    if (bad.length) {
+      showErrors(bad);
+      topBox.append(h("div", { class: "alert alert-error", role: "alert", "data-testid": "form-error" }, "Có số liệu chưa hợp lệ, hãy sửa các ô được đánh dấu."));
+      return;
+    }
+    save.disabled = true;
+    try {
+      const saved = editing ? await update(params.id, a) : await create(a);
+      clear(topBox, okBox(editing ? "Đã lưu thay đổi." : "Đã lưu hoạt động."));
+      if (!editing && saved.id !== undefined) navigate(`/hoat-dong/${saved.id}`, true);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length) {
+        const rest = showErrors(err.fields);
+        topBox.append(errorBox(new ApiError(err.status, err.code, err.message, rest)));
+        topBox.firstElementChild?.setAttribute("data-testid", "form-error");
+      } else topBox.append(errorBox(err));
+    } finally {
+      save.disabled = false;
+    }
+  }
+
+  kindSel.addEventListener("change", () => {
+    act = collect().a;
+    drawKind();
+  });
+  drawKind();
+  if (act.unit_id) await unit.set(act.unit_id).catch(() => undefined);
+
+  clear(
+    main,
+    pageHead(editing ? "Sửa hoạt động truyền thông" : "Nhập hoạt động truyền thông", h("a", { href: "/hoat-dong", "data-link": true }, "‹ Về danh sách")),
+    topBox,
+    h(
+      "form",
+      { class: "card", novalidate: true, onsubmit: submit, "data-testid": "activity-form" },
+      h("div", { class: "grid grid-2" }, h("div", null, unit.el, unitErr), field("date", "Ngày thực hiện", dateIn)),
+      h("div", { class: "grid grid-2", style: { marginTop: "12px" } }, field("kind", "Loại hoạt động", kindSel), field("channel", "Kênh truyền thông", channelSel)),
+      h("div", { style: { margin: "12px 0" } }, field("title", "Nội dung, tên hoạt động", titleIn)),
+      figuresBox,
+      checks("groups", "Nhóm đối tượng", R.groups),
+      checks("topics", "Chủ đề", R.topics),
+      checks("languages", "Ngôn ngữ", R.languages),
+      field("note", "Ghi chú", noteIn),
+      h(
+        "div",
+        { class: "row", style: { marginTop: "12px" } },
+        save,
+        h("a", { class: "btn secondary", href: "/hoat-dong", "data-link": true }, "Hủy"),
+        editing
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "danger",
+                onclick: async () => {
+                  if (!confirm("Xóa hoạt động này?")) return;
+                  try {
+                    await remove(params.id);
+                    navigate("/hoat-dong");
+                  } catch (err) {
+                    clear(topBox, errorBox(err));
+                  }
+                },
+              },
+              "Xóa",
+            )
+          : null,
+      ),
+    ),
+  );
+  main.setAttribute("data-ready", "form");
 };
 
 export default page;

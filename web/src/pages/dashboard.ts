@@ -170,6 +170,7 @@ const page: Page = async (main, _params, query) => {
       const [unit, per] = await Promise.all([picker.value()?.id === unitId ? picker.value()! : picker.set(unitId).then(() => picker.value()!), parsePeriod(periodCode)]);
       if (stale()) return;
       lastLabel = per.last_year?.label_vi ? per.last_year.label_vi : "cùng kỳ năm trước";
+      heading.setAttribute("data-period", periodCode);
       clear(heading, h("strong", null, describe(unit)), ` — ${per.label_vi}; so sánh với ${lastLabel}.`);
       const headline = (inds.filter((i) => i.headline).length ? inds.filter((i) => i.headline) : inds).slice(0, 8);
       const values = await Promise.all(headline.map((i) => analytics({ indicator: i.code, unit: unitId, period: periodCode }).catch(() => null)));

@@ -1,9 +1,146 @@
-// pages/qaStaff.ts — placeholder while the page is being written.
+// pages/qaStaff.ts — "Quản lý hỏi đáp", for staff: the queue of questions the bank could not
+// answer (GET /api/v1/qa/queue; answer one with POST /api/v1/qa/queue/{id}/answer, which also
+// adds it to the bank), and the bank editor (GET/POST/PUT /api/v1/qa/entries).
+import { ApiError, get, items, post, put } from "../api";
+import { clear, h, uid } from "../dom";
+import { date, fold, num } from "../format";
 import type { Page } from "../router";
-import { pageHead } from "../components/ui";
+import { errorBox, loading, okBox, pageHead } from "../components/ui";
 
-const page: Page = (main) => {
-  main.append(pageHead(document.title.split(" — ")[0]));
+interface QueueItem {
+  id: string | number;
+  question: string;
+  asked_at?: string;
+  created_at?: string;
+  count?: number;
+  times?: number;
+}
+interface Entry {
+  id: string;
+  topic: string;
+  question: string;
+  alt_questions?: string[];
+  answer: string;
+  legal_basis?: string;
+}
+
+function textField(label: string, value: string, opts: { area?: boolean; name: string }): [HTMLElement, HTMLInputElement | HTMLTextAreaElement] {
+  const id = uid(opts.name);
+  const input = opts.area ? h("textarea", { id, name: opts.name }, value) : h("input", { id, name: opts.name, type: "text", value });
+  return [h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: id }, label), input), input];
+}
+
+const page: Page = async (main) => {
+  const queueBox = h("div", null, loading());
+  const bankBox = h("div", null, loading());
+  const editorBox = h("div");
+  const search = h("input", { id: "bank-search", type: "search", placeholder: "Tìm trong ngân hàng câu hỏi…" });
+  let entries: Entry[] = [];
+
+  function editor(e: Entry | null, fromQueue?: QueueItem) {
+    const status = h("div", { "aria-live": "polite" });
+    const [topicF, topic] = textField("Chủ đề", e?.topic ?? "", { name: "topic" });
+    const [qF, q] = textField("Câu hỏi", e?.question ?? fromQueue?.question ?? "", { name: "question" });
+    const [altF, alt] = textField("Cách hỏi khác (mỗi dòng một câu)", (e?.alt_questions ?? []).join("\n"), { name: "alt_questions", area: true });
+    const [aF, a] = textField("Câu trả lời", e?.answer ?? "", { name: "answer", area: true });
+    const [lF, l] = textField("Căn cứ pháp lý", e?.legal_basis ?? "", { name: "legal_basis" });
+    const body = () => ({
+      topic: topic.value.trim(),
+      question: q.value.trim(),
+      alt_questions: alt.value.split("\n").map((s) => s.trim()).filter(Boolean),
+      answer: a.value.trim(),
+      legal_basis: l.value.trim(),
+    });
+    clear(
+      editorBox,
+      h(
+        "form",
+        {
+          class: "card",
+          onsubmit: async (ev: Event) => {
+            ev.preventDefault();
+            try {
+              if (fromQueue) await post(`/qa/queue/${encodeURIComponent(String(fromQueue.id))}/answer`, body());
+              else if (e) await put(`/qa/entries/${encodeURIComponent(e.id)}`, body());
+              else await post("/qa/entries", body());
+              clear(status, okBox("Đã lưu vào ngân hàng câu hỏi."));
+              void loadAll();
+            } catch (err) {
+              clear(status, errorBox(err));
+            }
+          },
+        },
+        h("h2", null, fromQueue ? "Trả lời câu hỏi đang chờ" : e ? `Sửa câu hỏi ${e.id}` : "Thêm câu hỏi vào ngân hàng"),
+        status,
+        topicF,
+        qF,
+        altF,
+        aF,
+        lF,
+        h("div", { class: "row" }, h("button", { type: "submit" }, "Lưu"), h("button", { type: "button", class: "secondary", onclick: () => clear(editorBox) }, "Đóng")),
+      ),
+    );
+    editorBox.scrollIntoView({ block: "start" });
+    (q as HTMLElement).focus();
+  }
+
+  function drawBank() {
+    const f = fold(search.value.trim());
+    const shown = entries.filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")}`).includes(f));
+    clear(
+      bankBox,
+      h("p", { class: "small muted" }, `${num(shown.length)}/${num(entries.length)} câu hỏi.`),
+      h(
+        "div",
+        { class: "table-wrap", style: { maxHeight: "520px", overflowY: "auto" } },
+        h(
+          "table",
+          null,
+          h("thead", null, h("tr", null, h("th", null, "Mã"), h("th", null, "Chủ đề"), h("th", null, "Câu hỏi"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+          h("tbody", null, ...shown.slice(0, 200).map((e) => h("tr", null, h("td", { style: { whiteSpace: "nowrap" } }, e.id), h("td", null, e.topic), h("td", { class: "name" }, e.question), h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa"))))),
+        ),
+      ),
+    );
+  }
+
+  async function loadAll() {
+    try {
+      const queue = items<QueueItem>(await get("/qa/queue"), "queue");
+      clear(
+        queueBox,
+        queue.length
+          ? h(
+              "div",
+              { class: "table-wrap" },
+              h(
+                "table",
+                { "data-testid": "qa-queue" },
+                h("thead", null, h("tr", null, h("th", null, "Câu hỏi của người dân"), h("th", null, "Ngày hỏi"), h("th", { class: "num" }, "Số lần"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+                h("tbody", null, ...queue.map((q) => h("tr", null, h("td", { class: "name" }, q.question), h("td", null, date(q.asked_at ?? q.created_at)), h("td", { class: "num" }, num(q.count ?? q.times ?? 1)), h("td", null, h("button", { type: "button", class: "secondary", onclick: () => editor(null, q) }, "Trả lời"))))),
+              ),
+            )
+          : h("p", { class: "muted" }, "Không có câu hỏi nào đang chờ trả lời."),
+      );
+    } catch (e) {
+      clear(queueBox, errorBox(e));
+    }
+    try {
+      entries = items<Entry>(await get("/qa/entries", { limit: 1000 }), "entries");
+      drawBank();
+    } catch (e) {
+      clear(bankBox, e instanceof ApiError ? errorBox(e) : errorBox(e));
+    }
+    main.setAttribute("data-ready", "1");
+  }
+
+  search.addEventListener("input", drawBank);
+  main.append(
+    pageHead("Quản lý hỏi đáp", h("button", { type: "button", onclick: () => editor(null) }, "+ Thêm câu hỏi")),
+    editorBox,
+    h("section", { class: "card" }, h("h2", null, "Câu hỏi chưa có lời đáp"), queueBox),
+    h("section", { class: "card" }, h("h2", null, "Ngân hàng câu hỏi"), h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: "bank-search" }, "Tìm câu hỏi"), search), bankBox),
+  );
+  await loadAll();
 };
 
 export default page;

@@ -1,9 +1,76 @@
-// pages/reports.ts — placeholder while the page is being written.
-import type { Page } from "../router";
-import { pageHead } from "../components/ui";
+// pages/reports.ts — "Báo cáo": choose a unit and a period, read the report as the server drafts
+// it (GET /api/v1/reports: sections of figures with the change against the same period last
+// year, and the narrative), and download it as Excel (GET /api/v1/reports/xlsx).
+import { url } from "../api";
+import { report } from "../analytics";
+import { clear, h } from "../dom";
+import { num, signedPct } from "../format";
+import { setQuery, type Page } from "../router";
+import { parsePeriodCode, periodPicker } from "../components/periodPicker";
+import { errorBox, loading, pageHead } from "../components/ui";
+import { unitPicker } from "../components/unitPicker";
+import { defaultPeriod, yearsAround } from "./dashboard";
 
-const page: Page = (main) => {
-  main.append(pageHead(document.title.split(" — ")[0]));
+const page: Page = async (main, _p, query) => {
+  let unitId = query.get("u") || "VN";
+  const pv = parsePeriodCode(query.get("p") || "") ?? defaultPeriod();
+  const body = h("div", { "data-testid": "report" }, loading());
+  const download = h("a", { class: "btn", download: "", "data-testid": "report-xlsx" }, "Tải báo cáo Excel");
+
+  const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
+  const period = periodPicker({ value: pv, years: yearsAround(pv.year), onChange: () => void draw() });
+
+  async function draw() {
+    const p = period.code();
+    setQuery({ u: unitId === "VN" ? undefined : unitId, p });
+    download.href = url("/reports/xlsx", { unit: unitId, period: p, compare: "last-year" });
+    clear(body, loading("Đang lập báo cáo…"));
+    try {
+      const r = await report(unitId, p);
+      clear(
+        body,
+        h("h2", { style: { textAlign: "center", textTransform: "uppercase" } }, r.title || "Báo cáo công tác truyền thông"),
+        r.narrative.length ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...r.narrative.map((t) => h("p", null, t))) : null,
+        ...r.sections.map((s, i) =>
+          h(
+            "section",
+            { style: { marginTop: "16px" } },
+            h("h3", null, `${i + 1}. ${s.title}`),
+            ...s.lines.map((t) => h("p", null, t)),
+            s.rows.length
+              ? h(
+                  "div",
+                  { class: "table-wrap" },
+                  h(
+                    "table",
+                    null,
+                    h("thead", null, h("tr", null, h("th", null, "Chỉ tiêu"), h("th", { class: "num" }, "Kỳ này"), h("th", { class: "num" }, "Cùng kỳ năm trước"), h("th", { class: "num" }, "Tăng, giảm"))),
+                    h(
+                      "tbody",
+                      null,
+                      ...s.rows.map((row) =>
+                        h("tr", null, h("td", { class: "name" }, row.label), h("td", { class: "num" }, num(row.value)), h("td", { class: "num" }, num(row.lastYear)), h("td", { class: "num " + ((row.changePct ?? 0) > 0 ? "up" : (row.changePct ?? 0) < 0 ? "down" : "") }, signedPct(row.changePct))),
+                      ),
+                    ),
+                  ),
+                )
+              : null,
+          ),
+        ),
+      );
+      main.setAttribute("data-ready", "report");
+    } catch (e) {
+      clear(body, errorBox(e));
+    }
+  }
+
+  main.append(
+    pageHead("Báo cáo công tác truyền thông", download),
+    h("section", { class: "card filters" }, unit.el, period.el),
+    h("article", { class: "card" }, body),
+  );
+  await unit.set(unitId).catch(() => unit.set("VN"));
+  await draw();
 };
 
 export default page;

@@ -1,0 +1,144 @@
+// tests/browser/harness.mjs — what the browser tests stand on: a `caunoi serve` with a small
+// demo database on a free loopback port, Debian's Chromium driven by playwright-core (never a
+// downloaded browser), a JSON helper for the API, and screenshots under build/screenshots/.
+import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export const root = process.env.CAUNOI_SOURCE_DIR || path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+export const chromiumPath = process.env.CAUNOI_CHROMIUM || "/usr/bin/chromium";
+export const shotsDir = path.join(root, "build", "screenshots");
+
+export function requireWeb(name) {
+  return createRequire(path.join(root, "web", "package.json"))(name);
+}
+
+// The Release binary is preferred: the sanitizer build makes pages several times slower.
+export function caunoiBinary() {
+  const candidates = [process.env.CAUNOI_BIN, path.join(root, "build", "caunoi"), process.env.CAUNOI_FALLBACK_BIN];
+  for (const c of candidates) if (c && fs.existsSync(c)) return c;
+  throw new Error("Không tìm thấy chương trình caunoi (build/caunoi): hãy build trước khi chạy thử trình duyệt.");
+}
+
+export function ensureWebBuilt() {
+  const r = spawnSync(path.join(root, "scripts", "build-web.sh"), { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("scripts/build-web.sh thất bại");
+  if (!fs.existsSync(path.join(root, "web", "dist", "index.html"))) throw new Error("web/dist/index.html chưa có");
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Generates a small demo database and serves it. Returns {base, api, stop, tmp}.
+export async function startServer({ scale = 0.05, seed = 7 } = {}) {
+  const bin = caunoiBinary();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "caunoi-browser-"));
+  const db = path.join(tmp, "demo.db");
+  const env = { ...process.env, CAUNOI_DATA_DIR: path.join(root, "data"), CAUNOI_WEB_DIR: path.join(root, "web", "dist") };
+  const t0 = Date.now();
+  const demo = spawnSync(bin, ["demo", "--db", db, "--seed", String(seed), "--scale", String(scale), "--quiet"], { env, encoding: "utf8" });
+  if (demo.status !== 0) throw new Error(`caunoi demo thất bại (${demo.status}): ${demo.stderr}`);
+  console.log(`# demo database (scale ${scale}) in ${Date.now() - t0} ms`);
+  const port = await freePort();
+  const log = fs.openSync(path.join(tmp, "serve.log"), "w");
+  const proc = spawn(bin, ["serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"], { env, stdio: ["ignore", log, log] });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error("caunoi serve dừng: " + fs.readFileSync(path.join(tmp, "serve.log"), "utf8"));
+    try {
+      const r = await fetch(base + "/healthz");
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error("caunoi serve không sẵn sàng sau 60 giây");
+    await sleep(100);
+  }
+  async function api(method, p, body) {
+    const init = { method, headers: {} };
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers["Content-Type"] = "application/json";
+    }
+    const r = await fetch(base + "/api/v1" + p, init);
+    const text = await r.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: r.status, json, text };
+  }
+  return {
+    base,
+    api,
+    tmp,
+    async stop() {
+      proc.kill("SIGTERM");
+      for (let i = 0; i < 50 && proc.exitCode === null; i++) await sleep(100);
+      if (proc.exitCode === null) proc.kill("SIGKILL");
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const { chromium } = requireWeb("playwright-core");
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "caunoi-chromium-"));
+  // launchPersistentContext is the way to give Chromium a fresh --user-data-dir of our own.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    acceptDownloads: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Desktop (1366×768) and phone (360 px) screenshots of the page as it is now.
+export async function screenshots(page, name) {
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const vp = page.viewportSize();
+  await page.screenshot({ path: path.join(shotsDir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(400); // charts follow their container's size
+  await page.screenshot({ path: path.join(shotsDir, `${name}-phone.png`), fullPage: true });
+  // Nothing may stick out sideways on a phone: long Vietnamese names must wrap.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.setViewportSize(vp);
+  return overflow;
+}

@@ -1,0 +1,120 @@
+// components/importer.ts — import a CSV or XLSX file: upload it (POST /api/v1/imports, field
+// "file", answered 202 with an id), follow the server's progress (GET /api/v1/imports/{id})
+// on a progress bar, then show either what was written or, when the file is refused, every bad
+// row and column. The server writes a file whole or not at all, so a refusal saves nothing.
+import { ApiError, get, post } from "../api";
+import { h, uid, clear } from "../dom";
+import { num } from "../format";
+import { errorBox, okBox } from "./ui";
+
+interface ImportRowError {
+  row?: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
+interface ImportState {
+  id: string | number;
+  state: string;
+  rows_total?: number;
+  rows_done?: number;
+  errors?: ImportRowError[];
+  inserted?: number;
+  skipped?: number;
+  message?: string;
+}
+
+const finished = new Set(["done", "finished", "completed", "succeeded", "success", "ok"]);
+const refused = new Set(["failed", "refused", "rejected", "error", "invalid"]);
+
+export function importer(opts: { title?: string; kind?: string; extra?: Record<string, string>; onDone?: () => void }): HTMLElement {
+  const fileId = uid("file");
+  const input = h("input", { id: fileId, type: "file", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data-testid": "import-file" });
+  const bar = h("div", { style: { width: "0%" } });
+  const progress = h("div", { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": "0", "aria-label": "Tiến độ nhập tệp", hidden: true }, bar);
+  const statusLine = h("div", { class: "small muted", "aria-live": "polite" });
+  const result = h("div", { "data-testid": "import-result" });
+  const button = h("button", { type: "submit" }, "Tải lên và kiểm tra");
+
+  function setProgress(done: number, total: number) {
+    const p = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+    bar.style.width = p + "%";
+    progress.setAttribute("aria-valuenow", String(p));
+    statusLine.textContent = total > 0 ? `Đã xử lý ${num(done)}/${num(total)} dòng (${p}%)` : "Đang đọc tệp…";
+  }
+
+  function showErrors(errors: ImportRowError[], message?: string) {
+    clear(
+      result,
+      h("div", { class: "alert alert-error", role: "alert" }, h("strong", null, message ?? `Tệp bị từ chối: có ${num(errors.length)} lỗi. Không dòng nào được ghi; hãy sửa các dòng dưới đây rồi nhập lại.`)),
+      h(
+        "div",
+        { class: "table-wrap" },
+        h(
+          "table",
+          { "data-testid": "import-errors" },
+          h("thead", null, h("tr", null, h("th", { class: "num" }, "Dòng"), h("th", null, "Cột"), h("th", null, "Lỗi"))),
+          h(
+            "tbody",
+            null,
+            ...errors.map((e) => h("tr", { "data-row": e.row ?? "" }, h("td", { class: "num" }, e.row ? num(e.row) : "—"), h("td", null, e.column ?? e.field ?? "—"), h("td", null, e.message))),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function follow(id: string | number) {
+    for (;;) {
+      const s = await get<ImportState>("/imports/" + encodeURIComponent(String(id)));
+      setProgress(s.rows_done ?? 0, s.rows_total ?? 0);
+      const st = (s.state ?? "").toLowerCase();
+      if (finished.has(st) && !(s.errors?.length)) {
+        setProgress(s.rows_total ?? 1, s.rows_total ?? 1);
+        clear(result, okBox(`Đã nhập ${num(s.inserted ?? 0)} dòng${s.skipped ? `, bỏ qua ${num(s.skipped)} dòng trùng` : ""}.`));
+        opts.onDone?.();
+        return;
+      }
+      if (refused.has(st) || (finished.has(st) && s.errors?.length)) {
+        showErrors(s.errors ?? [], s.message);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const f = input.files?.[0];
+    if (!f) {
+      clear(result, errorBox(new ApiError(0, "no_file", "Hãy chọn một tệp CSV hoặc XLSX.")));
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    progress.hidden = false;
+    setProgress(0, 0);
+    clear(result);
+    try {
+      const fd = new FormData();
+      fd.append("file", f, f.name);
+      if (opts.kind) fd.append("kind", opts.kind);
+      for (const [k, v] of Object.entries(opts.extra ?? {})) fd.append(k, v);
+      const started = await post<{ id: string | number }>("/imports", fd, opts.kind ? { kind: opts.kind } : undefined);
+      await follow(started.id);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length && err.fields.some((x) => x.row)) showErrors(err.fields, err.message);
+      else clear(result, errorBox(err));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  return h(
+    "form",
+    { class: "importer", onsubmit: submit, "data-testid": "importer" },
+    h("div", { class: "row" }, h("div", { class: "field", style: { flex: "1 1 260px" } }, h("label", { for: fileId }, opts.title ?? "Tệp CSV hoặc Excel (.xlsx)"), input), button),
+    h("div", { style: { marginTop: "10px" } }, progress, statusLine),
+    result,
+  );
+}
