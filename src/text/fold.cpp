@@ -1,6 +1,7 @@
 // text/fold.cpp — ICU-based folding; see fold.h.
 #include "text/fold.h"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -22,7 +23,7 @@ const icu::Normalizer2& nfd() {
 std::string lower_nfc(std::string_view utf8) {
   UErrorCode st = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  s.toLower("vi");
+  s.toLower(icu::Locale("vi"));
   icu::UnicodeString out = nfc().normalize(s, st);
   std::string r;
   out.toUTF8String(r);
