@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "app/bootstrap.h"
+#include "common/error.h"
 #include "places/gazetteer.h"
 #include "places/install.h"
 #include "test_db.h"
