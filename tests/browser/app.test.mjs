@@ -9,7 +9,8 @@
 import fs from "node:fs";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { chromiumPath, ensureWebBuilt, launchBrowser, screenshots, startServer } from "./harness.mjs";
+import path from "node:path";
+import { chromiumPath, ensureWebBuilt, launchBrowser, screenshots, shotsDir, startServer } from "./harness.mjs";
 
 if (!fs.existsSync(chromiumPath)) {
   console.log(`SKIP: không có ${chromiumPath} (apt-get install chromium) — bỏ qua kiểm thử trình duyệt.`);
@@ -119,4 +120,94 @@ describe("Hỏi đáp", () => {
     assert.match(await answer.textContent(), /lương cơ sở/);
     await noSideways("hoi-dap");
   });
+});
+
+async function activityCount(unit) {
+  const r = await server.api("GET", `/activities?unit=${encodeURIComponent(unit)}&limit=1`);
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  return r.json.total;
+}
+
+async function pickUnit(text, id) {
+  const search = page.getByTestId("unit-search").first();
+  await search.fill(text);
+  await page.locator(`[role="option"][data-id="${id}"]`).first().click({ timeout: 10_000 });
+  await page.waitForFunction((want) => [...document.querySelectorAll('[data-testid="unit-current"]')].some((e) => e.textContent.includes(want)), text === "lao cai" ? "Lào Cai" : text);
+}
+
+describe("Hoạt động truyền thông", () => {
+  test("the list pages through the log and offers export", async () => {
+    await page.goto(server.base + "/hoat-dong");
+    await page.waitForSelector('main[data-ready="list"]', { timeout: 30_000 });
+    const total = Number(await page.getByTestId("activities-total").getAttribute("data-total"));
+    assert.ok(total > 0, "the demo data should list activities");
+    assert.ok((await page.locator('[data-testid="activities-table"] tbody tr').count()) > 0);
+    await noSideways("hoat-dong");
+  });
+
+  test("a negative figure is refused with the Vietnamese field error and nothing is saved", async () => {
+    const before = await activityCount("10");
+    await page.goto(server.base + "/hoat-dong/moi");
+    await page.waitForSelector('main[data-ready="form"]', { timeout: 30_000 });
+    await pickUnit("lao cai", "10");
+    await page.getByTestId("act-kind").selectOption("conference");
+    await page.getByTestId("act-title").fill("Hội nghị truyền thông chính sách BHYT hộ gia đình tại xã Tả Van");
+    await page.locator('input[data-figure="events"]').fill("1");
+    await page.locator('input[data-figure="attendees"]').fill("-5");
+    await noSideways("hoat-dong-moi");
+    await page.getByTestId("act-save").click();
+    const err = page.locator('[data-error-for="figures.attendees"]');
+    await err.waitFor({ state: "visible", timeout: 10_000 });
+    assert.match(await err.textContent(), /âm/);
+    assert.equal(await page.locator('input[data-figure="attendees"]').getAttribute("aria-invalid"), "true");
+    await page.screenshot({ path: path.join(shotsDir, "hoat-dong-loi-desktop.png"), fullPage: true });
+    assert.equal(await activityCount("10"), before, "a refused activity must not be saved");
+
+    // The same form with the figure corrected is saved: the refusal was about the figure only.
+    await page.locator('input[data-figure="attendees"]').fill("120");
+    await page.getByTestId("act-save").click();
+    await page.waitForURL(/\/hoat-dong\/\d+$/, { timeout: 10_000 });
+    assert.equal(await activityCount("10"), before + 1);
+  });
+
+  test("an import with a bad row lists that row and writes nothing", async () => {
+    const before = await activityCount("10");
+    const csv = [
+      "Ngày,Đơn vị,Loại hoạt động,Tên hoạt động,Số hội nghị,Số người tham dự",
+      "15/03/2026,10,conference,Hội nghị nhập thử 1,1,80",
+      "16/03/2026,10,conference,Hội nghị nhập thử 2,1,-3",
+      "17/03/2026,10,conference,Hội nghị nhập thử 3,1,45",
+    ].join("\r\n");
+    await page.goto(server.base + "/hoat-dong");
+    await page.waitForSelector('main[data-ready="list"]', { timeout: 30_000 });
+    await page.getByTestId("import-file").setInputFiles({ name: "hoat-dong-loi.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByTestId("importer").locator('button[type="submit"]').click();
+    const bad = page.locator('[data-testid="import-errors"] tr[data-row="3"]');
+    await bad.waitFor({ timeout: 20_000 });
+    assert.match(await bad.textContent(), /âm/);
+    assert.equal(await page.locator('[data-testid="import-errors"] tbody tr').count(), 1, "only row 3 is bad");
+    await noSideways("hoat-dong-nhap-loi");
+    assert.equal(await activityCount("10"), before, "a refused file must write nothing");
+  });
+});
+
+describe("Các trang khác", () => {
+  for (const [path, name, ready] of [
+    ["/ke-hoach", "ke-hoach", "plans"],
+    ["/ket-qua", "ket-qua", "results"],
+    ["/bao-cao", "bao-cao", "report"],
+    ["/hoi-dap/quan-ly", "hoi-dap-quan-ly", "1"],
+  ]) {
+    test(`${path} loads without errors and fits a phone`, async () => {
+      const errors = [];
+      const onError = (e) => errors.push(e.message);
+      page.on("pageerror", onError);
+      await page.goto(server.base + path);
+      await page.waitForSelector(`main[data-ready="${ready}"]`, { timeout: 30_000 });
+      assert.equal(await page.locator("main .alert-error").count(), 0, await page.locator("main .alert-error").first().textContent().catch(() => ""));
+      await noSideways(name);
+      page.off("pageerror", onError);
+      assert.deepEqual(errors, []);
+    });
+  }
 });

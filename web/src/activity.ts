@@ -4,11 +4,12 @@ import { get, items, post, put, del } from "./api";
 
 export interface Activity {
   id?: number | string;
-  unit_id: string;
+  unit_id: string; // the API's "place": where it happened
   unit_name?: string;
-  date: string; // ISO yyyy-mm-dd
+  date: string; // ISO yyyy-mm-dd, the API's "date_from"
   date_to?: string;
   kind: string;
+  kind_label?: string;
   title: string;
   channel: string;
   groups: string[];
@@ -43,11 +44,12 @@ export function fromJson(o: Obj): Activity {
   const unit = o.unit as Obj | undefined;
   return {
     id: o.id as number,
-    unit_id: String(o.unit_id ?? unit?.id ?? ""),
-    unit_name: String(o.unit_name ?? unit?.full_name ?? unit?.name ?? o.unit_id ?? ""),
-    date: String(o.date ?? o.date_from ?? o.from ?? ""),
+    unit_id: String(o.place ?? o.unit_id ?? unit?.id ?? ""),
+    unit_name: String(o.place_name ?? o.unit_name ?? unit?.full_name ?? o.place ?? ""),
+    date: String(o.date_from ?? o.date ?? ""),
     date_to: o.date_to ? String(o.date_to) : undefined,
     kind: String(o.kind ?? ""),
+    kind_label: o.kind_label ? String(o.kind_label) : undefined,
     title: String(o.title ?? o.name ?? o.content ?? ""),
     channel: String(o.channel ?? ""),
     groups: strs(o.groups),
@@ -58,18 +60,31 @@ export function fromJson(o: Obj): Activity {
   };
 }
 
-export async function list(q: Record<string, string | number | undefined>): Promise<ActivityPage> {
-  const r = await get<Obj>("/activities", q);
-  const list = items<Obj>(r, "activities").map(fromJson);
+// The body the API takes (POST and PUT /activities): same names as it answers with.
+export function toJson(a: Activity): Obj {
   return {
-    items: list,
-    total: Number(r.total ?? r.count ?? list.length),
-    page: Number(r.page ?? q.page ?? 1),
-    page_size: Number(r.page_size ?? q.page_size ?? list.length),
+    place: a.unit_id,
+    date_from: a.date,
+    date_to: a.date_to || undefined,
+    kind: a.kind,
+    channel: a.channel,
+    title: a.title,
+    note: a.note ?? "",
+    groups: a.groups,
+    topics: a.topics,
+    languages: a.languages,
+    figures: a.figures,
   };
 }
 
+// Pages are counted from 1 here; the API pages by offset and limit.
+export async function list(q: Record<string, string | number | undefined>, page: number, pageSize: number): Promise<ActivityPage> {
+  const r = await get<Obj>("/activities", { ...q, offset: (page - 1) * pageSize, limit: pageSize });
+  const list = items<Obj>(r, "activities").map(fromJson);
+  return { items: list, total: Number(r.total ?? list.length), page, page_size: pageSize };
+}
+
 export const load = async (id: string) => fromJson(await get<Obj>("/activities/" + encodeURIComponent(id)));
-export const create = async (a: Activity) => fromJson(await post<Obj>("/activities", a));
-export const update = async (id: string, a: Activity) => fromJson(await put<Obj>("/activities/" + encodeURIComponent(id), a));
+export const create = async (a: Activity) => fromJson(await post<Obj>("/activities", toJson(a)));
+export const update = async (id: string, a: Activity) => fromJson(await put<Obj>("/activities/" + encodeURIComponent(id), toJson(a)));
 export const remove = (id: string) => del<unknown>("/activities/" + encodeURIComponent(id));

@@ -8,20 +8,24 @@ export interface Indicator {
   label: string;
   unit?: string;
   headline?: boolean;
+  category?: string; // "activity", "kind", "participation"
+  decimals?: number;
 }
 
-export interface Row {
+export interface Figure {
+  value: number | null;
+  lastYear: number | null;
+  changePct: number | null;
+  target: number | null;
+  pctOfPlan: number | null;
+}
+
+export interface Row extends Figure {
   key: string;
   label: string;
-  value: number | null;
-  lastYear: number | null;
-  changePct: number | null;
 }
 
-export interface Series {
-  value: number | null;
-  lastYear: number | null;
-  changePct: number | null;
+export interface Series extends Figure {
   rows: Row[];
 }
 
@@ -45,15 +49,27 @@ function change(value: number | null, last: number | null, given: number | null)
   return ((value - last) / last) * 100;
 }
 
+// A figure may come flat ({value, previous, target}) or nested ({figure: {...}}).
+function figure(o: Obj): Figure {
+  const f = o.figure && typeof o.figure === "object" ? { ...o, ...(o.figure as Obj) } : o;
+  const value = numOf(f, "value", "total", "sum");
+  const lastYear = numOf(f, "previous", "last_year", "compare", "last_year_value");
+  const target = numOf(f, "target", "plan");
+  const given = numOf(f, "pct_of_plan", "plan_pct");
+  return {
+    value,
+    lastYear,
+    changePct: change(value, lastYear, numOf(f, "change_pct", "change_percent", "growth_pct")),
+    target,
+    pctOfPlan: given ?? (value !== null && target ? (value / target) * 100 : null),
+  };
+}
+
 function row(o: Obj): Row {
-  const value = numOf(o, "value", "total", "sum");
-  const lastYear = numOf(o, "last_year", "previous", "compare", "last_year_value");
   return {
     key: str(o, "key", "id", "code", "unit_id", "period"),
     label: str(o, "label_vi", "label", "name", "display_name", "full_name", "key", "id", "code"),
-    value,
-    lastYear,
-    changePct: change(value, lastYear, numOf(o, "change_pct", "change_percent", "growth_pct")),
+    ...figure(o),
   };
 }
 
@@ -64,6 +80,8 @@ export async function indicators(): Promise<Indicator[]> {
     label: str(o, "label_vi", "label", "name_vi", "name"),
     unit: str(o, "unit_vi", "unit"),
     headline: Boolean(o.headline),
+    category: str(o, "category"),
+    decimals: typeof o.decimals === "number" ? o.decimals : undefined,
   }));
 }
 
@@ -75,15 +93,8 @@ export async function analytics(q: { indicator: string; unit: string; period: st
     by: q.by,
     compare: q.compare === false ? undefined : "last-year",
   })) as Obj;
-  const total = (r.total as Obj | undefined) ?? r;
-  const value = numOf(total, "value", "total");
-  const lastYear = numOf(total, "last_year", "previous");
-  return {
-    value,
-    lastYear,
-    changePct: change(value, lastYear, numOf(total, "change_pct", "change_percent")),
-    rows: items<Obj>(r, "rows", "breakdown", "series", "children").map(row),
-  };
+  const total = r.total && typeof r.total === "object" ? (r.total as Obj) : r;
+  return { ...figure(total), rows: items<Obj>(r, "rows", "breakdown", "series", "children").map(row) };
 }
 
 export interface ReportSection {

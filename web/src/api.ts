@@ -53,17 +53,35 @@ async function parse<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+// The signed-in session's anti-forgery token, sent back on every change (X-CSRF-Token).
+let csrfToken = "";
+export function setCsrf(t: string): void {
+  csrfToken = t;
+}
+
+// Called when the server says a sign-in is needed (401), so the app can send the user to the
+// sign-in page and back.
+let onLoginRequired: () => void = () => {};
+export function whenLoginRequired(fn: () => void): void {
+  onLoginRequired = fn;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = {};
+  if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   try {
     res = await fetch("/api/v1" + path + qs(query), {
       method,
-      headers: body !== undefined && !(body instanceof FormData) ? { "Content-Type": "application/json" } : {},
+      headers,
+      credentials: "same-origin",
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, "network", "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.");
   }
+  if (res.status === 401 && !path.startsWith("/auth/")) onLoginRequired();
   return parse<T>(res);
 }
 

@@ -2,7 +2,9 @@
 // registers the pages with the router. Pages load on demand so the first screen stays light.
 import "./styles.css";
 import { h } from "./dom";
-import { route, start, type Page } from "./router";
+import { whenLoginRequired } from "./api";
+import { navigate, route, start, type Page } from "./router";
+import { expired, logout, onUser, whoAmI } from "./session";
 
 interface NavItem {
   path: string;
@@ -20,8 +22,19 @@ const nav: NavItem[] = [
   { path: "/hoi-dap/quan-ly", label: "Quản lý hỏi đáp", group: "Người dân" },
 ];
 
-function lazy(load: () => Promise<{ default: Page }>): Page {
-  return async (main, params, query) => (await load()).default(main, params, query);
+const loginPath = () => "/dang-nhap?next=" + encodeURIComponent(location.pathname + location.search);
+
+// Pages load on demand; staff pages first make sure someone is signed in (the session check
+// runs alongside the page's code download).
+function lazy(load: () => Promise<{ default: Page }>, open = false): Page {
+  return async (main, params, query) => {
+    const [mod, who] = await Promise.all([load(), open ? null : whoAmI()]);
+    if (!open && !who) {
+      navigate(loginPath(), true);
+      return;
+    }
+    return mod.default(main, params, query);
+  };
 }
 
 route("/", "Tổng quan", lazy(() => import("./pages/dashboard")));
@@ -31,8 +44,15 @@ route("/hoat-dong/:id", "Sửa hoạt động", lazy(() => import("./pages/activ
 route("/ke-hoach", "Kế hoạch, chỉ tiêu", lazy(() => import("./pages/plans")));
 route("/ket-qua", "Kết quả phát triển người tham gia", lazy(() => import("./pages/results")));
 route("/bao-cao", "Báo cáo", lazy(() => import("./pages/reports")));
-route("/hoi-dap", "Hỏi đáp chính sách", lazy(() => import("./pages/qa")));
+route("/hoi-dap", "Hỏi đáp chính sách", lazy(() => import("./pages/qa"), true));
 route("/hoi-dap/quan-ly", "Quản lý hỏi đáp", lazy(() => import("./pages/qaStaff")));
+route("/dang-nhap", "Đăng nhập", lazy(() => import("./pages/login"), true));
+
+// A session that ended while a staff page was open: sign in again and come back.
+whenLoginRequired(() => {
+  expired();
+  if (!location.pathname.startsWith("/dang-nhap") && location.pathname !== "/hoi-dap") navigate(loginPath(), true);
+});
 
 const links = new Map<string, HTMLAnchorElement>();
 const sidenav = h("nav", { class: "sidenav", id: "sidenav", "aria-label": "Điều hướng chính" });
@@ -64,6 +84,28 @@ const toggle = h(
 );
 
 const main = h("main", { id: "main", tabindex: "-1" });
+const userBox = h("div", { class: "userbox", "data-testid": "userbox" });
+onUser((u) => {
+  userBox.replaceChildren(
+    ...(u
+      ? [
+          h("span", { class: "user-name" }, h("strong", null, u.full_name || u.username), h("span", null, [u.role_label, u.unit_name].filter(Boolean).join(" — "))),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "secondary on-dark",
+              onclick: async () => {
+                await logout();
+                navigate("/dang-nhap");
+              },
+            },
+            "Đăng xuất",
+          ),
+        ]
+      : [h("a", { class: "btn secondary on-dark", href: "/dang-nhap", "data-link": true }, "Đăng nhập")]),
+  );
+});
 document.getElementById("app")!.append(
   h(
     "header",
@@ -82,6 +124,7 @@ document.getElementById("app")!.append(
           h("span", null, "Hệ thống quản lý công tác truyền thông chính sách BHXH, BHYT, BHTN"),
         ),
       ),
+      userBox,
       toggle,
     ),
   ),
@@ -98,6 +141,7 @@ document.getElementById("app")!.append(
   ),
 );
 
+void whoAmI();
 start(main, (path) => {
   for (const [p, a] of links) {
     if (p === path) a.setAttribute("aria-current", "page");

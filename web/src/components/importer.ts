@@ -13,7 +13,7 @@ interface ImportRowError {
   field?: string;
   message: string;
 }
-interface ImportState {
+export interface ImportState {
   id: string | number;
   state: string;
   rows_total?: number;
@@ -27,7 +27,9 @@ interface ImportState {
 const finished = new Set(["done", "finished", "completed", "succeeded", "success", "ok"]);
 const refused = new Set(["failed", "refused", "rejected", "error", "invalid"]);
 
-export function importer(opts: { title?: string; kind?: string; extra?: Record<string, string>; onDone?: () => void }): HTMLElement {
+// `upload` replaces the default POST /api/v1/imports for endpoints that import synchronously; it
+// returns the final state directly.
+export function importer(opts: { title?: string; kind?: string; extra?: Record<string, string>; onDone?: () => void; upload?: (f: File) => Promise<ImportState> }): HTMLElement {
   const fileId = uid("file");
   const input = h("input", { id: fileId, type: "file", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data-testid": "import-file" });
   const bar = h("div", { style: { width: "0%" } });
@@ -64,9 +66,9 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
     );
   }
 
-  async function follow(id: string | number) {
-    for (;;) {
-      const s = await get<ImportState>("/imports/" + encodeURIComponent(String(id)));
+  async function follow(id: string | number, first?: ImportState) {
+    for (let s = first; ; s = undefined) {
+      s ??= await get<ImportState>("/imports/" + encodeURIComponent(String(id)));
       setProgress(s.rows_done ?? 0, s.rows_total ?? 0);
       const st = (s.state ?? "").toLowerCase();
       if (finished.has(st) && !(s.errors?.length)) {
@@ -96,6 +98,11 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
     setProgress(0, 0);
     clear(result);
     try {
+      if (opts.upload) {
+        const done = await opts.upload(f);
+        await follow(done.id, done);
+        return;
+      }
       const fd = new FormData();
       fd.append("file", f, f.name);
       if (opts.kind) fd.append("kind", opts.kind);

@@ -108,7 +108,7 @@ const page: Page = async (main, _p, query) => {
     );
     clear(tableBox, loading());
     try {
-      const r = await list({ ...filterQuery(), page: pageNo, page_size: PAGE_SIZE });
+      const r = await list(filterQuery(), pageNo, PAGE_SIZE);
       const u = unit.value();
       clear(
         tableBox,
@@ -130,7 +130,7 @@ const page: Page = async (main, _p, query) => {
                       null,
                       h("td", { style: { whiteSpace: "nowrap" } }, date(a.date)),
                       h("td", { class: "name" }, a.unit_name || a.unit_id),
-                      h("td", null, labelOf(ref.kinds, a.kind)),
+                      h("td", null, a.kind_label || labelOf(ref.kinds, a.kind)),
                       h("td", { class: "name" }, a.title || "—"),
                       h("td", null, a.channel ? labelOf(ref.channels, a.channel) : "—"),
                       h("td", { class: "small" }, figuresText(a, ref)),

@@ -40,8 +40,8 @@ const page: Page = async (main, params) => {
   }
 
   const unit = unitPicker({ label: "Đơn vị thực hiện", allowOld: true, onChange: (p) => (act.unit_id = p.id) });
-  const unitErr = h("div", { class: "field-error", "data-error-for": "unit_id", hidden: true });
-  fieldEls.set("unit_id", { input: unit.el.querySelector("input")!, err: unitErr });
+  const unitErr = h("div", { class: "field-error", "data-error-for": "place", hidden: true });
+  fieldEls.set("place", { input: unit.el.querySelector("input")!, err: unitErr });
 
   const dateIn = h("input", { id: uid("date"), type: "date", value: act.date, required: true, "data-testid": "act-date" });
   const titleIn = h("input", { id: uid("title"), type: "text", value: act.title, maxlength: "500", "data-testid": "act-title" });
@@ -78,8 +78,10 @@ const page: Page = async (main, params) => {
   // Only the figures and channels that fit the kind are offered; values typed stay if they fit.
   function drawKind() {
     const k = currentKind();
-    const chans = k?.channels?.length ? R.channels.filter((c) => k.channels!.includes(c.code)) : R.channels;
-    clear(channelSel, h("option", { value: "" }, "(không qua kênh)"), ...chans.map((c) => h("option", { value: c.code, selected: c.code === act.channel }, c.label)));
+    // A kind without channels (a conference) takes none; one with channels must name one.
+    const chans = R.channels.filter((c) => k?.channels?.includes(c.code));
+    clear(channelSel, ...(chans.length ? [] : [h("option", { value: "" }, "(không áp dụng)")]), ...chans.map((c) => h("option", { value: c.code, selected: c.code === act.channel }, c.label)));
+    channelSel.disabled = !chans.length;
     for (const key of [...fieldEls.keys()]) if (key.startsWith("figures.")) fieldEls.delete(key);
     const figs = (k?.figures ?? []).map((c) => R.figures.find((f) => f.code === c) ?? { code: c, label: c });
     clear(
@@ -196,7 +198,7 @@ const page: Page = async (main, params) => {
     h(
       "form",
       { class: "card", novalidate: true, onsubmit: submit, "data-testid": "activity-form" },
-      h("div", { class: "grid grid-2" }, h("div", null, unit.el, unitErr), field("date", "Ngày thực hiện", dateIn)),
+      h("div", { class: "grid grid-2" }, h("div", null, unit.el, unitErr), field("date_from", "Ngày thực hiện", dateIn)),
       h("div", { class: "grid grid-2", style: { marginTop: "12px" } }, field("kind", "Loại hoạt động", kindSel), field("channel", "Kênh truyền thông", channelSel)),
       h("div", { style: { margin: "12px 0" } }, field("title", "Nội dung, tên hoạt động", titleIn)),
       figuresBox,

@@ -5,7 +5,7 @@
 import { get, parsePeriod, type Place } from "../api";
 import { analytics, indicators, report, type Indicator, type Row } from "../analytics";
 import { clear, h } from "../dom";
-import { num, signedPct } from "../format";
+import { num, pct, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
 import { parsePeriodCode, periodPicker, type PeriodValue } from "../components/periodPicker";
 import { describe, unitPicker } from "../components/unitPicker";
@@ -21,6 +21,31 @@ const breakdowns: { by: string; label: string }[] = [
 ];
 
 let geoCache: Promise<unknown> | null = null;
+
+// The figures on top: those the server flags as headline, else the first activity indicators
+// and the participation rates (the seeds' own figures), at most eight.
+function headlineIndicators(inds: Indicator[]): Indicator[] {
+  const flagged = inds.filter((i) => i.headline);
+  if (flagged.length) return flagged.slice(0, 8);
+  const acts = inds.filter((i) => i.category === "activity" || !i.category);
+  const rates = inds.filter((i) => i.category === "participation");
+  return [...acts.slice(0, 8 - Math.min(2, rates.length)), ...rates.slice(0, 2)];
+}
+
+function indicatorOptions(inds: Indicator[]): HTMLElement[] {
+  const groups: [string, string][] = [
+    ["activity", "Hoạt động truyền thông"],
+    ["participation", "Phát triển người tham gia"],
+    ["kind", "Theo loại hoạt động"],
+  ];
+  const out = groups
+    .map(([c, label]) => [label, inds.filter((i) => (i.category || "activity") === c)] as const)
+    .filter(([, list]) => list.length)
+    .map(([label, list]) => h("optgroup", { label }, ...list.map((i) => h("option", { value: i.code }, i.label))));
+  const known = new Set(groups.map(([c]) => c));
+  const rest = inds.filter((i) => i.category && !known.has(i.category));
+  return [...out, ...rest.map((i) => h("option", { value: i.code }, i.label))];
+}
 
 // The default period: the months of this year up to the last finished one ("10 tháng đầu năm").
 export function defaultPeriod(today = new Date()): PeriodValue {
@@ -172,7 +197,7 @@ const page: Page = async (main, _params, query) => {
       lastLabel = per.last_year?.label_vi ? per.last_year.label_vi : "cùng kỳ năm trước";
       heading.setAttribute("data-period", periodCode);
       clear(heading, h("strong", null, describe(unit)), ` — ${per.label_vi}; so sánh với ${lastLabel}.`);
-      const headline = (inds.filter((i) => i.headline).length ? inds.filter((i) => i.headline) : inds).slice(0, 8);
+      const headline = headlineIndicators(inds);
       const values = await Promise.all(headline.map((i) => analytics({ indicator: i.code, unit: unitId, period: periodCode }).catch(() => null)));
       if (stale()) return;
       clear(
@@ -182,8 +207,8 @@ const page: Page = async (main, _params, query) => {
           return h(
             "div",
             { class: "kpi", "data-indicator": ind.code },
-            h("div", { class: "kpi-label" }, ind.label + (ind.unit ? ` (${ind.unit})` : "")),
-            h("div", { class: "kpi-value", "data-testid": "kpi-value" }, num(v?.value ?? null)),
+            h("div", { class: "kpi-label" }, ind.label + (ind.unit && ind.unit !== "%" ? ` (${ind.unit})` : "")),
+            h("div", { class: "kpi-value", "data-testid": "kpi-value" }, ind.unit === "%" ? pct(v?.value ?? null) : num(v?.value ?? null)),
             changeEl(v?.changePct ?? null, lastLabel),
           );
         }),
@@ -365,9 +390,9 @@ const page: Page = async (main, _params, query) => {
     clear(kpis, errorBox(e));
     return () => disposers.forEach((d) => d());
   }
-  primary = inds.find((i) => i.headline)?.code ?? inds[0]?.code ?? "";
+  primary = headlineIndicators(inds)[0]?.code ?? "";
   for (const sel of [trendIndicator, mapIndicator]) {
-    sel.replaceChildren(...inds.map((i) => h("option", { value: i.code }, i.label)));
+    sel.replaceChildren(...indicatorOptions(inds));
     sel.value = primary;
   }
   mapIndicator.value = query.get("m") || primary;
