@@ -48,7 +48,7 @@ TEST_F(Api, SearchTellsWhereAnOldUnitIsToday) {
   auto r = json(call("GET", "/api/v1/places/search", {{"q", "yen bai"}}));
   auto first = r.at("items").at(0);
   EXPECT_EQ(first.at("id").as_string(), "old:15");
-  EXPECT_EQ(first.at("part_of_today").at("id").as_string(), "10");
+  EXPECT_EQ(first.at("part_of_today").at("id").as_string(), "15");
 }
 
 TEST_F(Api, UnknownUnitIs404WithVietnameseMessage) {

@@ -64,15 +64,18 @@ TEST_F(Places, OldProvincesArePartOfTodaysProvinces) {
   EXPECT_EQ(g_->current_of("old:15").full_name, "Tỉnh Lào Cai");       // Yên Bái
   EXPECT_EQ(g_->current_of("old:93").full_name, "Thành phố Cần Thơ");  // Hậu Giang
   EXPECT_EQ(g_->current_of("old:54").full_name, "Tỉnh Đắk Lắk");       // Phú Yên
-  EXPECT_TRUE(g_->within("old:15", "10"));
+  // Today's Lào Cai kept Yên Bái's code 15; old Lào Cai (old:10) is in it too.
+  EXPECT_EQ(g_->current_of("old:10").id, "15");
+  EXPECT_EQ(g_->find("10"), nullptr);
+  EXPECT_TRUE(g_->within("old:15", "15"));
   EXPECT_FALSE(g_->within("old:15", "08"));
   // A commune of old Yên Bái (Mù Cang Chải district) lies today in Lào Cai.
   const auto* mcc = g_->search("Mù Cang Chải", 5, Era::old).front();
   ASSERT_EQ(mcc->level, Level::district);
   auto communes = g_->children(mcc->id);
   ASSERT_FALSE(communes.empty());
-  EXPECT_EQ(g_->current_province_of(communes.front()->id).id, "10");
-  EXPECT_TRUE(g_->within(communes.front()->id, "10"));
+  EXPECT_EQ(g_->current_province_of(communes.front()->id).id, "15");
+  EXPECT_TRUE(g_->within(communes.front()->id, "15"));
   EXPECT_TRUE(g_->within(communes.front()->id, "VN"));
 }
 
@@ -86,8 +89,8 @@ TEST_F(Places, AncestorsAndValidity) {
   EXPECT_EQ(anc[2]->id, "VN");
   ASSERT_TRUE(commune->valid_to);
   EXPECT_EQ(*commune->valid_to, (Date{2025, 6, 30}));
-  ASSERT_TRUE(g_->get("10").valid_from);
-  EXPECT_EQ(*g_->get("10").valid_from, (Date{2025, 7, 1}));
+  ASSERT_TRUE(g_->get("15").valid_from);
+  EXPECT_EQ(*g_->get("15").valid_from, (Date{2025, 7, 1}));
 }
 
 TEST_F(Places, SearchWithOrWithoutDiacriticsAnyCase) {
@@ -98,21 +101,22 @@ TEST_F(Places, SearchWithOrWithoutDiacriticsAnyCase) {
   }
   auto lc = g_->search("lao cai", 3);
   ASSERT_FALSE(lc.empty());
-  EXPECT_EQ(lc.front()->id, "10");  // today's province before the old one of the same name
-  EXPECT_EQ(g_->search("tinh lao cai", 1).front()->id, "10");
+  EXPECT_EQ(lc.front()->id, "15");  // today's province before the old one of the same name
+  EXPECT_EQ(lc.at(1)->id, "old:10");
+  EXPECT_EQ(g_->search("tinh lao cai", 1).front()->id, "15");
   EXPECT_TRUE(g_->search("khong co dau ca", 5).empty());
 }
 
 TEST_F(Places, ResolveCodeByDate) {
   EXPECT_EQ(g_->resolve_code("15", Date{2022, 5, 1})->id, "old:15");
-  EXPECT_EQ(g_->resolve_code("15", Date{2026, 1, 1}), nullptr);  // no province 15 today
-  EXPECT_EQ(g_->resolve_code("10", Date{2026, 1, 1})->name, "Lào Cai");
-  EXPECT_EQ(g_->resolve_code("10", Date{2024, 1, 1})->id, "old:10");
+  EXPECT_EQ(g_->resolve_code("15", Date{2026, 1, 1})->name, "Lào Cai");  // code kept, new land
+  EXPECT_EQ(g_->resolve_code("10", Date{2026, 1, 1}), nullptr);  // no province 10 today
+  EXPECT_EQ(g_->resolve_code("10", Date{2024, 1, 1})->name, "Lào Cai");
 }
 
 TEST_F(Places, DisplayNamesForNarratives) {
   EXPECT_EQ(g_->display_name(g_->get("VN")), "toàn quốc");
-  EXPECT_EQ(g_->display_name(g_->get("10")), "tỉnh Lào Cai");
+  EXPECT_EQ(g_->display_name(g_->get("15")), "tỉnh Lào Cai");
   EXPECT_EQ(g_->display_name(g_->get("01")), "thành phố Hà Nội");
 }
 
