@@ -6,9 +6,12 @@
 
 namespace caunoi::cli {
 
-void add_serve(CLI::App& app, int& exit_code);   // serve the API and the web app
-void add_demo(CLI::App& app, int& exit_code);    // generate demo data
-void add_places(CLI::App& app, int& exit_code);  // look up administrative units
-void add_period(CLI::App& app, int& exit_code);  // parse and print a reporting period
+void add_serve(CLI::App& app, int& exit_code);    // serve the API and the web app
+void add_demo(CLI::App& app, int& exit_code);     // generate demo data
+void add_places(CLI::App& app, int& exit_code);   // look up administrative units
+void add_period(CLI::App& app, int& exit_code);   // parse and print a reporting period
+void add_ask(CLI::App& app, int& exit_code);      // answer citizens' questions (Q&A bank)
+void add_qa_eval(CLI::App& app, int& exit_code);  // measure the Q&A engine on the test set
+void add_import(CLI::App& app, int& exit_code);   // import activities from CSV/XLSX
 
 }  // namespace caunoi::cli

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   caunoi::cli::add_demo(app, exit_code);
   caunoi::cli::add_places(app, exit_code);
   caunoi::cli::add_period(app, exit_code);
+  caunoi::cli::add_ask(app, exit_code);
+  caunoi::cli::add_qa_eval(app, exit_code);
+  caunoi::cli::add_import(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

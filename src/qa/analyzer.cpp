@@ -1,0 +1,97 @@
+// qa/analyzer.cpp — see analyzer.h.
+#include "qa/analyzer.h"
+
+#include <functional>
+#include <unordered_map>
+
+#include "text/telex.h"
+
+namespace caunoi::qa {
+
+const char* term_mode_name(TermMode m) {
+  switch (m) {
+    case TermMode::unigram:
+      return "unigram";
+    case TermMode::bigram:
+      return "bigram";
+    case TermMode::dict:
+      return "dict";
+    case TermMode::both:
+      return "both";
+  }
+  return "?";
+}
+
+Analyzer::Analyzer(std::shared_ptr<const text::Lexicon> lexicon,
+                   std::shared_ptr<const text::Segmenter> words, AnalyzerOptions opt)
+    : lexicon_(std::move(lexicon)), words_(std::move(words)), opt_(opt) {
+  if (!words_ && (opt_.mode == TermMode::dict || opt_.mode == TermMode::both))
+    opt_.mode = TermMode::bigram;
+}
+
+std::vector<text::Token> Analyzer::prepare(std::string_view s) const {
+  auto toks = text::tokenize(s, opt_.max_tokens);
+  return lexicon_ ? lexicon_->rewrite(toks) : toks;
+}
+
+void Analyzer::phrases(const std::vector<text::Token>& t,
+                       const std::function<void(std::string)>& emit) const {
+  if (opt_.mode == TermMode::bigram || opt_.mode == TermMode::both)
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) emit(t[i].folded + ' ' + t[i + 1].folded);
+  if (opt_.mode == TermMode::dict || opt_.mode == TermMode::both)
+    for (auto [start, len] : words_->words(t)) {
+      std::string k = t[start].folded;
+      for (std::size_t j = 1; j < len; ++j) k += '_' + t[start + j].folded;
+      emit(std::move(k));
+    }
+}
+
+std::size_t Analyzer::document_terms(std::string_view s, std::vector<std::string>& out) const {
+  auto t = prepare(s);
+  for (const auto& x : t) {
+    out.push_back(x.folded);
+    if (x.marked) out.push_back('\x01' + x.text);
+  }
+  phrases(t, [&](std::string k) { out.push_back(std::move(k)); });
+  return t.size();
+}
+
+std::vector<QueryTerm> Analyzer::query_terms(std::string_view q, const text::Speller* vocab) const {
+  auto raw = text::tokenize(q, opt_.max_tokens);
+  if (opt_.repair && vocab) {
+    for (auto& t : raw) {
+      if (vocab->contains(t.folded)) continue;
+      if (!t.marked) {
+        if (auto d = text::telex_decode(t.folded); d && vocab->contains(d->folded)) {
+          t = {d->accented, d->folded, true};
+          continue;
+        }
+      }
+      if (auto c = vocab->correct(t.folded)) t = {*c, *c, false};
+    }
+  }
+  auto t = lexicon_ ? lexicon_->rewrite(raw) : raw;
+
+  std::vector<QueryTerm> out;
+  std::unordered_map<std::string, std::size_t> at;
+  auto add = [&](std::string key, float w, bool content) {
+    auto [it, fresh] = at.try_emplace(key, out.size());
+    if (fresh)
+      out.push_back({std::move(key), w, content});
+    else
+      out[it->second].weight += w;
+  };
+  for (const auto& x : t) {
+    const bool stop = lexicon_ && lexicon_->is_stop(x.folded);
+    add(x.folded, stop ? opt_.stop_weight : 1.0f, !stop);
+    if (x.marked)
+      add('\x01' + x.text, opt_.accent_weight * (stop ? opt_.stop_weight : 1.0f), false);
+  }
+  phrases(t, [&](std::string k) { add(std::move(k), opt_.phrase_weight, false); });
+  if (lexicon_)
+    for (const auto& rel : lexicon_->related(t))
+      for (const auto& x : rel) add(x.folded, opt_.related_weight, false);
+  return out;
+}
+
+}  // namespace caunoi::qa

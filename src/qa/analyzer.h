@@ -1,0 +1,68 @@
+// qa/analyzer.h — turns bank text and citizens' questions into index terms.
+//
+// Both sides go through text::tokenize and the lexicon's rewriting, so "BHXH", "bhxh" and "bảo
+// hiểm xã hội" become the same terms. Term keys live in one space:
+//   "bao"         folded syllable (every token)
+//   "\x01bảo"     accented syllable, only for tokens typed with diacritics: an accented query
+//                 earns a bonus on entries spelled the same way, an unaccented one loses nothing
+//   "bao hiem"    neighbouring folded syllables (TermMode::bigram)
+//   "bao_hiem"    dictionary word of data/words/vi_words.txt (TermMode::dict)
+// Queries also get repairs the documents do not need: Telex leftovers and one-edit typos are
+// mapped onto the index's vocabulary, function words are weighed down, related phrases added.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/lexicon.h"
+#include "text/segment.h"
+#include "text/speller.h"
+#include "text/tokenize.h"
+
+namespace caunoi::qa {
+
+enum class TermMode { unigram, bigram, dict, both };
+const char* term_mode_name(TermMode m);
+
+struct AnalyzerOptions {
+  TermMode mode = TermMode::bigram;
+  bool repair = true;            // Telex and typo repair of unknown query tokens
+  float accent_weight = 0.35f;   // weight of the accented twin of a marked query token
+  float phrase_weight = 0.6f;    // weight of a bigram / dictionary word
+  float stop_weight = 0.25f;     // weight of a function word
+  float related_weight = 0.4f;   // weight of a related phrase's syllables
+  std::size_t max_tokens = 400;  // a 100 KB message is cut here
+};
+
+struct QueryTerm {
+  std::string key;
+  float weight = 1;
+  bool content = false;  // a folded syllable that is not a function word: counts for coverage
+};
+
+class Analyzer {
+ public:
+  Analyzer(std::shared_ptr<const text::Lexicon> lexicon,
+           std::shared_ptr<const text::Segmenter> words, AnalyzerOptions opt);
+
+  // Keys of a document field, repeated as often as they occur; also returns its token count.
+  std::size_t document_terms(std::string_view text, std::vector<std::string>& out) const;
+  // Weighted, de-duplicated keys of a question. `vocab` (may be null) drives the repairs.
+  std::vector<QueryTerm> query_terms(std::string_view question, const text::Speller* vocab) const;
+  const AnalyzerOptions& options() const { return opt_; }
+  const text::Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::vector<text::Token> prepare(std::string_view text) const;
+  void phrases(const std::vector<text::Token>& t,
+               const std::function<void(std::string)>& emit) const;
+
+  std::shared_ptr<const text::Lexicon> lexicon_;
+  std::shared_ptr<const text::Segmenter> words_;
+  AnalyzerOptions opt_;
+};
+
+}  // namespace caunoi::qa

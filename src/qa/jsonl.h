@@ -1,0 +1,20 @@
+// qa/jsonl.h — the bank as JSON Lines (one entry an object a line), the format of
+// data/qa/kb.jsonl, for import, export and `caunoi ask --kb`.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qa/entry.h"
+
+namespace caunoi::qa {
+
+// All or nothing: throws invalid_input "invalid_jsonl" listing every bad line and field
+// (unparsable JSON, bad fields, duplicate ids). Blank lines are skipped.
+std::vector<Entry> parse_jsonl(std::string_view text);
+std::vector<Entry> load_jsonl(const std::filesystem::path& file);
+std::string to_jsonl(const std::vector<Entry>& entries);
+
+}  // namespace caunoi::qa
