@@ -30,6 +30,23 @@ before(async () => {
   page.on("pageerror", (e) => console.log("# lỗi trang:", e.message));
 });
 
+describe("Đăng nhập", () => {
+  test("a staff page sends to sign-in, and signing in comes back to it", async () => {
+    await page.goto(server.base + "/hoat-dong");
+    await page.waitForURL(/\/dang-nhap\?next=%2Fhoat-dong/, { timeout: 30_000 });
+    await page.getByTestId("login-user").fill(server.user.username);
+    await page.getByTestId("login-pass").fill("sai-mat-khau");
+    await page.getByTestId("login-submit").click();
+    await page.locator("main .alert-error").waitFor({ timeout: 10_000 });
+    await noSideways("dang-nhap");
+    await page.getByTestId("login-pass").fill(server.user.password);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/hoat-dong$/, { timeout: 10_000 });
+    await page.waitForSelector('main[data-ready="list"]', { timeout: 30_000 });
+    assert.match(await page.getByTestId("userbox").textContent(), /Kiểm Thử/);
+  });
+});
+
 after(async () => {
   await browser?.close();
   await server?.stop();

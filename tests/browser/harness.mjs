@@ -53,6 +53,14 @@ export async function startServer({ scale = 0.05, seed = 7 } = {}) {
   const demo = spawnSync(bin, ["demo", "--db", db, "--seed", String(seed), "--scale", String(scale), "--quiet"], { env, encoding: "utf8" });
   if (demo.status !== 0) throw new Error(`caunoi demo thất bại (${demo.status}): ${demo.stderr}`);
   console.log(`# demo database (scale ${scale}) in ${Date.now() - t0} ms`);
+  // A staff account for the tests (the password goes through stdin, as an operator would type it).
+  const user = { username: "kiemthu", password: "Kiem-thu-Trinh-duyet-2026!" };
+  const add = spawnSync(bin, ["user", "--db", db, "add", "--username", user.username, "--role", "admin", "--unit", "VN", "--full-name", "Nguyễn Thị Kiểm Thử"], {
+    env,
+    encoding: "utf8",
+    input: user.password + "\n",
+  });
+  if (add.status !== 0) throw new Error(`caunoi user add thất bại (${add.status}): ${add.stderr}${add.stdout}`);
   const port = await freePort();
   const log = fs.openSync(path.join(tmp, "serve.log"), "w");
   const proc = spawn(bin, ["serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"], { env, stdio: ["ignore", log, log] });
@@ -70,7 +78,8 @@ export async function startServer({ scale = 0.05, seed = 7 } = {}) {
     await sleep(100);
   }
   async function api(method, p, body) {
-    const init = { method, headers: {} };
+    const init = { method, headers: { Cookie: cookie } };
+    if (method !== "GET") init.headers["X-CSRF-Token"] = csrf;
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
@@ -86,9 +95,20 @@ export async function startServer({ scale = 0.05, seed = 7 } = {}) {
     }
     return { status: r.status, json, text };
   }
+  // The API helper signs in like the web app does: session cookie plus CSRF token.
+  let cookie = "";
+  let csrf = "";
+  async function signIn() {
+    const r = await fetch(base + "/api/v1/auth/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(user) });
+    if (!r.ok) throw new Error("đăng nhập API thất bại: " + (await r.text()));
+    cookie = (r.headers.get("set-cookie") ?? "").split(";")[0];
+    csrf = (await r.json()).csrf_token;
+  }
+  await signIn();
   return {
     base,
     api,
+    user,
     tmp,
     async stop() {
       proc.kill("SIGTERM");

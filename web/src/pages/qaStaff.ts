@@ -1,9 +1,9 @@
 // pages/qaStaff.ts — "Quản lý hỏi đáp", for staff: the queue of questions the bank could not
 // answer (GET /api/v1/qa/queue; answer one with POST /api/v1/qa/queue/{id}/answer, which also
 // adds it to the bank), and the bank editor (GET/POST/PUT /api/v1/qa/entries).
-import { ApiError, get, items, post, put } from "../api";
+import { get, items, post, put } from "../api";
 import { clear, h, uid } from "../dom";
-import { date, fold, num } from "../format";
+import { date, fold, num, pct } from "../format";
 import type { Page } from "../router";
 import { errorBox, loading, okBox, pageHead } from "../components/ui";
 
@@ -12,8 +12,7 @@ interface QueueItem {
   question: string;
   asked_at?: string;
   created_at?: string;
-  count?: number;
-  times?: number;
+  confidence?: number;
 }
 interface Entry {
   id: string;
@@ -22,7 +21,14 @@ interface Entry {
   alt_questions?: string[];
   answer: string;
   legal_basis?: string;
+  status?: string;
 }
+
+const statuses: [string, string][] = [
+  ["published", "Đã công bố"],
+  ["draft", "Bản nháp"],
+  ["retired", "Ngừng sử dụng"],
+];
 
 function textField(label: string, value: string, opts: { area?: boolean; name: string }): [HTMLElement, HTMLInputElement | HTMLTextAreaElement] {
   const id = uid(opts.name);
@@ -39,12 +45,18 @@ const page: Page = async (main) => {
 
   function editor(e: Entry | null, fromQueue?: QueueItem) {
     const status = h("div", { "aria-live": "polite" });
+    const [idF, idIn] = textField("Mã câu hỏi (chữ không dấu, số, dấu gạch)", e?.id ?? `hd-${Date.now().toString(36)}`, { name: "id" });
+    if (e) (idIn as HTMLInputElement).readOnly = true;
+    const stId = uid("st");
+    const stSel = h("select", { id: stId }, ...statuses.map(([c, l]) => h("option", { value: c, selected: c === (e?.status ?? "published") }, l)));
     const [topicF, topic] = textField("Chủ đề", e?.topic ?? "", { name: "topic" });
     const [qF, q] = textField("Câu hỏi", e?.question ?? fromQueue?.question ?? "", { name: "question" });
     const [altF, alt] = textField("Cách hỏi khác (mỗi dòng một câu)", (e?.alt_questions ?? []).join("\n"), { name: "alt_questions", area: true });
     const [aF, a] = textField("Câu trả lời", e?.answer ?? "", { name: "answer", area: true });
     const [lF, l] = textField("Căn cứ pháp lý", e?.legal_basis ?? "", { name: "legal_basis" });
     const body = () => ({
+      id: idIn.value.trim(),
+      status: stSel.value,
       topic: topic.value.trim(),
       question: q.value.trim(),
       alt_questions: alt.value.split("\n").map((s) => s.trim()).filter(Boolean),
@@ -72,6 +84,7 @@ const page: Page = async (main) => {
         },
         h("h2", null, fromQueue ? "Trả lời câu hỏi đang chờ" : e ? `Sửa câu hỏi ${e.id}` : "Thêm câu hỏi vào ngân hàng"),
         status,
+        h("div", { class: "grid grid-2" }, idF, h("div", { class: "field" }, h("label", { for: stId }, "Trạng thái"), stSel)),
         topicF,
         qF,
         altF,
@@ -96,8 +109,22 @@ const page: Page = async (main) => {
         h(
           "table",
           null,
-          h("thead", null, h("tr", null, h("th", null, "Mã"), h("th", null, "Chủ đề"), h("th", null, "Câu hỏi"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
-          h("tbody", null, ...shown.slice(0, 200).map((e) => h("tr", null, h("td", { style: { whiteSpace: "nowrap" } }, e.id), h("td", null, e.topic), h("td", { class: "name" }, e.question), h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa"))))),
+          h("thead", null, h("tr", null, h("th", null, "Mã"), h("th", null, "Chủ đề"), h("th", null, "Câu hỏi"), h("th", null, "Trạng thái"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+          h(
+            "tbody",
+            null,
+            ...shown.slice(0, 200).map((e) =>
+              h(
+                "tr",
+                null,
+                h("td", { style: { whiteSpace: "nowrap" } }, e.id),
+                h("td", null, e.topic),
+                h("td", { class: "name" }, e.question),
+                h("td", null, statuses.find(([c]) => c === e.status)?.[1] ?? e.status ?? ""),
+                h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa")),
+              ),
+            ),
+          ),
         ),
       ),
     );
@@ -115,8 +142,8 @@ const page: Page = async (main) => {
               h(
                 "table",
                 { "data-testid": "qa-queue" },
-                h("thead", null, h("tr", null, h("th", null, "Câu hỏi của người dân"), h("th", null, "Ngày hỏi"), h("th", { class: "num" }, "Số lần"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
-                h("tbody", null, ...queue.map((q) => h("tr", null, h("td", { class: "name" }, q.question), h("td", null, date(q.asked_at ?? q.created_at)), h("td", { class: "num" }, num(q.count ?? q.times ?? 1)), h("td", null, h("button", { type: "button", class: "secondary", onclick: () => editor(null, q) }, "Trả lời"))))),
+                h("thead", null, h("tr", null, h("th", null, "Câu hỏi của người dân"), h("th", null, "Ngày hỏi"), h("th", { class: "num", title: "Độ tin cậy của câu gần nhất trong ngân hàng" }, "Độ khớp"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+                h("tbody", null, ...queue.map((q) => h("tr", null, h("td", { class: "name" }, q.question), h("td", null, date(q.asked_at ?? q.created_at)), h("td", { class: "num" }, q.confidence !== undefined ? pct(q.confidence * 100) : "—"), h("td", null, h("button", { type: "button", class: "secondary", onclick: () => editor(null, q) }, "Trả lời"))))),
               ),
             )
           : h("p", { class: "muted" }, "Không có câu hỏi nào đang chờ trả lời."),
@@ -125,10 +152,10 @@ const page: Page = async (main) => {
       clear(queueBox, errorBox(e));
     }
     try {
-      entries = items<Entry>(await get("/qa/entries", { limit: 1000 }), "entries");
+      entries = items<Entry>(await get("/qa/entries"), "entries");
       drawBank();
     } catch (e) {
-      clear(bankBox, e instanceof ApiError ? errorBox(e) : errorBox(e));
+      clear(bankBox, errorBox(e));
     }
     main.setAttribute("data-ready", "1");
   }
