@@ -8,6 +8,7 @@ void register_all_routes(Router& r, Context& ctx) {
   register_system_routes(r, ctx);
   register_places_routes(r, ctx);
   register_periods_routes(r, ctx);
+  if (ctx.qa) register_qa_routes(r, ctx);
 }
 
 }  // namespace caunoi::api

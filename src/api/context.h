@@ -12,6 +12,9 @@
 namespace caunoi::places {
 class Gazetteer;
 }
+namespace caunoi::qa {
+class Service;
+}
 
 namespace caunoi::api {
 
@@ -21,12 +24,15 @@ struct Context {
   store::Pool* pool = nullptr;
   const places::Gazetteer* places = nullptr;
   std::filesystem::path data_dir;  // data/ of the project (units, Q&A bank, GeoJSON)
+  qa::Service* qa = nullptr;       // automatic Q&A (qa/service.h, qa::open_service)
 };
 
 // One per part; each lives in api/routes_<part>.cpp.
 void register_system_routes(Router& r, Context& ctx);  // /healthz, /api/v1/meta
 void register_places_routes(Router& r, Context& ctx);  // /api/v1/places...
 void register_periods_routes(Router& r, Context& ctx);  // /api/v1/periods/parse
+
+void register_qa_routes(Router& r, Context& ctx);  // /api/v1/qa/... (when ctx.qa is set)
 
 // All of the above, in one call (api/app.cpp).
 void register_all_routes(Router& r, Context& ctx);

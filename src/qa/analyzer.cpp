@@ -1,6 +1,7 @@
 // qa/analyzer.cpp — see analyzer.h.
 #include "qa/analyzer.h"
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
@@ -56,6 +57,13 @@ std::size_t Analyzer::document_terms(std::string_view s, std::vector<std::string
   return t.size();
 }
 
+std::vector<std::string> Analyzer::content_words(std::string_view s) const {
+  std::vector<std::string> out;
+  for (auto& t : prepare(s))
+    if (!lexicon_ || !lexicon_->is_stop(t.folded)) out.push_back(std::move(t.folded));
+  return out;
+}
+
 std::vector<QueryTerm> Analyzer::query_terms(std::string_view q, const text::Speller* vocab) const {
   auto raw = text::tokenize(q, opt_.max_tokens);
   if (opt_.repair && vocab) {
@@ -79,7 +87,7 @@ std::vector<QueryTerm> Analyzer::query_terms(std::string_view q, const text::Spe
     if (fresh)
       out.push_back({std::move(key), w, content});
     else
-      out[it->second].weight += w;
+      out[it->second].weight = std::min(opt_.max_weight, out[it->second].weight + w);
   };
   for (const auto& x : t) {
     const bool stop = lexicon_ && lexicon_->is_stop(x.folded);

@@ -35,6 +35,7 @@ struct AnalyzerOptions {
   float stop_weight = 0.25f;     // weight of a function word
   float related_weight = 0.4f;   // weight of a related phrase's syllables
   std::size_t max_tokens = 400;  // a 100 KB message is cut here
+  float max_weight = 2.0f;       // a word repeated in a message counts at most this much
 };
 
 struct QueryTerm {
@@ -50,6 +51,8 @@ class Analyzer {
 
   // Keys of a document field, repeated as often as they occur; also returns its token count.
   std::size_t document_terms(std::string_view text, std::vector<std::string>& out) const;
+  // Folded syllables of a text that are not function words (after the lexicon's rewriting).
+  std::vector<std::string> content_words(std::string_view text) const;
   // Weighted, de-duplicated keys of a question. `vocab` (may be null) drives the repairs.
   std::vector<QueryTerm> query_terms(std::string_view question, const text::Speller* vocab) const;
   const AnalyzerOptions& options() const { return opt_; }

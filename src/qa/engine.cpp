@@ -49,7 +49,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& da
 
 EngineOptions::EngineOptions() {
   // Fitted by `caunoi qa-eval --fit` on the tuning split of data/qa/testset.jsonl.
-  calibration = {-11.450, 3.498, 4.181, 5.077, 2.749};
+  calibration = {-11.741, 2.235, 4.550, 3.028, 2.792};
 }
 
 Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res, EngineOptions opt,
@@ -59,7 +59,35 @@ Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res,
       opt_(opt),
       today_(today),
       analyzer_(res_->lexicon, res_->words, opt_.analyzer),
-      index_(fields_of(entries_), analyzer_, opt_.index) {}
+      index_(fields_of(entries_), analyzer_, opt_.index) {
+  phrasings_.resize(entries_.size());
+  for (std::size_t d = 0; d < entries_.size(); ++d) {
+    auto add = [&](const std::string& text) {
+      std::vector<uint32_t> ids;
+      for (const auto& w : analyzer_.content_words(text))
+        if (auto id = index_.id(w); id >= 0) ids.push_back(static_cast<uint32_t>(id));
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      if (!ids.empty()) phrasings_[d].push_back(std::move(ids));
+    };
+    add(entries_[d].question);
+    for (const auto& a : entries_[d].alt_questions) add(a);
+  }
+}
+
+double Engine::wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const {
+  double best = 0;
+  for (const auto& ids : phrasings_[doc]) {
+    double all = 0, hit = 0;
+    for (uint32_t id : ids) {
+      const double w = index_.idf_by_id(id);
+      all += w;
+      if (std::binary_search(query_ids.begin(), query_ids.end(), id)) hit += w;
+    }
+    if (all > 0) best = std::max(best, hit / all);
+  }
+  return best;
+}
 
 double Engine::confidence(const Features& f) const {
   const auto x = f.vector();
@@ -71,8 +99,20 @@ double Engine::confidence(const Features& f) const {
 Ranking Engine::ask(std::string_view question) const {
   Ranking r;
   const auto terms = analyzer_.query_terms(question, &index_.vocabulary());
-  r.hits = index_.search(terms, 4);
+  r.hits = index_.search(terms, std::max<std::size_t>(4, opt_.rerank_depth));
   if (r.hits.empty()) return r;
+  if (opt_.rerank_weight > 0) {
+    std::vector<uint32_t> query_ids;
+    for (const auto& t : terms)
+      if (auto id = index_.id(t.key); t.content && id >= 0)
+        query_ids.push_back(static_cast<uint32_t>(id));
+    std::sort(query_ids.begin(), query_ids.end());
+    for (auto& h : r.hits)
+      h.score *= static_cast<float>(1 + opt_.rerank_weight * wording_share(h.doc, query_ids));
+    std::stable_sort(r.hits.begin(), r.hits.end(),
+                     [](const Hit& a, const Hit& b) { return a.score > b.score; });
+  }
+  if (r.hits.size() > 4) r.hits.resize(4);
   const Hit& top = r.hits[0];
   r.best = static_cast<int>(top.doc);
 

@@ -45,6 +45,11 @@ struct EngineOptions {
   std::array<double, 5> calibration;
   double threshold = 0.5;      // answer when confidence ≥ threshold
   double related_ratio = 0.3;  // related entries score at least this share of the best
+  // Re-ranking of the first `rerank_depth` hits: score × (1 + rerank_weight × share of the
+  // entry's own question wording (idf-weighted, best phrasing) that the question contains).
+  // It favours "Điều kiện hưởng trợ cấp thất nghiệp?" over a longer entry that merely holds it.
+  double rerank_weight = 1.0;
+  std::size_t rerank_depth = 10;
   EngineOptions();
 };
 
@@ -79,6 +84,9 @@ class Engine {
   Date today_;
   Analyzer analyzer_;
   Index index_;
+  // Per entry, per phrasing (question, then alternatives): term ids of its content syllables.
+  std::vector<std::vector<std::vector<uint32_t>>> phrasings_;
+  double wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const;
 };
 
 // An engine over a JSONL bank file (`caunoi ask --kb`, qa-eval, benches).

@@ -43,6 +43,12 @@ class Index {
   float max_weight(const std::string& key) const;
   float idf(const std::string& key) const;  // idf of an unknown term: that of a term seen once
   bool contains(const std::string& key) const { return terms_.count(key) != 0; }
+  // Dense id of a term (for compact per-entry term lists), or -1 if unknown.
+  int64_t id(const std::string& key) const {
+    auto it = terms_.find(key);
+    return it == terms_.end() ? -1 : it->second;
+  }
+  float idf_by_id(uint32_t id) const { return postings_[id].idf; }
   // Folded syllables of the bank (and the lexicon), weighted by document frequency.
   const text::Speller& vocabulary() const { return vocab_; }
   std::size_t size() const { return n_; }

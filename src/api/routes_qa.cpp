@@ -1,0 +1,159 @@
+// api/routes_qa.cpp — /api/v1/qa: automatic answers, the unanswered queue and the answer bank.
+//
+//   POST /api/v1/qa/ask                     {"question"} → {answered, id, question, answer,
+//                                           legal_basis, confidence, related:[{id, question}],
+//                                           message (hand-off text when not answered), queue_id}
+//   GET  /api/v1/qa/queue?status=open       questions waiting for staff (status open|answered)
+//   POST /api/v1/qa/queue/{id}/answer       entry fields → new entry; the question is closed
+//   GET  /api/v1/qa/entries                 the bank (?status=draft|published|retired)
+//   POST /api/v1/qa/entries                 create; PUT /api/v1/qa/entries/{id} new version
+//   GET  /api/v1/qa/entries/{id}            one entry; .../history every version, who and when
+//   POST /api/v1/qa/import                  JSONL body (kb.jsonl format), all or nothing
+//   GET  /api/v1/qa/export                  the bank as JSONL
+// Who made a change: the signed-in user, else the X-User header, else "api".
+#include <charconv>
+
+#include "api/auth_guard.h"
+#include "api/context.h"
+#include "api/router.h"
+#include "qa/service.h"
+
+namespace caunoi::api {
+namespace {
+
+namespace json = boost::json;
+
+std::string who(const Request& r, store::Connection& c, const Context& ctx) {
+  if (ctx.auth)
+    if (auto p = principal_of(r, c, ctx)) return p->user.username;
+  std::string h = r.header("x-user");
+  return h.empty() ? "api" : h;
+}
+
+json::object ask_json(const qa::AskResult& a) {
+  json::object o;
+  o["answered"] = a.answered;
+  o["id"] = a.answered ? json::value(a.id) : json::value(nullptr);
+  o["question"] = a.question;
+  o["answer"] = a.answer;
+  o["legal_basis"] = a.legal_basis;
+  o["confidence"] = a.confidence;
+  json::array rel;
+  for (const auto& [id, q] : a.related) rel.push_back(json::object{{"id", id}, {"question", q}});
+  o["related"] = std::move(rel);
+  o["message"] = a.message;
+  o["queue_id"] = a.queued ? json::value(*a.queued) : json::value(nullptr);
+  return o;
+}
+
+json::object queue_json(const qa::QueueItem& q) {
+  return json::object{{"id", q.id},
+                      {"question", q.question},
+                      {"asked_at", q.asked_at},
+                      {"best_id", q.best_id ? json::value(*q.best_id) : json::value(nullptr)},
+                      {"confidence", q.confidence},
+                      {"status", q.status},
+                      {"entry_id", q.entry_id ? json::value(*q.entry_id) : json::value(nullptr)},
+                      {"answered_by", q.answered_by},
+                      {"answered_at", q.answered_at}};
+}
+
+int64_t id_param(const Params& p) {
+  const std::string& s = p.at("id");
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size())
+    throw not_found("queue_item_not_found", "Không có câu hỏi chờ số " + s + ".");
+  return v;
+}
+
+qa::Service& service(Context& ctx) {
+  return *ctx.qa;
+}
+
+}  // namespace
+
+void register_qa_routes(Router& r, Context& ctx) {
+  r.post("/api/v1/qa/ask", [&ctx](const Request& req, const Params&) {
+    const json::object body = req.json_body();
+    const json::value* q = body.if_contains("question");
+    if (!q || !q->is_string())
+      throw invalid("missing_question", "Thiếu câu hỏi.", {{"question", "Cần một chuỗi ký tự."}});
+    auto c = ctx.pool->acquire();
+    return Response::json(ask_json(service(ctx).ask(q->as_string(), &*c)));
+  });
+
+  r.get("/api/v1/qa/queue", [&ctx](const Request& req, const Params&) {
+    const std::string status = req.param("status", "open");
+    if (status != "open" && status != "answered")
+      throw invalid("bad_status", "Trạng thái phải là open hoặc answered.");
+    auto c = ctx.pool->acquire();
+    json::array items;
+    for (const auto& q : qa::queue(*c, status, 500)) items.push_back(queue_json(q));
+    return Response::json(json::object{{"items", std::move(items)}});
+  });
+
+  r.post("/api/v1/qa/queue/{id}/answer", [&ctx](const Request& req, const Params& p) {
+    auto c = ctx.pool->acquire();
+    const qa::Entry e =
+        service(ctx).answer_queued(*c, id_param(p), req.json_body(), who(req, *c, ctx));
+    return Response::json(qa::to_json(e, true), 201);
+  });
+
+  r.get("/api/v1/qa/entries", [&ctx](const Request& req, const Params&) {
+    const std::string status = req.param("status");
+    if (!status.empty() && !qa::parse_status(status))
+      throw invalid("bad_status", "Trạng thái phải là draft, published hoặc retired.");
+    json::array items;
+    for (const auto& e : service(ctx).entries())
+      if (status.empty() || status == qa::status_name(e.status))
+        items.push_back(qa::to_json(e, true));
+    return Response::json(json::object{{"items", std::move(items)}});
+  });
+
+  r.post("/api/v1/qa/entries", [&ctx](const Request& req, const Params&) {
+    qa::Entry e = qa::parse_entry(req.json_body());
+    auto c = ctx.pool->acquire();
+    return Response::json(
+        qa::to_json(service(ctx).create(*c, std::move(e), who(req, *c, ctx)), true), 201);
+  });
+
+  r.get("/api/v1/qa/entries/{id}", [&ctx](const Request&, const Params& p) {
+    for (const auto& e : service(ctx).entries())
+      if (e.id == p.at("id")) return Response::json(qa::to_json(e, true));
+    throw not_found("entry_not_found", "Không có mục hỏi đáp " + p.at("id") + ".");
+  });
+
+  r.put("/api/v1/qa/entries/{id}", [&ctx](const Request& req, const Params& p) {
+    json::object body = req.json_body();
+    if (!body.contains("id")) body["id"] = p.at("id");
+    qa::Entry e = qa::parse_entry(body);
+    auto c = ctx.pool->acquire();
+    return Response::json(
+        qa::to_json(service(ctx).update(*c, p.at("id"), std::move(e), who(req, *c, ctx)), true));
+  });
+
+  r.get("/api/v1/qa/entries/{id}/history", [&ctx](const Request&, const Params& p) {
+    auto c = ctx.pool->acquire();
+    json::array items;
+    for (const auto& e : qa::entry_history(*c, p.at("id"))) items.push_back(qa::to_json(e, true));
+    return Response::json(json::object{{"items", std::move(items)}});
+  });
+
+  r.post("/api/v1/qa/import", [&ctx](const Request& req, const Params&) {
+    auto c = ctx.pool->acquire();
+    const auto res = service(ctx).import_jsonl(*c, req.body, who(req, *c, ctx));
+    return Response::json(json::object{
+        {"created", res.created}, {"updated", res.updated}, {"unchanged", res.unchanged}});
+  });
+
+  r.get("/api/v1/qa/export", [&ctx](const Request&, const Params&) {
+    Response res;
+    res.content_type = "application/x-ndjson; charset=utf-8";
+    res.body = service(ctx).export_jsonl();
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"qa-bank.jsonl\"");
+    return res;
+  });
+}
+
+}  // namespace caunoi::api

@@ -1,0 +1,210 @@
+// qa/repository.cpp — see repository.h.
+#include "qa/repository.h"
+
+#include <array>
+#include <chrono>
+#include <ctime>
+
+#include "store/migrations.h"
+
+namespace caunoi::qa {
+namespace {
+
+const store::Migration kMigrations[] = {
+    {"qa", 1, "answer bank, versions, unanswered queue",
+     "CREATE TABLE qa_entries ("
+     "  id TEXT PRIMARY KEY,"
+     "  version INTEGER NOT NULL,"
+     "  status TEXT NOT NULL,"
+     "  data TEXT NOT NULL,"
+     "  updated_by TEXT NOT NULL,"
+     "  updated_at TEXT NOT NULL);"
+     "CREATE TABLE qa_entry_versions ("
+     "  entry_id TEXT NOT NULL,"
+     "  version INTEGER NOT NULL,"
+     "  data TEXT NOT NULL,"
+     "  changed_by TEXT NOT NULL,"
+     "  changed_at TEXT NOT NULL,"
+     "  PRIMARY KEY (entry_id, version));"
+     "CREATE TABLE qa_queue ("
+     "  id INTEGER PRIMARY KEY,"
+     "  question TEXT NOT NULL,"
+     "  asked_at TEXT NOT NULL,"
+     "  best_id TEXT,"
+     "  confidence REAL NOT NULL,"
+     "  status TEXT NOT NULL DEFAULT 'open',"
+     "  entry_id TEXT,"
+     "  answered_by TEXT,"
+     "  answered_at TEXT);"
+     "CREATE INDEX qa_queue_status ON qa_queue(status, id);"},
+};
+
+std::string now_utc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Entry from_row(const store::Row& r) {
+  // data, version, updated_by, updated_at
+  std::vector<FieldError> errors;
+  Entry e = entry_from_json(boost::json::parse(r.text(0)).as_object(), errors);
+  e.version = static_cast<int>(r.i64(1));
+  e.updated_by = r.text(2);
+  e.updated_at = r.text(3);
+  return e;
+}
+
+std::string data_of(const Entry& e) {
+  return boost::json::serialize(to_json(e));
+}
+
+void write_version(store::Connection& c, Entry& e, const std::string& who, int version) {
+  e.version = version;
+  e.updated_by = who;
+  e.updated_at = now_utc();
+  const std::string data = data_of(e);
+  c.execute(
+      "INSERT INTO qa_entry_versions(entry_id, version, data, changed_by, changed_at) VALUES (?, "
+      "?, ?, ?, ?)",
+      e.id, version, data, who, e.updated_at);
+  c.execute(
+      "INSERT INTO qa_entries(id, version, status, data, updated_by, updated_at) VALUES (?, ?, ?, "
+      "?, ?, ?) "
+      "ON CONFLICT(id) DO UPDATE SET version = excluded.version, status = excluded.status, data = "
+      "excluded.data, "
+      "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+      e.id, version, status_name(e.status), data, who, e.updated_at);
+}
+
+QueueItem queue_row(const store::Row& r) {
+  QueueItem q;
+  q.id = r.i64(0);
+  q.question = r.text(1);
+  q.asked_at = r.text(2);
+  q.best_id = r.opt_text(3);
+  q.confidence = r.f64(4);
+  q.status = r.text(5);
+  q.entry_id = r.opt_text(6);
+  q.answered_by = r.opt_text(7).value_or("");
+  q.answered_at = r.opt_text(8).value_or("");
+  return q;
+}
+
+constexpr const char* kQueueColumns =
+    "SELECT id, question, asked_at, best_id, confidence, status, entry_id, answered_by, "
+    "answered_at FROM qa_queue ";
+
+}  // namespace
+
+void apply_qa_migrations(store::Connection& c) {
+  store::apply_migrations(c, kMigrations);
+}
+
+std::vector<Entry> load_entries(store::Connection& c) {
+  std::vector<Entry> out;
+  c.each("SELECT data, version, updated_by, updated_at FROM qa_entries ORDER BY id",
+         [&](const store::Row& r) { out.push_back(from_row(r)); });
+  return out;
+}
+
+std::optional<Entry> find_entry(store::Connection& c, const std::string& id) {
+  std::optional<Entry> out;
+  c.each(
+      "SELECT data, version, updated_by, updated_at FROM qa_entries WHERE id = ?",
+      [&](const store::Row& r) { out = from_row(r); }, id);
+  return out;
+}
+
+namespace {
+
+Entry save_in_tx(store::Connection& c, Entry e, const std::string& who, bool create) {
+  auto current = c.scalar("SELECT version FROM qa_entries WHERE id = ?", e.id);
+  if (create && current)
+    throw Error(ErrorKind::conflict, "entry_exists",
+                "Mã " + e.id + " đã có trong ngân hàng hỏi đáp.");
+  if (!create && !current) throw not_found("entry_not_found", "Không có mục hỏi đáp " + e.id + ".");
+  write_version(c, e, who, static_cast<int>(current.value_or(0) + 1));
+  return e;
+}
+
+}  // namespace
+
+Entry save_entry(store::Connection& c, Entry e, const std::string& who, bool create) {
+  store::Transaction tx(c);
+  e = save_in_tx(c, std::move(e), who, create);
+  tx.commit();
+  return e;
+}
+
+std::vector<Entry> entry_history(store::Connection& c, const std::string& id) {
+  std::vector<Entry> out;
+  c.each(
+      "SELECT data, version, changed_by, changed_at FROM qa_entry_versions WHERE entry_id = ? "
+      "ORDER BY version",
+      [&](const store::Row& r) { out.push_back(from_row(r)); }, id);
+  if (out.empty()) throw not_found("entry_not_found", "Không có mục hỏi đáp " + id + ".");
+  return out;
+}
+
+ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entries,
+                            const std::string& who) {
+  ImportResult res;
+  store::Transaction tx(c);
+  for (Entry e : entries) {
+    auto old = find_entry(c, e.id);
+    if (old && data_of(*old) == data_of(e)) {
+      ++res.unchanged;
+      continue;
+    }
+    write_version(c, e, who, old ? old->version + 1 : 1);
+    ++(old ? res.updated : res.created);
+  }
+  tx.commit();
+  return res;
+}
+
+int64_t enqueue(store::Connection& c, const std::string& question,
+                const std::optional<std::string>& best_id, double confidence) {
+  c.execute("INSERT INTO qa_queue(question, asked_at, best_id, confidence) VALUES (?, ?, ?, ?)",
+            question, now_utc(), best_id, confidence);
+  return c.last_insert_id();
+}
+
+std::vector<QueueItem> queue(store::Connection& c, const std::string& status, int limit) {
+  std::vector<QueueItem> out;
+  c.each(
+      std::string(kQueueColumns) + "WHERE status = ? ORDER BY id DESC LIMIT ?",
+      [&](const store::Row& r) { out.push_back(queue_row(r)); }, status, limit);
+  return out;
+}
+
+std::optional<QueueItem> queue_item(store::Connection& c, int64_t id) {
+  std::optional<QueueItem> out;
+  c.each(
+      std::string(kQueueColumns) + "WHERE id = ?", [&](const store::Row& r) { out = queue_row(r); },
+      id);
+  return out;
+}
+
+Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const std::string& who) {
+  store::Transaction tx(c);
+  auto item = queue_item(c, id);
+  if (!item)
+    throw not_found("queue_item_not_found", "Không có câu hỏi chờ số " + std::to_string(id) + ".");
+  if (item->status != "open")
+    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được trả lời.");
+  if (e.question.empty()) e.question = item->question;
+  e = save_in_tx(c, std::move(e), who, true);
+  c.execute(
+      "UPDATE qa_queue SET status = 'answered', entry_id = ?, answered_by = ?, answered_at = ? "
+      "WHERE id = ?",
+      e.id, who, e.updated_at, id);
+  tx.commit();
+  return e;
+}
+
+}  // namespace caunoi::qa

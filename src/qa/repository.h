@@ -1,0 +1,55 @@
+// qa/repository.h — the answer bank and the unanswered queue in the database (store/).
+//
+// Tables of component "qa": qa_entries holds the current version of each entry as JSON;
+// qa_entry_versions keeps every version ever saved, with who saved it and when, and is never
+// updated; qa_queue holds questions the engine did not answer until staff answer them. Every
+// write runs in one transaction, so an import lands whole or not at all.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "qa/entry.h"
+#include "store/store.h"
+
+namespace caunoi::qa {
+
+void apply_qa_migrations(store::Connection& c);
+
+std::vector<Entry> load_entries(store::Connection& c);
+std::optional<Entry> find_entry(store::Connection& c, const std::string& id);
+// Saves a new version (create: the id must be new; else it must exist). Returns it with meta.
+// Throws conflict "entry_exists" / not_found "entry_not_found".
+Entry save_entry(store::Connection& c, Entry e, const std::string& who, bool create);
+// Every version of an entry, oldest first; not_found "entry_not_found" if there is none.
+std::vector<Entry> entry_history(store::Connection& c, const std::string& id);
+
+struct ImportResult {
+  int created = 0, updated = 0, unchanged = 0;
+};
+// New ids are created, changed ones get a new version, identical ones are left alone; one
+// transaction for all.
+ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entries,
+                            const std::string& who);
+
+struct QueueItem {
+  int64_t id = 0;
+  std::string question;
+  std::string asked_at;
+  std::optional<std::string> best_id;  // the engine's best guess
+  double confidence = 0;
+  std::string status;                   // "open" or "answered"
+  std::optional<std::string> entry_id;  // the entry that answered it
+  std::string answered_by, answered_at;
+};
+int64_t enqueue(store::Connection& c, const std::string& question,
+                const std::optional<std::string>& best_id, double confidence);
+std::vector<QueueItem> queue(store::Connection& c, const std::string& status, int limit);
+std::optional<QueueItem> queue_item(store::Connection& c, int64_t id);
+// Creates `e` from a queued question and closes the question, in one transaction. Throws
+// not_found "queue_item_not_found", conflict "queue_item_answered".
+Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const std::string& who);
+
+}  // namespace caunoi::qa

@@ -1,0 +1,128 @@
+// qa/service.cpp — see service.h.
+#include "qa/service.h"
+
+#include "qa/jsonl.h"
+#include "text/tokenize.h"
+
+namespace caunoi::qa {
+namespace {
+
+// The queue keeps the start of very long messages; cut on a UTF-8 boundary.
+std::string clip(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
+
+}  // namespace
+
+Service::Service(store::Connection& c, std::shared_ptr<const Resources> res, EngineOptions opt)
+    : res_(std::move(res)), opt_(opt) {
+  rebuild(c);
+}
+
+void Service::rebuild(store::Connection& c) {
+  auto all = load_entries(c);
+  auto engine = std::make_shared<const Engine>(all, res_, opt_);
+  std::lock_guard g(snap_);
+  all_ = std::move(all);
+  engine_ = std::move(engine);
+}
+
+std::shared_ptr<const Engine> Service::engine() const {
+  std::lock_guard g(snap_);
+  if (engine_->day() != Date::today()) engine_ = std::make_shared<const Engine>(all_, res_, opt_);
+  return engine_;
+}
+
+AskResult Service::ask(std::string_view question, store::Connection* queue_to) const {
+  if (text::tokenize(question, 1).empty())
+    throw invalid("empty_question", "Câu hỏi trống: hãy nhập nội dung cần hỏi.",
+                  {{"question", "Câu hỏi phải có ít nhất một chữ hoặc số."}});
+  const auto engine = this->engine();
+  const Ranking r = engine->ask(question);
+  AskResult a;
+  a.answered = r.answered;
+  a.confidence = r.confidence;
+  if (r.answered) {
+    const Entry& e = engine->entry(static_cast<uint32_t>(r.best));
+    a.id = e.id;
+    a.question = e.question;
+    a.answer = e.answer;
+    a.legal_basis = e.legal_basis;
+  } else {
+    a.message = handoff_message();
+    if (queue_to) {
+      std::optional<std::string> best;
+      if (r.best >= 0) best = engine->entry(static_cast<uint32_t>(r.best)).id;
+      a.queued = enqueue(*queue_to, clip(question, 4000), best, r.confidence);
+    }
+  }
+  for (uint32_t i : r.related)
+    a.related.emplace_back(engine->entry(i).id, engine->entry(i).question);
+  return a;
+}
+
+std::vector<Entry> Service::entries() const {
+  std::lock_guard g(snap_);
+  return all_;
+}
+
+Entry Service::create(store::Connection& c, Entry e, const std::string& who) {
+  std::lock_guard g(write_);
+  e = save_entry(c, std::move(e), who, true);
+  rebuild(c);
+  return e;
+}
+
+Entry Service::update(store::Connection& c, const std::string& id, Entry e,
+                      const std::string& who) {
+  if (e.id != id)
+    throw invalid("id_mismatch", "Mã trong nội dung khác mã trên đường dẫn.",
+                  {{"id", "Phải là " + id + "."}});
+  std::lock_guard g(write_);
+  e = save_entry(c, std::move(e), who, false);
+  rebuild(c);
+  return e;
+}
+
+ImportResult Service::import_jsonl(store::Connection& c, std::string_view jsonl,
+                                   const std::string& who) {
+  auto entries = parse_jsonl(jsonl);
+  std::lock_guard g(write_);
+  auto res = import_entries(c, entries, who);
+  rebuild(c);
+  return res;
+}
+
+std::string Service::export_jsonl() const {
+  return to_jsonl(entries());
+}
+
+Entry Service::answer_queued(store::Connection& c, int64_t queue_id, boost::json::object body,
+                             const std::string& who) {
+  if (!body.contains("question") || body["question"].is_null()) {
+    auto item = queue_item(c, queue_id);
+    if (!item)
+      throw not_found("queue_item_not_found",
+                      "Không có câu hỏi chờ số " + std::to_string(queue_id) + ".");
+    body["question"] = item->question;
+  }
+  Entry e = parse_entry(body);
+  std::lock_guard g(write_);
+  e = answer_queue_item(c, queue_id, std::move(e), who);
+  rebuild(c);
+  return e;
+}
+
+std::unique_ptr<Service> open_service(store::Connection& c, const std::filesystem::path& data_dir) {
+  apply_qa_migrations(c);
+  if (c.scalar("SELECT COUNT(*) FROM qa_entries").value_or(0) == 0) {
+    const auto kb = data_dir / "qa" / "kb.jsonl";
+    if (std::filesystem::exists(kb)) import_entries(c, load_jsonl(kb), "system");
+  }
+  return std::make_unique<Service>(c, Resources::load(data_dir));
+}
+
+}  // namespace caunoi::qa

@@ -1,0 +1,38 @@
+// tests/qa/evaluation_test.cpp — the engine on the project's own question set
+// (data/qa/testset.jsonl) must reach the targets of issue 5: top-1 ≥ 92 %, ≥ 90 % on questions
+// typed without diacritics, out-of-scope rejection ≥ 80 %. Accuracy only; latency is the
+// benchmark's business (bench/qa_bench).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "qa/evaluate.h"
+#include "qa_fixture.h"
+
+using namespace caunoi::qa;
+
+TEST(Evaluation, TestSetIsLargeAndCoversTheBank) {
+  const auto items = load_eval_set(qa_test::data_dir() / "qa" / "testset.jsonl");
+  EXPECT_GE(items.size(), 400u);
+  int oos = 0;
+  std::set<std::string> covered;
+  for (const auto& it : items) {
+    if (it.expected)
+      covered.insert(*it.expected);
+    else
+      ++oos;
+  }
+  EXPECT_GE(oos, 35);
+  EXPECT_EQ(covered.size(), qa_test::starter_engine().entries().size());
+}
+
+TEST(Evaluation, MeetsTheTargets) {
+  const auto items = load_eval_set(qa_test::data_dir() / "qa" / "testset.jsonl");
+  const auto s = evaluate(items, engine_system(qa_test::starter_engine()));
+  EXPECT_GE(s.top1(), 0.92) << s.correct << "/" << s.in_scope;
+  EXPECT_GE(s.unaccented_top1(), 0.90) << s.unaccented_correct << "/" << s.unaccented;
+  EXPECT_GE(s.rejection(), 0.80) << s.oos_rejected << "/" << s.oos;
+  const auto held =
+      evaluate(select(items, Split::held_out), engine_system(qa_test::starter_engine()));
+  EXPECT_GE(held.top1(), 0.90) << held.correct << "/" << held.in_scope;
+}

@@ -1,0 +1,170 @@
+// tests/qa/service_test.cpp — the bank in the database: first start imports the starter bank,
+// changes are versioned with who and when, imports are all or nothing, unanswered questions are
+// queued and become entries, and the engine follows every change. Also the HTTP-shaped routes.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include "api/context.h"
+#include "api/router.h"
+#include "qa/service.h"
+#include "qa_fixture.h"
+#include "store/pool.h"
+
+using namespace caunoi;
+using namespace caunoi::qa;
+
+namespace {
+
+boost::json::object entry_body(const std::string& id, const std::string& q, const std::string& a) {
+  return boost::json::object{{"id", id}, {"topic", "Thử"}, {"question", q}, {"answer", a}};
+}
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = store::open_sqlite(":memory:");
+    svc_ = open_service(*db_, qa_test::data_dir());
+  }
+  std::unique_ptr<store::Connection> db_;
+  std::unique_ptr<Service> svc_;
+};
+
+}  // namespace
+
+TEST_F(ServiceTest, FirstStartImportsTheStarterBankOnce) {
+  EXPECT_EQ(svc_->entries().size(), 150u);
+  auto again = open_service(*db_, qa_test::data_dir());
+  EXPECT_EQ(db_->scalar("SELECT COUNT(*) FROM qa_entry_versions"), 150);
+  EXPECT_TRUE(svc_->ask("bhyt hgd bao nhieu tien").answered);
+}
+
+TEST_F(ServiceTest, EmptyQuestionIsRefused) {
+  try {
+    svc_->ask(" \t?");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "empty_question");
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+  }
+}
+
+TEST_F(ServiceTest, UnansweredQuestionIsQueuedAndAnsweredByStaff) {
+  const std::string q = "Cơ quan BHXH có nhận đóng tiền mặt tại nhà cho người già yếu không?";
+  auto a = svc_->ask("Thời tiết Hà Nội ngày mai thế nào?", db_.get());
+  ASSERT_FALSE(a.answered);
+  EXPECT_FALSE(a.message.empty());
+  ASSERT_TRUE(a.queued);
+  auto open = queue(*db_, "open", 10);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].question, "Thời tiết Hà Nội ngày mai thế nào?");
+
+  // Staff answer it: a new entry (question defaults to the queued one) that the engine uses.
+  auto body = entry_body("thoi-tiet-001", "", "Cổng hỏi đáp không trả lời về thời tiết.");
+  body.erase("question");
+  Entry e = svc_->answer_queued(*db_, *a.queued, body, "canbo1");
+  EXPECT_EQ(e.question, "Thời tiết Hà Nội ngày mai thế nào?");
+  EXPECT_EQ(e.updated_by, "canbo1");
+  EXPECT_TRUE(queue(*db_, "open", 10).empty());
+  EXPECT_EQ(queue(*db_, "answered", 10)[0].entry_id, "thoi-tiet-001");
+  auto now = svc_->ask("Thời tiết Hà Nội ngày mai thế nào?", db_.get());
+  EXPECT_TRUE(now.answered);
+  EXPECT_EQ(now.id, "thoi-tiet-001");
+  EXPECT_THROW(svc_->answer_queued(*db_, *a.queued, entry_body("x-2", "q", "a"), "canbo1"), Error);
+}
+
+TEST_F(ServiceTest, UpdatesAreVersionedAndRetiringStopsAnswers) {
+  Entry e = parse_entry(entry_body("moi-001", "Nộp tiền BHXH tự nguyện qua ví điện tử được không?",
+                                   "Được, qua Cổng Dịch vụ công."));
+  svc_->create(*db_, e, "a");
+  EXPECT_EQ(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").id, "moi-001");
+  e.status = Status::retired;
+  svc_->update(*db_, "moi-001", e, "b");
+  EXPECT_NE(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").id, "moi-001");
+  auto h = entry_history(*db_, "moi-001");
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[0].updated_by, "a");
+  EXPECT_EQ(h[1].updated_by, "b");
+  EXPECT_EQ(h[1].version, 2);
+  EXPECT_EQ(h[1].status, Status::retired);
+  EXPECT_THROW(svc_->create(*db_, e, "c"), Error);              // exists
+  EXPECT_THROW(svc_->update(*db_, "khong-co", e, "c"), Error);  // id mismatch
+}
+
+TEST_F(ServiceTest, ImportIsAllOrNothing) {
+  const std::string good = R"({"id": "n-1", "question": "Câu một?", "answer": "Một."})";
+  const std::string bad = R"({"id": "n-2", "question": "", "answer": "Hai."})";
+  EXPECT_THROW(svc_->import_jsonl(*db_, good + "\n" + bad + "\n", "x"), Error);
+  EXPECT_EQ(svc_->entries().size(), 150u);
+  auto r = svc_->import_jsonl(*db_, good + "\n", "x");
+  EXPECT_EQ(r.created, 1);
+  EXPECT_EQ(svc_->entries().size(), 151u);
+  // Re-importing the export changes nothing.
+  auto again = svc_->import_jsonl(*db_, svc_->export_jsonl(), "x");
+  EXPECT_EQ(again.unchanged, 151);
+  EXPECT_EQ(again.created + again.updated, 0);
+}
+
+TEST(QaRoutes, AskQueueAndBankOverTheRouter) {
+  char tmpl[] = "/tmp/caunoi-qa-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string path = std::string(tmpl) + "/t.db";
+  std::unique_ptr<Service> svc;
+  {
+    auto c = store::open_sqlite(path);
+    svc = open_service(*c, qa_test::data_dir());
+  }
+  store::Pool pool([path] { return store::open_sqlite(path); }, 2);
+  api::Context ctx;
+  ctx.pool = &pool;
+  ctx.qa = svc.get();
+  api::Router r;
+  api::register_qa_routes(r, ctx);
+  auto call = [&](std::string method, std::string p, std::string body = "") {
+    api::Request q;
+    q.method = std::move(method);
+    q.path = std::move(p);
+    q.body = std::move(body);
+    q.headers["x-user"] = "canbo";
+    return r.dispatch(q);
+  };
+
+  auto res = call("POST", "/api/v1/qa/ask", R"({"question": "bhyt hgd mot nam bao nhieu tien"})");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto o = boost::json::parse(res.body).as_object();
+  EXPECT_TRUE(o["answered"].as_bool());
+  EXPECT_EQ(o["id"].as_string(), "bhyt-hgd-001");
+  EXPECT_LE(o["related"].as_array().size(), 3u);
+
+  res =
+      call("POST", "/api/v1/qa/ask", R"({"question": "Thời tiết Hà Nội ngày mai có mưa không?"})");
+  o = boost::json::parse(res.body).as_object();
+  EXPECT_FALSE(o["answered"].as_bool());
+  EXPECT_TRUE(o["id"].is_null());
+  EXPECT_FALSE(o["message"].as_string().empty());
+  const auto qid = o["queue_id"].as_int64();
+
+  EXPECT_EQ(call("POST", "/api/v1/qa/ask", R"({"question": ""})").status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/qa/ask", R"({"q": "x"})").status, 400);
+
+  res = call("GET", "/api/v1/qa/queue");
+  EXPECT_EQ(boost::json::parse(res.body).at("items").as_array().size(), 1u);
+  res = call(
+      "POST", "/api/v1/qa/queue/" + std::to_string(qid) + "/answer",
+      R"({"id": "ngoai-pham-vi-001", "answer": "Cổng chỉ giải đáp chính sách BHXH, BHYT, BHTN."})");
+  EXPECT_EQ(res.status, 201) << res.body;
+
+  res = call(
+      "PUT", "/api/v1/qa/entries/ngoai-pham-vi-001",
+      R"({"question": "Hỏi về bóng đá?", "answer": "Không thuộc phạm vi.", "status": "draft"})");
+  EXPECT_EQ(res.status, 200) << res.body;
+  res = call("GET", "/api/v1/qa/entries/ngoai-pham-vi-001/history");
+  auto hist = boost::json::parse(res.body).at("items").as_array();
+  ASSERT_EQ(hist.size(), 2u);
+  EXPECT_EQ(hist[1].at("updated_by").as_string(), "canbo");
+  EXPECT_EQ(call("GET", "/api/v1/qa/entries/khong-co").status, 404);
+  EXPECT_EQ(call("POST", "/api/v1/qa/import", "{\"id\": 1}\n").status, 400);
+  res = call("GET", "/api/v1/qa/export");
+  EXPECT_EQ(std::count(res.body.begin(), res.body.end(), '\n'), 151);
+  std::filesystem::remove_all(tmpl);
+}
