@@ -1,0 +1,667 @@
+// activities/import.cpp — the file import (see import.h): headings → fields, cells → codes and
+// unit ids (cached per distinct text: a 1,000,000-row file names a few thousand units), then
+// validation and insertion in one transaction.
+#include "activities/import.h"
+
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+#include "activities/activity.h"
+#include "activities/repository.h"
+#include "activities/validate.h"
+#include "common/error.h"
+#include "tabular/rows.h"
+#include "text/fold.h"
+
+namespace caunoi::activities {
+
+namespace {
+
+// A heading reduced to what matters: folded, punctuation dropped ("Số tin, bài (*)" → "so tin
+// bai").
+std::string heading_key(std::string_view s) {
+  std::string f = text::fold(s), out;
+  for (char ch : f) {
+    bool keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+    if (keep) {
+      out += ch;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+struct FieldAlias {
+  const char* field;
+  const char* canonical;  // the heading written in templates and exports
+  std::vector<const char*> aliases;
+};
+
+const std::vector<FieldAlias>& field_aliases() {
+  static const std::vector<FieldAlias> k = {
+      {"external_ref", "Mã tham chiếu", {"ma", "ma hoat dong", "so hieu", "ref", "external_ref"}},
+      {"date_from",
+       "Ngày",
+       {"tu ngay", "ngay bat dau", "ngay thuc hien", "ngay to chuc", "thoi gian", "date",
+        "date_from"}},
+      {"date_to", "Đến ngày", {"ngay ket thuc", "date_to"}},
+      {"reporting_unit",
+       "Đơn vị báo cáo",
+       {"don vi thuc hien", "co quan bao cao", "reporting_unit"}},
+      {"place",
+       "Đơn vị",
+       {"dia ban", "dia diem", "noi to chuc", "ma don vi", "don vi hanh chinh", "place", "unit"}},
+      {"kind", "Loại hoạt động", {"loai", "hinh thuc", "hinh thuc truyen thong", "kind"}},
+      {"channel", "Kênh", {"kenh truyen thong", "phuong tien", "channel"}},
+      {"groups", "Đối tượng", {"nhom doi tuong", "doi tuong truyen thong", "groups"}},
+      {"topics", "Chủ đề", {"noi dung", "noi dung truyen thong", "topics"}},
+      {"languages", "Ngôn ngữ", {"tieng", "languages"}},
+      {"partners", "Đơn vị phối hợp", {"phoi hop", "partners"}},
+      {"title", "Tên hoạt động", {"tieu de", "ten", "title"}},
+      {"note", "Ghi chú", {"note"}},
+      // Written by exports beside the unit id for people to read; ignored on import.
+      {"place_name", "Tên đơn vị", {"ten dia ban", "place_name"}},
+  };
+  return k;
+}
+
+// Other ways staff head figure columns (besides the label and the code).
+const std::vector<std::pair<const char*, const char*>>& figure_aliases() {
+  static const std::vector<std::pair<const char*, const char*>> k = {
+      {"so hoi nghi", "events"},
+      {"so cuoc to chuc", "events"},
+      {"so nguoi tham du", "attendees"},
+      {"so luot nguoi tham du", "attendees"},
+      {"luot nguoi tham du", "attendees"},
+      {"so nguoi duoc truyen thong", "attendees"},
+      {"so nguoi duoc tuyen truyen", "people_reached"},
+      {"so nguoi duoc van dong", "people_reached"},
+      {"so cau hoi", "questions"},
+      {"so luot phat", "broadcasts"},
+      {"so tin bai", "items"},
+      {"so tin bai phong su", "items"},
+      {"so an pham", "items"},
+      {"so bai dang", "posts"},
+      {"so bai dang tai", "posts"},
+      {"luot xem", "views"},
+      {"luot chia se", "shares"},
+      {"so luong ban", "copies"},
+      {"so bai thi", "entries"},
+  };
+  return k;
+}
+
+// Short names of kinds and channels as reports write them.
+const std::vector<std::tuple<const char*, const char*, const char*>>& value_aliases() {
+  static const std::vector<std::tuple<const char*, const char*, const char*>> k = {
+      {"kind", "hoi nghi", "conference"},
+      {"kind", "khach hang", "customer_conference"},
+      {"kind", "tu van", "consultation"},
+      {"kind", "nhom nho", "small_group"},
+      {"kind", "ra quan", "campaign_launch"},
+      {"kind", "toa dam", "online_forum"},
+      {"kind", "loa truyen thanh", "loudspeaker"},
+      {"kind", "phat thanh loa", "loudspeaker"},
+      {"kind", "tin bai", "press_item"},
+      {"kind", "bao chi", "press_item"},
+      {"kind", "dang tai", "online_post"},
+      {"kind", "mang xa hoi", "online_post"},
+      {"kind", "an pham", "printed"},
+      {"kind", "to roi", "printed"},
+      {"kind", "tong dai", "hotline"},
+      {"channel", "cong ttdt", "portal"},
+      {"channel", "cong thong tin", "portal"},
+      {"channel", "website", "portal"},
+      {"channel", "fanpage", "facebook"},
+      {"channel", "zalo oa", "zalo"},
+      {"channel", "dai phat thanh", "radio"},
+      {"channel", "dai truyen hinh", "tv"},
+  };
+  return k;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  // Non-breaking spaces pasted from Word or the web.
+  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+  return s;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, ISO, or an Excel serial in an unformatted cell.
+std::optional<Date> parse_date_cell(std::string_view s) {
+  if (auto d = Date::parse(s)) return d;
+  if (all_digits(s) && s.size() == 5) {
+    int serial = 0;
+    std::from_chars(s.data(), s.data() + s.size(), serial);
+    if (serial > 0) {
+      long days = serial <= 60 ? serial + 1 : serial;
+      return Date{1899, 12, 30}.add_days(days);
+    }
+  }
+  int parts[3] = {0, 0, 0};
+  size_t lens[3] = {0, 0, 0};
+  int n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (n > 2 || lens[n] >= 4) return std::nullopt;
+      parts[n] = parts[n] * 10 + (c - '0');
+      ++lens[n];
+    } else if ((c == '/' || c == '-' || c == '.') && n < 2 && lens[n] > 0) {
+      ++n;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (n != 2 || lens[2] == 0) return std::nullopt;
+  int y, m, d;
+  if (lens[0] == 4) {
+    y = parts[0], m = parts[1], d = parts[2];
+  } else if (lens[2] == 4) {
+    d = parts[0], m = parts[1], y = parts[2];
+  } else {
+    return std::nullopt;
+  }
+  if (!Date::valid(y, m, d)) return std::nullopt;
+  return Date{y, m, d};
+}
+
+// Counts as staff write them: "1200", "1.200" or "1,200" (thousands grouped), "1200.0" or
+// "1.2E+3" from a spreadsheet. Anything with a real fraction is refused.
+std::optional<int64_t> parse_count(std::string_view s) {
+  std::string digits;
+  bool neg = false;
+  if (!s.empty() && s.front() == '-') {
+    neg = true;
+    s.remove_prefix(1);
+  }
+  auto grouped = [&](char sep) {
+    // 1-3 digits, then groups of exactly three after each separator.
+    size_t first = s.find(sep);
+    if (first == std::string_view::npos || first == 0 || first > 3) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+      bool at_sep = i >= first && (i - first) % 4 == 0;
+      if (at_sep ? s[i] != sep : !(s[i] >= '0' && s[i] <= '9')) return false;
+    }
+    return (s.size() - first) % 4 == 0;
+  };
+  if (all_digits(s)) {
+    digits = s;
+  } else if (grouped('.') || grouped(',')) {
+    for (char c : s)
+      if (c != '.' && c != ',') digits += c;
+  } else {
+    double v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v) || v != std::floor(v) ||
+        std::fabs(v) > 9e15)
+      return std::nullopt;
+    return static_cast<int64_t>(neg ? -v : v);
+  }
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
+  int64_t v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return neg ? -v : v;
+}
+
+uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+struct Column {
+  std::string field;  // "date_from", "figures.attendees", ...
+  std::string heading;
+};
+
+// Resolves what users write for units, with a cache per (text, era).
+class UnitResolver {
+ public:
+  explicit UnitResolver(const places::Gazetteer& g) : g_(g) {}
+
+  // Unit id, or "" with `err` set.
+  std::string resolve(std::string_view text, Date at, std::string& err) {
+    bool old = at < places::kReformDate;
+    std::string key(text);
+    key += old ? "\x01o" : "\x01n";
+    auto it = cache_.find(key);
+    if (it == cache_.end()) it = cache_.emplace(key, compute(text, at, old)).first;
+    err = it->second.second;
+    return it->second.first;
+  }
+
+ private:
+  std::pair<std::string, std::string> compute(std::string_view text, Date at, bool old) {
+    // Bare codes first: they repeat across eras ("15" is Yên Bái before the reform and Lào Cai
+    // after), so the row's date decides.
+    if (all_digits(text)) {
+      if (const places::Unit* u = g_.resolve_code(text, at)) return {u->id, ""};
+      return {"", "Không có đơn vị hành chính mã \"" + std::string(text) + "\" vào ngày " +
+                      at.vi() + "."};
+    }
+    if (const places::Unit* u = g_.find(text)) return {u->id, ""};  // "old:15", "VN"
+    // "Tả Van, Sa Pa, Lào Cai": the first part is the unit, the others its ancestors.
+    std::vector<std::string> parts;
+    std::string_view rest = text;
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      parts.push_back(text::fold(trim(rest.substr(0, comma))));
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    places::Era era = old ? places::Era::old : places::Era::current;
+    auto name_is = [&](const places::Unit& u, const std::string& f) {
+      return u.folded == f || text::fold(u.full_name) == f;
+    };
+    std::vector<const places::Unit*> hits;
+    for (const places::Unit* u : g_.search(trim(text.substr(0, text.find(','))), 400, era)) {
+      if (!name_is(*u, parts[0])) continue;
+      bool ancestors_match = true;
+      for (size_t i = 1; i < parts.size() && ancestors_match; ++i) {
+        ancestors_match = false;
+        for (const places::Unit* a : g_.ancestors(u->id)) ancestors_match |= name_is(*a, parts[i]);
+      }
+      if (ancestors_match) hits.push_back(u);
+    }
+    const char* era_text = old ? " (đơn vị trước 01/07/2025)" : " (đơn vị từ 01/07/2025)";
+    if (hits.empty()) {
+      return {"", "Không tìm thấy đơn vị \"" + std::string(text) + "\"" + era_text + "."};
+    }
+    // The highest level wins when alone there ("Yên Bái" is the province, not the ward).
+    std::sort(hits.begin(), hits.end(),
+              [](const places::Unit* a, const places::Unit* b) { return a->level < b->level; });
+    if (hits.size() == 1 || hits[0]->level != hits[1]->level) return {hits[0]->id, ""};
+    std::string names;
+    for (size_t i = 0; i < hits.size() && i < 4; ++i) {
+      const auto anc = g_.ancestors(hits[i]->id);
+      names += (i ? "; " : "") + hits[i]->full_name;
+      for (const auto* a : anc)
+        if (a->id != "VN") names += ", " + a->name;
+      names += " (mã " + hits[i]->code + ")";
+    }
+    return {"", "Có nhiều đơn vị tên \"" + std::string(text) + "\": " + names +
+                    ". Hãy ghi mã đơn vị hoặc thêm tên huyện/tỉnh sau dấu phẩy."};
+  }
+
+  const places::Gazetteer& g_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> cache_;
+};
+
+class RowImporter {
+ public:
+  RowImporter(store::Connection& c, const Reference& ref, const places::Gazetteer& g,
+              const ImportOptions& opt, ImportReport& rep)
+      : c_(c), ref_(ref), g_(g), opt_(opt), rep_(rep), units_(g) {
+    for (const auto& fa : field_aliases()) {
+      keys_.emplace(heading_key(fa.canonical), fa.field);
+      for (const char* a : fa.aliases) keys_.emplace(heading_key(a), fa.field);
+    }
+    for (const auto& f : ref.entries("figure")) {
+      keys_.emplace(heading_key(f.label), "figures." + f.code);
+      keys_.emplace(heading_key(f.code), "figures." + f.code);
+    }
+    for (const auto& [alias, code] : figure_aliases())
+      keys_.emplace(alias, std::string("figures.") + code);
+    for (const auto& [list, alias, code] : value_aliases()) aliases_[list].emplace(alias, code);
+  }
+
+  // The heading row; false when it is unusable (errors recorded).
+  bool header(long row, tabular::Cells cells) {
+    header_row_ = row;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      std::string_view h = trim(cells[i]);
+      std::string field;
+      if (!h.empty()) {
+        auto it = keys_.find(heading_key(h));
+        if (it == keys_.end()) {
+          error(row, std::string(h),
+                "Không nhận ra tên cột \"" + std::string(h) +
+                    "\". Xem các tên cột được chấp nhận trong tệp mẫu hoặc tài liệu.");
+        } else {
+          field = it->second;
+          for (const auto& col : cols_) {
+            if (col.field == field) {
+              error(row, std::string(h), "Cột \"" + std::string(h) + "\" bị lặp lại.");
+            }
+          }
+        }
+      }
+      cols_.push_back({field, std::string(h)});
+    }
+    for (const char* required : {"date_from", "place", "kind"}) {
+      if (column_of(required) < 0) {
+        std::string name;
+        for (const auto& fa : field_aliases())
+          if (std::string_view(fa.field) == required) name = fa.canonical;
+        error(row, "", "Thiếu cột bắt buộc \"" + name + "\".");
+      }
+    }
+    has_ref_ = column_of("external_ref") >= 0;
+    return rep_.error_count == 0;
+  }
+
+  void row(long row, tabular::Cells cells) {
+    bool blank =
+        std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return trim(c).empty(); });
+    if (blank) return;
+    ++rep_.rows_done;
+    Activity a;
+    a.created_by = opt_.created_by;
+    a.created_at = stamp_;
+    std::vector<std::pair<std::string, std::string>> errs;  // field → message
+    auto cell = [&](size_t i) { return i < cells.size() ? trim(cells[i]) : std::string_view(); };
+    bool have_date = false;
+    std::string place_text, unit_text;
+    for (size_t i = 0; i < cols_.size(); ++i) {
+      const std::string& f = cols_[i].field;
+      std::string_view v = cell(i);
+      if (f.empty() || v.empty()) continue;
+      if (f == "date_from" || f == "date_to") {
+        auto d = parse_date_cell(v);
+        if (!d) {
+          errs.emplace_back(f, "Ngày không hợp lệ: \"" + std::string(v) +
+                                   "\". Hãy ghi theo dạng ngày/tháng/năm, ví dụ 31/10/2022.");
+          continue;
+        }
+        (f == "date_from" ? a.date_from : a.date_to) = *d;
+        if (f == "date_from") have_date = true;
+      } else if (f == "place") {
+        place_text = v;
+      } else if (f == "reporting_unit") {
+        unit_text = v;
+      } else if (f == "kind" || f == "channel") {
+        std::string code = lookup(f, v);
+        if (code.empty()) {
+          errs.emplace_back(f, (f == "kind" ? "Loại hoạt động" : std::string("Kênh")) +
+                                   " không có trong danh mục: \"" + std::string(v) + "\".");
+        }
+        (f == "kind" ? a.kind : a.channel) = code;
+      } else if (f == "groups" || f == "topics" || f == "languages" || f == "partners") {
+        std::vector<std::string>& out = f == "groups"      ? a.groups
+                                        : f == "topics"    ? a.topics
+                                        : f == "languages" ? a.languages
+                                                           : a.partners;
+        list_cell(f, v, out, errs);
+      } else if (f == "title") {
+        a.title = v;
+      } else if (f == "note") {
+        a.note = v;
+      } else if (f == "external_ref") {
+        a.external_ref = v;
+      } else if (f.starts_with("figures.")) {
+        auto n = parse_count(v);
+        if (!n) {
+          errs.emplace_back(f, "Không phải số nguyên: \"" + std::string(v) + "\".");
+        } else {
+          a.figures.emplace_back(f.substr(8), *n);
+        }
+      }
+    }
+    if (!have_date && !has_error(errs, "date_from")) {
+      errs.emplace_back("date_from", "Chưa ghi ngày.");
+    }
+    if (column_of("date_to") < 0 || cell(column_of("date_to")).empty()) a.date_to = a.date_from;
+    if (have_date) {
+      std::string err;
+      if (place_text.empty()) {
+        errs.emplace_back("place", "Chưa ghi đơn vị (địa bàn).");
+      } else {
+        a.place = units_.resolve(place_text, a.date_from, err);
+        if (!err.empty()) errs.emplace_back("place", err);
+      }
+      if (!unit_text.empty()) {
+        a.reporting_unit = units_.resolve(unit_text, a.date_from, err);
+        if (!err.empty()) errs.emplace_back("reporting_unit", err);
+      } else if (!a.place.empty()) {
+        a.reporting_unit = province_of(a.place);
+      }
+    }
+    if (a.kind.empty() && !has_error(errs, "kind"))
+      errs.emplace_back("kind", "Chưa ghi loại hoạt động.");
+    normalize(a);
+    if (have_date) {
+      for (auto& fe : validate(a, ref_, g_, opt_.today)) {
+        std::string base = fe.field.substr(0, fe.field.find('.'));
+        if (!has_error(errs, fe.field) && !has_error(errs, base)) {
+          errs.emplace_back(fe.field, fe.message);
+        }
+      }
+    }
+    for (const auto& [field, msg] : errs) error(row, heading_for(field), msg);
+    if (rep_.error_count > 0) return;  // keep validating, stop writing: the whole file rolls back
+    if (!has_ref_ || a.external_ref.empty()) a.external_ref = derived_ref(a);
+    if (is_own_record(a.external_ref)) {
+      ++rep_.skipped;  // an exported form entry coming back: it is already here
+      return;
+    }
+    if (repo::insert(c_, a, /*skip_existing=*/true)) {
+      ++rep_.inserted;
+      if (!rep_.first_id) rep_.first_id = a.id;
+      rep_.last_id = a.id;
+    } else {
+      ++rep_.skipped;
+    }
+  }
+
+  void error(long row, std::string column, std::string message) {
+    ++rep_.error_count;
+    if (rep_.errors.size() < opt_.max_errors) {
+      rep_.errors.push_back({row, std::move(column), std::move(message)});
+    }
+  }
+
+ private:
+  static bool has_error(const std::vector<std::pair<std::string, std::string>>& errs,
+                        const std::string& field) {
+    return std::any_of(errs.begin(), errs.end(), [&](const auto& e) { return e.first == field; });
+  }
+
+  int column_of(std::string_view field) const {
+    for (size_t i = 0; i < cols_.size(); ++i)
+      if (cols_[i].field == field) return static_cast<int>(i);
+    return -1;
+  }
+
+  // The heading an error is reported under: the column the field came from, or the closest one.
+  std::string heading_for(const std::string& field) const {
+    if (int i = column_of(field); i >= 0) return cols_[static_cast<size_t>(i)].heading;
+    if (field == "reporting_unit") return heading_for("place");
+    if (field == "date_to") return heading_for("date_from");
+    if (field == "figures" || field == "channel") return heading_for("kind");
+    return "";
+  }
+
+  std::string lookup(const std::string& list_field, std::string_view v) {
+    std::string list = list_field == "kind" ? "kind" : "channel";
+    std::string key = list + '\x01' + std::string(v);
+    auto it = value_cache_.find(key);
+    if (it != value_cache_.end()) return it->second;
+    std::string code = ref_.lookup(list, v).value_or("");
+    if (code.empty()) {
+      auto& al = aliases_[list];
+      if (auto m = al.find(heading_key(v)); m != al.end()) code = m->second;
+    }
+    value_cache_.emplace(key, code);
+    return code;
+  }
+
+  void list_cell(const std::string& field, std::string_view v, std::vector<std::string>& out,
+                 std::vector<std::pair<std::string, std::string>>& errs) {
+    static const std::unordered_map<std::string, std::string> lists = {{"groups", "group"},
+                                                                       {"topics", "topic"},
+                                                                       {"languages", "language"},
+                                                                       {"partners", "partner"}};
+    const std::string& list = lists.at(field);
+    std::string key = list + '\x01' + std::string(v);
+    auto it = list_cache_.find(key);
+    if (it == list_cache_.end()) {
+      std::pair<std::vector<std::string>, std::string> res;
+      auto take = [&](std::string_view part, bool split_commas) {
+        part = trim(part);
+        if (part.empty()) return true;
+        if (auto code = ref_.lookup(list, part)) {
+          res.first.push_back(*code);
+          return true;
+        }
+        if (!split_commas) return false;
+        bool ok = true;
+        std::string_view rest = part;
+        while (!rest.empty()) {
+          size_t comma = rest.find(',');
+          std::string_view p = trim(rest.substr(0, comma));
+          if (!p.empty()) {
+            if (auto code = ref_.lookup(list, p)) {
+              res.first.push_back(*code);
+            } else {
+              ok = false;
+              res.second += (res.second.empty() ? "" : ", ") + ("\"" + std::string(p) + "\"");
+            }
+          }
+          if (comma == std::string_view::npos) break;
+          rest.remove_prefix(comma + 1);
+        }
+        return ok;
+      };
+      std::string_view rest = v;
+      while (!rest.empty()) {
+        size_t sep = rest.find_first_of(";\n");
+        take(rest.substr(0, sep), true);
+        if (sep == std::string_view::npos) break;
+        rest.remove_prefix(sep + 1);
+      }
+      if (!res.second.empty()) res.second = "Không có trong danh mục: " + res.second + ".";
+      it = list_cache_.emplace(key, std::move(res)).first;
+    }
+    out = it->second.first;
+    if (!it->second.second.empty()) errs.emplace_back(field, it->second.second);
+  }
+
+  std::string province_of(const std::string& id) {
+    auto it = province_cache_.find(id);
+    if (it != province_cache_.end()) return it->second;
+    const places::Unit* u = g_.find(id);
+    while (u && u->level > places::Level::province) u = g_.find(u->parent_id);
+    return province_cache_.emplace(id, u ? u->id : id).first->second;
+  }
+
+  // "caunoi:<id>" is how exports name a record entered by form (it has no external reference).
+  bool is_own_record(const std::string& ref) {
+    if (!ref.starts_with("caunoi:")) return false;
+    int64_t id = 0;
+    auto [p, ec] = std::from_chars(ref.data() + 7, ref.data() + ref.size(), id);
+    return ec == std::errc() && p == ref.data() + ref.size() && repo::get(c_, id).has_value();
+  }
+
+  // The same content at the same rank among identical rows of a file gives the same reference.
+  std::string derived_ref(const Activity& a) {
+    uint64_t h = fnv1a(a.reporting_unit);
+    for (std::string_view s :
+         {std::string_view(a.place), std::string_view(a.kind), std::string_view(a.channel),
+          std::string_view(a.title), std::string_view(a.note)}) {
+      h = fnv1a("\x1f", h);
+      h = fnv1a(s, h);
+    }
+    h = fnv1a(a.date_from.iso() + a.date_to.iso() + join_codes(a.groups) + "|" +
+                  join_codes(a.topics) + "|" + join_codes(a.languages) + "|" +
+                  join_codes(a.partners) + "|" + encode_figures(a.figures),
+              h);
+    int rank = ++seen_[h];
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "auto:%016llx-%d", static_cast<unsigned long long>(h), rank);
+    return buf;
+  }
+
+  store::Connection& c_;
+  const Reference& ref_;
+  const places::Gazetteer& g_;
+  const ImportOptions& opt_;
+  ImportReport& rep_;
+  UnitResolver units_;
+  std::unordered_map<std::string, std::string> keys_;
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> aliases_;
+  std::unordered_map<std::string, std::string> value_cache_, province_cache_;
+  std::unordered_map<std::string, std::pair<std::vector<std::string>, std::string>> list_cache_;
+  std::unordered_map<uint64_t, int> seen_;
+  std::vector<Column> cols_;
+  std::string stamp_ = now_utc();
+  long header_row_ = 0;
+  bool has_ref_ = false;
+};
+
+}  // namespace
+
+ImportReport import_activities(store::Connection& c, const Reference& ref,
+                               const places::Gazetteer& g, std::string_view data,
+                               const ImportOptions& opt) {
+  ImportReport rep;
+  if (opt.progress) {
+    bool first = true;
+    tabular::read_any(
+        data, opt.filename,
+        [&](long, tabular::Cells cells) {
+          bool blank = std::all_of(cells.begin(), cells.end(),
+                                   [](std::string_view s) { return trim(s).empty(); });
+          if (!blank && !first) ++rep.rows_total;
+          if (!blank) first = false;
+          return true;
+        },
+        opt.sheet);
+    opt.progress(0, rep.rows_total);
+  }
+  store::Transaction tx(c);
+  RowImporter imp(c, ref, g, opt, rep);
+  bool have_header = false, header_ok = false;
+  tabular::read_any(
+      data, opt.filename,
+      [&](long row, tabular::Cells cells) {
+        if (!have_header) {
+          bool blank = std::all_of(cells.begin(), cells.end(),
+                                   [](std::string_view s) { return trim(s).empty(); });
+          if (blank) return true;
+          have_header = true;
+          header_ok = imp.header(row, cells);
+          return header_ok;
+        }
+        imp.row(row, cells);
+        if (opt.progress && rep.rows_done % 5000 == 0) opt.progress(rep.rows_done, rep.rows_total);
+        return true;
+      },
+      opt.sheet);
+  if (!have_header) {
+    throw invalid("import_empty", "Tệp không có dòng tiêu đề (tên cột) nào.");
+  }
+  if (!opt.progress) rep.rows_total = rep.rows_done;
+  if (opt.progress) opt.progress(rep.rows_done, rep.rows_total);
+  if (rep.ok()) {
+    tx.commit();
+  } else {
+    rep.inserted = rep.skipped = 0;
+    rep.first_id = rep.last_id = 0;
+  }
+  return rep;
+}
+
+std::vector<ColumnSpec> columns(const Reference& ref) {
+  std::vector<ColumnSpec> out;
+  for (const auto& fa : field_aliases()) out.push_back({fa.canonical, fa.field});
+  for (const auto& f : ref.entries("figure")) out.push_back({f.label, "figures." + f.code});
+  return out;
+}
+
+}  // namespace caunoi::activities

@@ -1,0 +1,72 @@
+// activities/import.h — a CSV or XLSX file of activities into the log, whole or not at all.
+//
+// The first row holds the column headings as staff write them, in Vietnamese with or without
+// diacritics and in any case ("Ngày", "NGAY", "Đơn vị", "Loại hoạt động", "Số người tham dự"; the
+// full list is columns() and docs/api/activities.md). Unknown headings are refused rather than
+// ignored, so that a misspelt figure column does not silently drop numbers. Cells may hold codes
+// or labels: units by id ("old:15"), by official code resolved for the row's date (15 in 2022 is
+// old Yên Bái), or by name ("Yên Bái", "Xã Tả Van, Lào Cai"); kinds, channels, groups, topics,
+// languages and partners by code or label; lists separated by ";" or line breaks (or commas).
+//
+// One pass: every row is parsed and validated (validate.h); while no row has failed, rows are
+// inserted inside one transaction, and at the end the transaction commits only if no row
+// failed. So nothing is ever half-written, every bad row and column is listed (the first
+// max_errors of them, with the total), and a 1,000,000-row file does not have to be held in
+// memory. A row with an external reference ("Mã tham chiếu") already stored is skipped; without
+// that column each row gets one derived from its content and its rank among identical rows, so
+// re-importing the same file adds nothing.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "activities/reference.h"
+#include "places/gazetteer.h"
+#include "store/store.h"
+
+namespace caunoi::activities {
+
+struct ImportError {
+  long row = 0;         // as the spreadsheet numbers it (the heading is row 1)
+  std::string column;   // the heading as written in the file ("" for the whole row)
+  std::string message;  // Vietnamese
+};
+
+struct ImportReport {
+  long rows_total = 0;  // data rows (known before the import when a progress callback is set)
+  long rows_done = 0;
+  int64_t inserted = 0, skipped = 0;
+  int64_t first_id = 0, last_id = 0;  // ids given to the inserted rows (contiguous)
+  std::vector<ImportError> errors;    // the first max_errors
+  long error_count = 0;               // all of them
+  bool ok() const { return error_count == 0; }
+};
+
+struct ImportOptions {
+  std::string filename;  // decides CSV or XLSX together with the content
+  std::string sheet;     // XLSX: "" = the first sheet
+  std::string created_by = "import";
+  size_t max_errors = 1000;
+  Date today = Date::today();
+  // Called every few thousand rows and at the end: (rows done, rows total).
+  std::function<void(long, long)> progress;
+};
+
+// The connection must not be inside a transaction. Throws caunoi::Error only for a file that
+// cannot be read at all (not CSV/XLSX, damaged archive, no heading row); row problems are in
+// the report.
+ImportReport import_activities(store::Connection& c, const Reference& ref,
+                               const places::Gazetteer& g, std::string_view data,
+                               const ImportOptions& opt);
+
+// The headings a file may use (canonical Vietnamese form) with the field each fills: "date_from",
+// "place", ..., or "figures.<code>" for figures. Used by the template and the docs.
+struct ColumnSpec {
+  std::string heading;
+  std::string field;
+};
+std::vector<ColumnSpec> columns(const Reference& ref);
+
+}  // namespace caunoi::activities

@@ -1,0 +1,263 @@
+// activities/repository.cpp — see repository.h.
+#include "activities/repository.h"
+
+#include <boost/json.hpp>
+
+#include "common/error.h"
+
+namespace caunoi::activities::repo {
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, reporting_unit, place, date_from, date_to, kind, channel, groups, topics, languages, "
+    "partners, figures, title, note, external_ref, created_by, created_at, updated_by, "
+    "updated_at, version, deleted";
+
+Activity from_row(const store::Row& r) {
+  Activity a;
+  a.id = r.i64(0);
+  a.reporting_unit = r.text(1);
+  a.place = r.text(2);
+  a.date_from = parse_iso_date(r.text(3));
+  a.date_to = parse_iso_date(r.text(4));
+  a.kind = r.text(5);
+  a.channel = r.text(6);
+  a.groups = split_codes(r.text(7));
+  a.topics = split_codes(r.text(8));
+  a.languages = split_codes(r.text(9));
+  a.partners = split_codes(r.text(10));
+  a.figures = decode_figures(r.text(11));
+  a.title = r.text(12);
+  a.note = r.text(13);
+  a.external_ref = r.opt_text(14).value_or("");
+  a.created_by = r.text(15);
+  a.created_at = r.text(16);
+  a.updated_by = r.text(17);
+  a.updated_at = r.text(18);
+  a.version = static_cast<int>(r.i64(19));
+  a.deleted = r.i64(20) != 0;
+  return a;
+}
+
+std::optional<std::string> ref_value(const Activity& a) {
+  return a.external_ref.empty() ? std::nullopt : std::optional<std::string>(a.external_ref);
+}
+
+void copy_to_history(store::Connection& c, int64_t id, const char* action, const std::string& by) {
+  c.execute(
+      "INSERT INTO activity_history(activity_id, version, action, changed_by, changed_at, "
+      "reporting_unit, place, date_from, date_to, kind, channel, groups, topics, languages, "
+      "partners, figures, title, note, external_ref, deleted) "
+      "SELECT id, version, ?, ?, ?, reporting_unit, place, date_from, date_to, kind, channel, "
+      "groups, topics, languages, partners, figures, title, note, external_ref, deleted "
+      "FROM activities WHERE id = ?",
+      action, by, now_utc(), id);
+}
+
+// Unit ids whose territory lies within `unit` today, as a JSON array; "" for everywhere.
+std::string units_within(const places::Gazetteer& g, const std::string& unit) {
+  if (unit.empty() || unit == "VN") return "";
+  const places::Unit& root = g.get(unit);
+  boost::json::array ids;
+  if (root.era == places::Era::old) {
+    // An old unit's subtree is its old descendants (they had no other territory then).
+    std::vector<const places::Unit*> stack{&root};
+    while (!stack.empty()) {
+      const places::Unit* u = stack.back();
+      stack.pop_back();
+      ids.emplace_back(u->id);
+      for (const auto* ch : g.children(u->id, places::Era::old)) stack.push_back(ch);
+    }
+  } else {
+    for (size_t i = 0; i < g.size(); ++i) {
+      const places::Unit& u = g.at(static_cast<uint32_t>(i));
+      if (u.id != "VN" && g.within(u.id, root.id)) ids.emplace_back(u.id);
+    }
+  }
+  return boost::json::serialize(ids);
+}
+
+struct Where {
+  std::string sql = " WHERE 1=1";
+  std::vector<store::Value> binds;
+  void add(const std::string& clause, store::Value v) {
+    sql += " AND " + clause;
+    binds.push_back(std::move(v));
+  }
+};
+
+Where where_of(const places::Gazetteer& g, const Filter& f) {
+  Where w;
+  if (!f.include_deleted) w.sql += " AND deleted = 0";
+  if (std::string ids = units_within(g, f.unit); !ids.empty()) {
+    w.add("place IN (SELECT value FROM json_each(?))", ids);
+  }
+  if (f.from) w.add("date_from >= ?", f.from->iso());
+  if (f.to) w.add("date_from <= ?", f.to->iso());
+  if (!f.kind.empty()) w.add("kind = ?", f.kind);
+  if (!f.channel.empty()) w.add("channel = ?", f.channel);
+  auto in_list = [&](const char* col, const std::string& code) {
+    if (!code.empty()) {
+      w.add(std::string("instr(',' || ") + col + " || ',', ?) > 0", "," + code + ",");
+    }
+  };
+  in_list("groups", f.group);
+  in_list("topics", f.topic);
+  in_list("languages", f.language);
+  return w;
+}
+
+store::Statement& bound(store::Connection& c, const std::string& sql,
+                        const std::vector<store::Value>& binds) {
+  store::Statement& st = c.prepare(sql);
+  st.reset();
+  for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
+  return st;
+}
+
+}  // namespace
+
+bool insert(store::Connection& c, Activity& a, bool skip_existing) {
+  if (a.created_at.empty()) a.created_at = now_utc();
+  if (a.updated_at.empty()) a.updated_at = a.created_at;
+  if (a.updated_by.empty()) a.updated_by = a.created_by;
+  std::string sql = std::string("INSERT INTO activities(reporting_unit, place, date_from, ") +
+                    "date_to, kind, channel, groups, topics, languages, partners, figures, "
+                    "title, note, external_ref, created_by, created_at, updated_by, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
+                    (skip_existing ? " ON CONFLICT(external_ref) DO NOTHING" : "");
+  if (!skip_existing && !a.external_ref.empty() && id_of_ref(c, a.external_ref)) {
+    throw Error(ErrorKind::conflict, "duplicate_external_ref",
+                "Mã tham chiếu \"" + a.external_ref + "\" đã có ở một hoạt động khác.",
+                {{"external_ref", "Mã tham chiếu đã được dùng."}});
+  }
+  int64_t changed =
+      c.execute(sql, a.reporting_unit, a.place, a.date_from.iso(), a.date_to.iso(), a.kind,
+                a.channel, join_codes(a.groups), join_codes(a.topics), join_codes(a.languages),
+                join_codes(a.partners), encode_figures(a.figures), a.title, a.note, ref_value(a),
+                a.created_by, a.created_at, a.updated_by, a.updated_at);
+  if (changed == 0) return false;
+  a.id = c.last_insert_id();
+  a.version = 1;
+  return true;
+}
+
+std::optional<Activity> get(store::Connection& c, int64_t id) {
+  std::optional<Activity> out;
+  c.each(
+      std::string("SELECT ") + kColumns + " FROM activities WHERE id = ?",
+      [&](const store::Row& r) { out = from_row(r); }, id);
+  return out;
+}
+
+std::optional<int64_t> id_of_ref(store::Connection& c, const std::string& ref) {
+  return c.scalar("SELECT id FROM activities WHERE external_ref = ?", ref);
+}
+
+void update(store::Connection& c, Activity& a, const std::string& by) {
+  if (!a.external_ref.empty()) {
+    auto other = id_of_ref(c, a.external_ref);
+    if (other && *other != a.id) {
+      throw Error(ErrorKind::conflict, "duplicate_external_ref",
+                  "Mã tham chiếu \"" + a.external_ref + "\" đã có ở một hoạt động khác.",
+                  {{"external_ref", "Mã tham chiếu đã được dùng."}});
+    }
+  }
+  copy_to_history(c, a.id, "update", by);
+  a.updated_by = by;
+  a.updated_at = now_utc();
+  c.execute(
+      "UPDATE activities SET reporting_unit = ?, place = ?, date_from = ?, date_to = ?, kind = ?, "
+      "channel = ?, groups = ?, topics = ?, languages = ?, partners = ?, figures = ?, title = ?, "
+      "note = ?, external_ref = ?, updated_by = ?, updated_at = ?, version = version + 1 "
+      "WHERE id = ?",
+      a.reporting_unit, a.place, a.date_from.iso(), a.date_to.iso(), a.kind, a.channel,
+      join_codes(a.groups), join_codes(a.topics), join_codes(a.languages), join_codes(a.partners),
+      encode_figures(a.figures), a.title, a.note, ref_value(a), a.updated_by, a.updated_at, a.id);
+  a.version =
+      static_cast<int>(c.scalar("SELECT version FROM activities WHERE id = ?", a.id).value_or(0));
+}
+
+void soft_delete(store::Connection& c, int64_t id, const std::string& by) {
+  copy_to_history(c, id, "delete", by);
+  c.execute(
+      "UPDATE activities SET deleted = 1, updated_by = ?, updated_at = ?, version = version + 1 "
+      "WHERE id = ?",
+      by, now_utc(), id);
+}
+
+std::vector<Activity> history(store::Connection& c, int64_t id) {
+  std::vector<Activity> out;
+  c.each(
+      "SELECT activity_id, reporting_unit, place, date_from, date_to, kind, channel, groups, "
+      "topics, languages, partners, figures, title, note, external_ref, '', '', changed_by, "
+      "changed_at, version, deleted FROM activity_history WHERE activity_id = ? ORDER BY version",
+      [&](const store::Row& r) { out.push_back(from_row(r)); }, id);
+  return out;
+}
+
+ListResult list(store::Connection& c, const places::Gazetteer& g, const Filter& f, const Page& p) {
+  Where w = where_of(g, f);
+  ListResult out;
+  store::Statement& count = bound(c, "SELECT COUNT(*) FROM activities" + w.sql, w.binds);
+  if (count.step()) out.total = count.row().i64(0);
+  count.reset();
+  auto binds = w.binds;
+  binds.emplace_back(p.limit);
+  binds.emplace_back(p.offset);
+  store::Statement& st = bound(c,
+                               std::string("SELECT ") + kColumns + " FROM activities" + w.sql +
+                                   " ORDER BY date_from DESC, id DESC LIMIT ? OFFSET ?",
+                               binds);
+  while (st.step()) out.items.push_back(from_row(st.row()));
+  st.reset();
+  return out;
+}
+
+void each(store::Connection& c, const places::Gazetteer& g, const Filter& f,
+          const std::function<void(const Activity&)>& fn) {
+  Where w = where_of(g, f);
+  store::Statement& st = bound(
+      c, std::string("SELECT ") + kColumns + " FROM activities" + w.sql + " ORDER BY date_from, id",
+      w.binds);
+  while (st.step()) fn(from_row(st.row()));
+  st.reset();
+}
+
+void each_in_range(store::Connection& c, int64_t first, int64_t last,
+                   const std::function<void(const Activity&)>& fn) {
+  c.each(
+      std::string("SELECT ") + kColumns +
+          " FROM activities WHERE id BETWEEN ? AND ? AND deleted = 0 ORDER BY id",
+      [&](const store::Row& r) { fn(from_row(r)); }, first, last);
+}
+
+int64_t count_live(store::Connection& c) {
+  return c.scalar("SELECT COUNT(*) FROM activities WHERE deleted = 0").value_or(0);
+}
+
+}  // namespace caunoi::activities::repo
+
+namespace caunoi::activities {
+
+void scan_facts(store::Connection& c, const std::function<void(const ActivityFact&)>& fn) {
+  c.each(
+      "SELECT id, place, date_from, kind, channel, groups, topics, languages, figures "
+      "FROM activities WHERE deleted = 0 ORDER BY id",
+      [&](const store::Row& r) {
+        ActivityFact f;
+        f.id = r.i64(0);
+        f.unit_id = r.text(1);
+        f.date = parse_iso_date(r.text(2));
+        f.kind = r.text(3);
+        f.channel = r.text(4);
+        f.groups = split_codes(r.text(5));
+        f.topics = split_codes(r.text(6));
+        f.languages = split_codes(r.text(7));
+        f.figures = decode_figures(r.text(8));
+        fn(f);
+      });
+}
+
+}  // namespace caunoi::activities

@@ -1,0 +1,221 @@
+// activities/service.cpp — see service.h.
+#include "activities/service.h"
+
+#include <spdlog/spdlog.h>
+
+#include "activities/validate.h"
+#include "common/error.h"
+
+namespace caunoi::activities {
+
+Service::Service(store::Connection& c, const places::Gazetteer& g)
+    : g_(g), ref_(Reference::load(c)) {}
+
+Service::~Service() {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lk(m_);
+    threads.swap(threads_);
+  }
+  for (auto& t : threads) t.join();
+}
+
+std::shared_ptr<const Reference> Service::reference() const {
+  std::lock_guard lk(m_);
+  return ref_;
+}
+
+void Service::add_reference(store::Connection& c, std::string_view list, const RefEntry& e,
+                            const std::vector<std::string>& figures,
+                            const std::vector<std::string>& channels) {
+  activities::add_reference(c, list, e, figures, channels);
+  auto fresh = Reference::load(c);
+  std::lock_guard lk(m_);
+  ref_ = std::move(fresh);
+}
+
+void Service::add_listener(FactListener* l) {
+  std::lock_guard lk(m_);
+  listeners_.push_back(l);
+}
+
+void Service::remove_listener(FactListener* l) {
+  std::lock_guard lk(m_);
+  std::erase(listeners_, l);
+}
+
+void Service::notify_added(const std::vector<ActivityFact>& facts) {
+  std::vector<FactListener*> ls;
+  {
+    std::lock_guard lk(m_);
+    ls = listeners_;
+  }
+  for (auto* l : ls)
+    for (const auto& f : facts) l->on_added(f);
+}
+
+void Service::notify_removed(const ActivityFact& f) {
+  std::vector<FactListener*> ls;
+  {
+    std::lock_guard lk(m_);
+    ls = listeners_;
+  }
+  for (auto* l : ls) l->on_removed(f);
+}
+
+void Service::notify_range(store::Connection& c, int64_t first, int64_t last) {
+  {
+    std::lock_guard lk(m_);
+    if (listeners_.empty() || first == 0) return;
+  }
+  // In batches, so a million imported rows never sit in memory together.
+  std::vector<ActivityFact> batch;
+  repo::each_in_range(c, first, last, [&](const Activity& a) {
+    batch.push_back(a.fact());
+    if (batch.size() == 10000) {
+      notify_added(batch);
+      batch.clear();
+    }
+  });
+  notify_added(batch);
+}
+
+void Service::check(const Activity& a) const {
+  auto errs = validate(a, *reference(), g_, Date::today());
+  if (!errs.empty()) {
+    throw invalid("invalid_activity", "Hoạt động chưa hợp lệ, xin kiểm tra lại các trường.",
+                  std::move(errs));
+  }
+}
+
+Activity Service::create(store::Connection& c, Activity a, const std::string& by) {
+  a.id = 0;
+  a.created_by = by;
+  a.created_at.clear();
+  a.updated_at.clear();
+  if (a.date_to == Date{} || a.date_to < a.date_from) {
+    if (a.date_to == Date{}) a.date_to = a.date_from;
+  }
+  normalize(a);
+  check(a);
+  {
+    store::Transaction tx(c);
+    repo::insert(c, a);
+    tx.commit();
+  }
+  notify_added({a.fact()});
+  return a;
+}
+
+Activity Service::get(store::Connection& c, int64_t id) const {
+  auto a = repo::get(c, id);
+  if (!a || a->deleted) {
+    throw not_found("activity_not_found",
+                    "Không tìm thấy hoạt động số " + std::to_string(id) + ".");
+  }
+  return *a;
+}
+
+Activity Service::update(store::Connection& c, int64_t id, Activity a, const std::string& by) {
+  Activity old;
+  {
+    store::Transaction tx(c);
+    old = get(c, id);
+    a.id = id;
+    a.created_by = old.created_by;
+    a.created_at = old.created_at;
+    if (a.date_to == Date{}) a.date_to = a.date_from;
+    normalize(a);
+    check(a);
+    repo::update(c, a, by);
+    tx.commit();
+  }
+  notify_removed(old.fact());
+  notify_added({a.fact()});
+  return a;
+}
+
+void Service::remove(store::Connection& c, int64_t id, const std::string& by) {
+  Activity old;
+  {
+    store::Transaction tx(c);
+    old = get(c, id);
+    repo::soft_delete(c, id, by);
+    tx.commit();
+  }
+  notify_removed(old.fact());
+}
+
+std::vector<Activity> Service::history(store::Connection& c, int64_t id) const {
+  if (!repo::get(c, id)) {
+    throw not_found("activity_not_found",
+                    "Không tìm thấy hoạt động số " + std::to_string(id) + ".");
+  }
+  return repo::history(c, id);
+}
+
+repo::ListResult Service::list(store::Connection& c, const Filter& f, const Page& p) const {
+  if (!f.unit.empty()) g_.get(f.unit);  // unit_not_found rather than an empty list
+  return repo::list(c, g_, f, p);
+}
+
+ImportReport Service::import_file(store::Connection& c, std::string_view data, ImportOptions opt) {
+  auto ref = reference();
+  ImportReport rep = import_activities(c, *ref, g_, data, opt);
+  if (rep.ok()) notify_range(c, rep.first_id, rep.last_id);
+  return rep;
+}
+
+int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions opt) {
+  int64_t id;
+  {
+    std::lock_guard lk(m_);
+    id = next_job_++;
+    ImportJob& j = jobs_[id];
+    j.id = id;
+    j.filename = opt.filename;
+  }
+  opt.progress = [this, id](long done, long total) {
+    std::lock_guard lk(m_);
+    jobs_[id].report.rows_done = done;
+    jobs_[id].report.rows_total = total;
+  };
+  std::thread t([this, &pool, id, data = std::move(data), opt = std::move(opt)] {
+    ImportJob result;
+    try {
+      auto lease = pool.acquire();
+      result.report = import_file(*lease, data, opt);
+      result.state = result.report.ok() ? "done" : "failed";
+      if (!result.report.ok()) {
+        result.message = "Tệp có " + std::to_string(result.report.error_count) +
+                         " lỗi; không dòng nào được ghi.";
+      }
+    } catch (const Error& e) {
+      result.state = "failed";
+      result.message = e.message();
+      for (const auto& f : e.fields()) result.report.errors.push_back({f.row, f.field, f.message});
+      result.report.error_count = static_cast<long>(result.report.errors.size());
+    } catch (const std::exception& e) {
+      spdlog::error("import {} failed: {}", id, e.what());
+      result.state = "failed";
+      result.message = "Lỗi hệ thống khi nhập tệp; không dòng nào được ghi.";
+    }
+    std::lock_guard lk(m_);
+    ImportJob& j = jobs_[id];
+    result.id = id;
+    result.filename = j.filename;
+    j = std::move(result);
+  });
+  std::lock_guard lk(m_);
+  threads_.push_back(std::move(t));
+  return id;
+}
+
+std::optional<ImportJob> Service::job(int64_t id) const {
+  std::lock_guard lk(m_);
+  auto it = jobs_.find(id);
+  if (it == jobs_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace caunoi::activities

@@ -1,0 +1,201 @@
+// tests/activities/import_test.cpp — files as staff make them: a 10,000-row XLSX with Vietnamese
+// headings lands whole; one bad date on row 7,413 lands nothing and is named; a re-import adds
+// nothing; CSV with ';' and BOM, units by name, headings without diacritics.
+#include <algorithm>
+
+#include "activities/import.h"
+#include "activities/repository.h"
+#include "common/error.h"
+#include "fixture.h"
+#include "tabular/xlsx_writer.h"
+
+using namespace caunoi;
+using testutil::ActivitiesTest;
+
+namespace {
+
+// Communes of old Yên Bái (2022 data goes on old units).
+std::vector<std::string> yen_bai_communes(const places::Gazetteer& g) {
+  std::vector<std::string> out;
+  for (const auto* d : g.children("old:15", places::Era::old))
+    for (const auto* c : g.children(d->id, places::Era::old)) out.push_back(c->code);
+  return out;
+}
+
+// A realistic staff file: one activity a row, kinds in Vietnamese, a figure column per figure.
+// `bad_row` (spreadsheet numbering, heading = 1) gets an impossible date.
+std::string staff_xlsx(const places::Gazetteer& g, int rows, int bad_row = 0) {
+  tabular::XlsxWriter w;
+  auto& s = w.add_sheet("Báo cáo");
+  s.texts(0,
+          {"Ngày", "Đơn vị", "Loại hoạt động", "Kênh", "Đối tượng", "Ngôn ngữ", "Số cuộc",
+           "Số lượt người tham dự", "Số lượt phát thanh", "Số tin, bài đăng tải", "Ghi chú"},
+          tabular::Style::header);
+  auto communes = yen_bai_communes(g);
+  for (int i = 0; i < rows; ++i) {
+    int r = i + 1;  // 0-based sheet row; spreadsheet row r + 1
+    Date d = Date{2022, 1, 1}.add_days(i % 300);
+    if (r + 1 == bad_row) {
+      s.text(r, 0, "31/02/2022");
+    } else {
+      s.date(r, 0, d);
+    }
+    s.text(r, 1, communes[static_cast<size_t>(i) % communes.size()]);
+    switch (i % 4) {
+      case 0:
+        s.text(r, 2, "Hội nghị truyền thông");
+        s.number(r, 6, 1);
+        s.number(r, 7, 40 + i % 60);
+        break;
+      case 1:
+        s.text(r, 2, "Truyền thông nhóm nhỏ");
+        s.text(r, 4, "Đồng bào dân tộc thiểu số; Hộ nông, lâm, ngư, diêm nghiệp");
+        s.text(r, 5, "Tiếng Mông");
+        s.number(r, 6, 1);
+        s.number(r, 7, 8 + i % 12);
+        break;
+      case 2:
+        s.text(r, 2, "Phát thanh loa truyền thanh cơ sở");
+        s.number(r, 8, 3 + i % 5);
+        break;
+      default:
+        s.text(r, 2, "Đăng tải trên cổng TTĐT, mạng xã hội");
+        s.text(r, 3, "Zalo");
+        s.number(r, 9, 2);
+        s.text(r, 10, "Tin bài về BHXH tự nguyện, dòng " + std::to_string(r + 1));
+    }
+  }
+  return w.finish();
+}
+
+activities::ImportOptions xlsx_opts() {
+  activities::ImportOptions o;
+  o.filename = "bao-cao.xlsx";
+  return o;
+}
+
+}  // namespace
+
+TEST_F(ActivitiesTest, TenThousandRowXlsxImportsWholeAndReimportAddsNothing) {
+  std::string file = staff_xlsx(*g_, 10000);
+  long progress_calls = 0, last_total = 0;
+  auto opt = xlsx_opts();
+  opt.progress = [&](long, long total) {
+    ++progress_calls;
+    last_total = total;
+  };
+  auto rep = svc_->import_file(*c_, file, opt);
+  ASSERT_TRUE(rep.ok()) << rep.errors.at(0).row << " " << rep.errors.at(0).column << ": "
+                        << rep.errors.at(0).message;
+  EXPECT_EQ(rep.inserted, 10000);
+  EXPECT_EQ(last_total, 10000);
+  EXPECT_GT(progress_calls, 2);
+  EXPECT_EQ(activities::repo::count_live(*c_), 10000);
+  EXPECT_EQ(listener_.added.size(), 10000u);
+
+  // The content landed as written: a small-group row with its lists and language.
+  activities::Filter f;
+  f.kind = "small_group";
+  f.language = "hmong";
+  f.group = "farm_households";
+  EXPECT_EQ(svc_->list(*c_, f, {}).total, 2500);
+  f = {};
+  f.channel = "zalo";
+  EXPECT_EQ(svc_->list(*c_, f, {}).total, 2500);
+
+  auto again = svc_->import_file(*c_, file, xlsx_opts());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.inserted, 0);
+  EXPECT_EQ(again.skipped, 10000);
+  EXPECT_EQ(activities::repo::count_live(*c_), 10000);
+  EXPECT_EQ(listener_.added.size(), 10000u);
+}
+
+TEST_F(ActivitiesTest, OneBadDateOnRow7413ImportsNothingAndNamesIt) {
+  std::string file = staff_xlsx(*g_, 10000, 7413);
+  auto rep = svc_->import_file(*c_, file, xlsx_opts());
+  EXPECT_FALSE(rep.ok());
+  ASSERT_EQ(rep.error_count, 1);
+  EXPECT_EQ(rep.errors[0].row, 7413);
+  EXPECT_EQ(rep.errors[0].column, "Ngày");
+  EXPECT_NE(rep.errors[0].message.find("31/02/2022"), std::string::npos);
+  EXPECT_EQ(rep.inserted, 0);
+  EXPECT_EQ(activities::repo::count_live(*c_), 0);
+  EXPECT_TRUE(listener_.added.empty());
+}
+
+TEST_F(ActivitiesTest, EveryBadRowAndColumnIsListed) {
+  std::string csv =
+      "\xEF\xBB\xBF"
+      "NGAY;DON VI;loai hoat dong;so luot nguoi tham du;so luot phat thanh\n"
+      "15/03/2022;Yên Bái;Hội nghị truyền thông;120;\n"          // fine (province by name)
+      "16/03/2022;Yên Bái;Hội nghị truyền thông;120;4\n"         // broadcasts on a conference
+      "17/03/2022;Không Có Nơi Nào;Hội nghị truyền thông;-3;\n"  // unknown unit, negative
+      "18/03/2022;old:15;Lễ hội;10;\n"                           // unknown kind
+      "01/08/2025;old:15;Hội nghị truyền thông;10;\n";           // old unit after the reform
+  auto opt = xlsx_opts();
+  opt.filename = "bao-cao.csv";
+  auto rep = svc_->import_file(*c_, csv, opt);
+  ASSERT_FALSE(rep.ok());
+  auto has = [&](long row, const std::string& col) {
+    return std::any_of(rep.errors.begin(), rep.errors.end(),
+                       [&](const auto& e) { return e.row == row && e.column == col; });
+  };
+  EXPECT_TRUE(has(3, "so luot phat thanh"));
+  EXPECT_TRUE(has(4, "DON VI"));
+  EXPECT_TRUE(has(4, "so luot nguoi tham du"));
+  EXPECT_TRUE(has(5, "loai hoat dong"));
+  EXPECT_TRUE(has(6, "DON VI"));
+  EXPECT_FALSE(has(2, "DON VI"));
+  EXPECT_EQ(activities::repo::count_live(*c_), 0);
+}
+
+TEST_F(ActivitiesTest, CsvWithNamesCodesAndExternalReferences) {
+  std::string csv =
+      "Mã tham chiếu,Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự,Ngôn ngữ\n"
+      "YB-1,15/03/2022,\"Minh Bảo, Yên Bái\",Tư vấn trực tiếp,1,\"1.200\",Tiếng Mông; Dao\n"
+      "YB-2,2022-03-16,15,conference,1,45,\n"  // code 15 on a 2022 date is old Yên Bái
+      "LC-1,02/09/2025,15,Hội nghị truyền thông,2,300,\n";  // and today's Lào Cai in 2025
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  auto rep = svc_->import_file(*c_, csv, opt);
+  ASSERT_TRUE(rep.ok()) << rep.errors.at(0).row << " " << rep.errors.at(0).column << ": "
+                        << rep.errors.at(0).message;
+  ASSERT_EQ(rep.inserted, 3);
+  auto id = activities::repo::id_of_ref(*c_, "YB-1");
+  ASSERT_TRUE(id);
+  auto a = svc_->get(*c_, *id);
+  EXPECT_EQ(a.place, "old:04270");
+  EXPECT_EQ(a.reporting_unit, "old:15");
+  EXPECT_EQ(a.figure("attendees"), 1200);  // "1.200" is twelve hundred in Vietnamese
+  EXPECT_EQ(a.languages, (std::vector<std::string>{"dao", "hmong"}));
+  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_ref(*c_, "YB-2")).place, "old:15");
+  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_ref(*c_, "LC-1")).place, "15");
+  EXPECT_EQ(svc_->import_file(*c_, csv, opt).skipped, 3);
+}
+
+TEST_F(ActivitiesTest, UnknownHeadingAndMissingColumnsRefuseTheFile) {
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  auto rep = svc_->import_file(*c_, "Ngày,Số ngườii tham dự\n15/03/2022,4\n", opt);
+  ASSERT_FALSE(rep.ok());
+  EXPECT_TRUE(std::any_of(rep.errors.begin(), rep.errors.end(), [](const auto& e) {
+    return e.row == 1 && e.column == "Số ngườii tham dự";
+  }));
+  EXPECT_TRUE(std::any_of(rep.errors.begin(), rep.errors.end(), [](const auto& e) {
+    return e.row == 1 && e.message.find("Loại hoạt động") != std::string::npos;
+  }));
+  EXPECT_THROW(svc_->import_file(*c_, "\n\n", opt), Error);
+  EXPECT_THROW(svc_->import_file(*c_, std::string("PK\x03\x04garbage", 11), opt), Error);
+  EXPECT_EQ(activities::repo::count_live(*c_), 0);
+}
+
+TEST_F(ActivitiesTest, ErrorListIsCappedButCounted) {
+  std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n";
+  for (int i = 0; i < 1500; ++i) csv += "xx,old:15,conference,1\n";
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  auto rep = svc_->import_file(*c_, csv, opt);
+  EXPECT_EQ(rep.error_count, 1500);
+  EXPECT_EQ(rep.errors.size(), 1000u);
+}
