@@ -24,6 +24,7 @@ struct Context {
   store::Pool* pool = nullptr;
   const places::Gazetteer* places = nullptr;
   std::filesystem::path data_dir;  // data/ of the project (units, Q&A bank, GeoJSON)
+  activities::Service* activities = nullptr;  // the activity log (activities/service.h)
   qa::Service* qa = nullptr;       // automatic Q&A (qa/service.h, qa::open_service)
 };
 
@@ -31,6 +32,9 @@ struct Context {
 void register_system_routes(Router& r, Context& ctx);  // /healthz, /api/v1/meta
 void register_places_routes(Router& r, Context& ctx);  // /api/v1/places...
 void register_periods_routes(Router& r, Context& ctx);  // /api/v1/periods/parse
+void register_activities_routes(Router& r, Context& ctx);  // /api/v1/activities...
+void register_imports_routes(Router& r, Context& ctx);     // /api/v1/imports...
+void register_reference_routes(Router& r, Context& ctx);   // /api/v1/reference...
 
 void register_qa_routes(Router& r, Context& ctx);  // /api/v1/qa/... (when ctx.qa is set)
 

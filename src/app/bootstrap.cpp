@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "activities/schema.h"
 #include "places/install.h"
 #include "store/migrations.h"
 
@@ -29,6 +30,7 @@ Paths locate() {
 
 void prepare_database(store::Connection& c, const Paths& paths) {
   places::install(c, paths.data_dir);
+  store::apply_migrations(c, activities::migrations());
 }
 
 std::unique_ptr<store::Connection> open_database(const std::string& path, const Paths& paths) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "activities/service.h"
 #include "api/context.h"
 #include "api/router.h"
 #include "app/bootstrap.h"
@@ -25,11 +26,13 @@ class Runtime {
   api::Context& context() { return ctx_; }
   store::Pool& pool() { return *pool_; }
   const places::Gazetteer& places() const { return *places_; }
+  activities::Service& activities() { return *activities_; }
 
  private:
   Paths paths_;
   std::unique_ptr<store::Pool> pool_;
   std::unique_ptr<places::Gazetteer> places_;
+  std::unique_ptr<activities::Service> activities_;
   api::Context ctx_;
   api::Router router_;
 };
