@@ -72,7 +72,7 @@ sidenav.append(list);
 const toggle = h(
   "button",
   {
-    class: "menu-toggle secondary",
+    class: "menu-toggle secondary on-dark",
     "aria-controls": "sidenav",
     "aria-expanded": "false",
     onclick: () => {

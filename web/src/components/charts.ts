@@ -36,10 +36,14 @@ export interface Chart {
   dispose(): void;
 }
 
+// A theme, not options: pages redraw with setOption(..., true), which would drop options.
+echarts.registerTheme("caunoi", {
+  color: palette,
+  textStyle: { fontFamily: '"Segoe UI", Roboto, "Noto Sans", Arial, sans-serif', color: "#1b2430" },
+});
+
 export function makeChart(el: HTMLElement): Chart {
-  const chart = echarts.init(el, undefined, { renderer: "canvas", locale: "EN" });
-  // Charts are not reachable by keyboard; the aria description reads the data to screen readers.
-  chart.setOption({ aria: { enabled: true }, color: palette, textStyle: { fontFamily: "inherit" } });
+  const chart = echarts.init(el, "caunoi", { renderer: "canvas" });
   const ro = new ResizeObserver(() => chart.resize());
   ro.observe(el);
   return {

@@ -236,6 +236,7 @@ const page: Page = async (main, _params, query) => {
       const labels = s.rows.map((r) => r.label);
       chart.setOption(
         {
+          aria: { enabled: true },
           tooltip: c.tooltipNum,
           legend: { bottom: 0 },
           grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
@@ -279,6 +280,7 @@ const page: Page = async (main, _params, query) => {
       const rows = [...s.rows].sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
       chart.setOption(
         {
+          aria: { enabled: true },
           tooltip: { ...c.tooltipNum, axisPointer: { type: "shadow" } },
           legend: { bottom: 0 },
           grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
