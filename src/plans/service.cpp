@@ -1,0 +1,232 @@
+// plans/service.cpp — validation, storage and listener notification; see service.h.
+#include "plans/service.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "periods/period.h"
+#include "places/gazetteer.h"
+#include "plans/schema.h"
+
+namespace caunoi::plans {
+
+Service::Service(const places::Gazetteer& g, IndicatorCheck check)
+    : places_(g), check_(std::move(check)) {}
+
+void Service::install(store::Connection& c) { store::apply_migrations(c, migrations()); }
+
+Target Service::checked(Target t, const std::string& prefix, std::vector<FieldError>& errs) const {
+  size_t before = errs.size();
+  auto bad = [&](const char* field, std::string msg) { errs.push_back({prefix + field, msg, 0}); };
+  if (t.unit_id.empty()) bad("unit", "Bắt buộc nhập mã đơn vị");
+  else if (!places_.find(t.unit_id))
+    bad("unit", "Không có đơn vị hành chính mã \"" + t.unit_id + "\"");
+  if (t.year < 2000 || t.year > 2100) bad("year", "Năm phải trong khoảng 2000–2100");
+  if (t.indicator.empty()) bad("indicator", "Bắt buộc nhập chỉ tiêu");
+  else if (check_) {
+    if (auto code = check_(t.indicator)) t.indicator = *code;
+    else bad("indicator", "Không có chỉ tiêu \"" + t.indicator + "\"");
+  }
+  if (!std::isfinite(t.value) || t.value < 0) bad("value", "Giá trị phải là số không âm");
+  if (errs.size() == before && t.unit_id.starts_with("old:") && t.year > places::kReformDate.year)
+    bad("unit", "Đơn vị cũ \"" + t.unit_id + "\" không còn tồn tại trong năm " +
+                    std::to_string(t.year));
+  return t;
+}
+
+ResultRecord Service::checked(ResultRecord r, const std::string& prefix,
+                              std::vector<FieldError>& errs) const {
+  auto bad = [&](const std::string& field, std::string msg) {
+    errs.push_back({prefix + field, std::move(msg), 0});
+  };
+  const places::Unit* u = nullptr;
+  if (r.unit_id.empty()) bad("unit", "Bắt buộc nhập mã đơn vị");
+  else if (!(u = places_.find(r.unit_id)))
+    bad("unit", "Không có đơn vị hành chính mã \"" + r.unit_id + "\"");
+  try {
+    auto p = periods::Period::parse(r.period);
+    if (p.kind != periods::Kind::month && p.kind != periods::Kind::quarter)
+      bad("period", "Kỳ số liệu phải là một tháng (2022-03) hoặc một quý (2022Q1)");
+    r.period = p.code();
+    r.as_of = p.to;
+    if (u && u->era == places::Era::old && p.to >= places::kReformDate)
+      bad("unit", "Đơn vị cũ \"" + r.unit_id + "\" không còn tồn tại ở " + p.vi() +
+                      "; nhập theo đơn vị mới");
+  } catch (const Error& e) {
+    bad("period", e.message());
+  }
+  if (r.values.empty()) bad("values", "Chưa có số liệu nào");
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& v : r.values) {
+    std::string f = "values." + v.measure + (v.group.empty() ? "" : "." + v.group);
+    if (!find_measure(v.measure)) bad(f, "Không có chỉ số \"" + v.measure + "\"");
+    if (v.value < 0) bad(f, "Số liệu phải là số không âm");
+    if (!seen.insert({v.measure, v.group}).second) bad(f, "Chỉ số bị nhập hai lần");
+  }
+  return r;
+}
+
+namespace {
+
+void throw_if(const std::vector<FieldError>& errs) {
+  if (errs.empty()) return;
+  throw invalid("invalid_plan_data",
+                "Dữ liệu chưa hợp lệ (" + std::to_string(errs.size()) + " lỗi); chưa ghi gì.",
+                errs);
+}
+
+Target read_target(const store::Row& r) {
+  return Target{r.i64(0), r.text(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4), r.f64(5),
+                r.text(6)};
+}
+
+constexpr const char* kTargetCols = "id, unit_id, year, indicator, grp, value, note";
+
+}  // namespace
+
+void Service::write_targets(store::Connection& c, std::vector<Target>& ts) {
+  {
+    store::Transaction tx(c);
+    for (auto& t : ts) {
+      c.execute(
+          "INSERT INTO plan_targets(unit_id, year, indicator, grp, value, note)"
+          " VALUES (?,?,?,?,?,?) ON CONFLICT(unit_id, year, indicator, grp) DO UPDATE SET"
+          " value = excluded.value, note = excluded.note, updated_at = CURRENT_TIMESTAMP",
+          t.unit_id, t.year, t.indicator, t.group, t.value, t.note);
+      t.id = c.scalar(
+                  "SELECT id FROM plan_targets WHERE unit_id = ? AND year = ? AND indicator = ?"
+                  " AND grp = ?",
+                  t.unit_id, t.year, t.indicator, t.group)
+                 .value_or(0);
+    }
+    tx.commit();
+  }
+  for (const auto& t : ts)
+    for (auto* l : listeners_) l->on_target(t, t.value);
+}
+
+Target Service::put_target(store::Connection& c, Target t) {
+  std::vector<FieldError> errs;
+  std::vector<Target> one{checked(std::move(t), "", errs)};
+  throw_if(errs);
+  write_targets(c, one);
+  return one.front();
+}
+
+void Service::put_targets(store::Connection& c, std::vector<Target> ts) {
+  std::vector<FieldError> errs;
+  for (size_t i = 0; i < ts.size(); ++i)
+    ts[i] = checked(std::move(ts[i]), "[" + std::to_string(i) + "].", errs);
+  throw_if(errs);
+  write_targets(c, ts);
+}
+
+void Service::delete_target(store::Connection& c, int64_t id) {
+  std::optional<Target> old;
+  c.each(std::string("SELECT ") + kTargetCols + " FROM plan_targets WHERE id = ?",
+         [&](const store::Row& r) { old = read_target(r); }, id);
+  if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
+  c.execute("DELETE FROM plan_targets WHERE id = ?", id);
+  for (auto* l : listeners_) l->on_target(*old, std::nullopt);
+}
+
+std::vector<Target> Service::targets(store::Connection& c, std::string_view unit,
+                                     std::optional<int> year) const {
+  std::vector<Target> out;
+  c.each(std::string("SELECT ") + kTargetCols +
+             " FROM plan_targets WHERE (? = '' OR unit_id = ?) AND (? IS NULL OR year = ?)"
+             " ORDER BY year, unit_id, indicator, grp",
+         [&](const store::Row& r) { out.push_back(read_target(r)); }, unit, unit, year, year);
+  return out;
+}
+
+void Service::write_results(store::Connection& c, const std::vector<ResultRecord>& rs) {
+  {
+    store::Transaction tx(c);
+    for (const auto& r : rs)
+      for (const auto& v : r.values)
+        c.execute(
+            "INSERT INTO participation_results(unit_id, period, as_of, measure, grp, value)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(unit_id, period, measure, grp) DO UPDATE SET"
+            " value = excluded.value, updated_at = CURRENT_TIMESTAMP",
+            r.unit_id, r.period, r.as_of.iso(), v.measure, v.group, v.value);
+    tx.commit();
+  }
+  for (const auto& r : rs)
+    for (const auto& v : r.values)
+      for (auto* l : listeners_) l->on_result(r.unit_id, r.as_of, v, false);
+}
+
+ResultRecord Service::put_result(store::Connection& c, ResultRecord r) {
+  std::vector<FieldError> errs;
+  std::vector<ResultRecord> one{checked(std::move(r), "", errs)};
+  throw_if(errs);
+  write_results(c, one);
+  return one.front();
+}
+
+void Service::put_results(store::Connection& c, std::vector<ResultRecord> rs) {
+  std::vector<FieldError> errs;
+  for (size_t i = 0; i < rs.size(); ++i)
+    rs[i] = checked(std::move(rs[i]), "[" + std::to_string(i) + "].", errs);
+  throw_if(errs);
+  write_results(c, rs);
+}
+
+void Service::delete_result(store::Connection& c, std::string_view unit, std::string_view period) {
+  std::string code;
+  try {
+    code = periods::Period::parse(period).code();
+  } catch (const Error&) {
+    code = std::string(period);
+  }
+  std::vector<ResultRecord> old = results(c, unit, std::nullopt, std::nullopt);
+  std::erase_if(old, [&](const ResultRecord& r) { return r.period != code; });
+  if (old.empty())
+    throw not_found("result_not_found", "Không có số liệu của đơn vị này trong kỳ " + code + ".");
+  c.execute("DELETE FROM participation_results WHERE unit_id = ? AND period = ?", unit, code);
+  for (const auto& v : old.front().values)
+    for (auto* l : listeners_) l->on_result(old.front().unit_id, old.front().as_of, v, true);
+}
+
+std::vector<ResultRecord> Service::results(store::Connection& c, std::string_view unit,
+                                           std::optional<Date> from,
+                                           std::optional<Date> to) const {
+  std::vector<ResultRecord> out;
+  std::optional<std::string> f, t;
+  if (from) f = from->iso();
+  if (to) t = to->iso();
+  c.each(
+      "SELECT unit_id, period, as_of, measure, grp, value FROM participation_results"
+      " WHERE (? = '' OR unit_id = ?) AND (? IS NULL OR as_of >= ?) AND (? IS NULL OR as_of <= ?)"
+      " ORDER BY as_of, unit_id, period, measure, grp",
+      [&](const store::Row& r) {
+        if (out.empty() || out.back().unit_id != r.text(0) || out.back().period != r.text(1))
+          out.push_back({r.text(0), r.text(1), Date::parse(r.text(2)).value_or(Date{}), {}});
+        out.back().values.push_back({r.text(3), r.text(4), r.i64(5)});
+      },
+      unit, unit, f, f, t, t);
+  return out;
+}
+
+void Service::scan(store::Connection& c, const std::function<void(const Target&)>& on_target,
+                   const std::function<void(const ResultRecord&)>& on_result) {
+  install(c);
+  c.each(std::string("SELECT ") + kTargetCols + " FROM plan_targets ORDER BY id",
+         [&](const store::Row& r) { on_target(read_target(r)); });
+  ResultRecord cur;
+  c.each(
+      "SELECT unit_id, period, as_of, measure, grp, value FROM participation_results"
+      " ORDER BY unit_id, period",
+      [&](const store::Row& r) {
+        if (cur.unit_id != r.text(0) || cur.period != r.text(1)) {
+          if (!cur.values.empty()) on_result(cur);
+          cur = {r.text(0), r.text(1), Date::parse(r.text(2)).value_or(Date{}), {}};
+        }
+        cur.values.push_back({r.text(3), r.text(4), r.i64(5)});
+      });
+  if (!cur.values.empty()) on_result(cur);
+}
+
+}  // namespace caunoi::plans

@@ -1,0 +1,54 @@
+// reports/report.h — a report for one unit and period: the drafted narrative and the tables a
+// provincial office sends upward, as plain data that the renderers (render.h) turn into text,
+// JSON or an XLSX workbook (one sheet per section).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analytics/engine.h"
+#include "periods/period.h"
+
+namespace caunoi::reports {
+
+// How a number is written: integer "144.000", decimal "2,93", percent "91,01%" (the value is a
+// percent, 91.01). A column has a kind; a cell may override it (a table of indicators mixes
+// counts and rates in one column).
+enum class ColumnKind { text, integer, decimal, percent };
+
+struct Column {
+  std::string title;  // Vietnamese heading
+  ColumnKind kind = ColumnKind::text;
+};
+
+struct Number {
+  double value = 0;
+  ColumnKind kind = ColumnKind::integer;
+};
+
+using CellValue = std::variant<std::monostate, std::string, Number>;
+
+struct Section {
+  std::string id;     // "activities", "participation", "units", "kinds", "groups"
+  std::string title;  // Vietnamese; also the XLSX sheet name
+  std::vector<Column> columns;
+  std::vector<std::vector<CellValue>> rows;
+  std::string note;  // under the table
+};
+
+struct Report {
+  std::string title;
+  const places::Unit* unit = nullptr;
+  std::string unit_name;  // "toàn quốc", "tỉnh Lào Cai"
+  periods::Period period;
+  bool compare = false;
+  std::string narrative;
+  std::vector<Section> sections;
+};
+
+Report build_report(const analytics::Engine& e, const std::string& unit,
+                    const periods::Period& p, bool compare);
+
+}  // namespace caunoi::reports

@@ -1,0 +1,113 @@
+// tests/plans/import_test.cpp — targets and results entered by API-shaped calls and imported
+// from CSV/XLSX: all rows or none, every bad row and column named, numbers the Vietnamese way.
+#include <gtest/gtest.h>
+
+#include "analytics/world.h"
+#include "plans/numbers.h"
+#include "tabular/xlsx_writer.h"
+
+namespace caunoi {
+namespace {
+
+using testutil::AnalyticsWorld;
+
+int64_t count(store::Connection& c, const char* table) {
+  return c.scalar(std::string("SELECT COUNT(*) FROM ") + table).value_or(-1);
+}
+
+TEST(Numbers, VietnameseAndPlain) {
+  EXPECT_EQ(plans::parse_number_vi("1.604.000"), 1604000);
+  EXPECT_EQ(plans::parse_number_vi("18.004"), 18004);
+  EXPECT_EQ(plans::parse_number_vi("91,75"), 91.75);
+  EXPECT_EQ(plans::parse_number_vi("91.75"), 91.75);
+  EXPECT_EQ(plans::parse_number_vi("1.604,5"), 1604.5);
+  EXPECT_EQ(plans::parse_number_vi("106400"), 106400);
+  EXPECT_FALSE(plans::parse_number_vi("1.60.4"));
+  EXPECT_FALSE(plans::parse_number_vi("abc"));
+  EXPECT_FALSE(plans::parse_number_vi(""));
+}
+
+TEST(PlansImport, ResultsCsvAllOrNothing) {
+  AnalyticsWorld w;
+  std::string bad =
+      "Mã đơn vị;Tên đơn vị;Kỳ;BHXH bắt buộc;BHXH tự nguyện;BHYT;Dân số\n"
+      "old:66;Đắk Lắk;12/2022;106.400;18.004;1.604.000;1.738.377\n"
+      "old:99;Không có;2022-12;1;2;3;4\n"
+      "old:15;Yên Bái;2022-13;10;x;30;40\n"
+      "old:15;Yên Bái;2025-09;10;20;30;40\n";
+  try {
+    w.plans.import_results(*w.db, bad, "ket_qua.csv");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "import_invalid");
+    std::set<std::string> fields;
+    for (const auto& f : e.fields()) fields.insert(f.field);
+    EXPECT_TRUE(fields.count("dòng 3 / Mã đơn vị"));
+    EXPECT_TRUE(fields.count("dòng 4 / Kỳ"));
+    EXPECT_TRUE(fields.count("dòng 4 / BHXH tự nguyện"));
+    EXPECT_TRUE(fields.count("dòng 5 / Mã đơn vị"));  // old unit after the reform
+    EXPECT_FALSE(fields.count("dòng 2 / Mã đơn vị"));
+  }
+  EXPECT_EQ(count(*w.db, "participation_results"), 0);
+  EXPECT_FALSE(w.figure("bhyt", "VN", "2022").value);
+
+  std::string good =
+      "Mã đơn vị,Kỳ,BHXH bắt buộc,BHXH tự nguyện,BHYT,Dân số\n"
+      "old:66,12/2022,106.400,18.004,1.604.000,1.738.377\n"
+      "66,2025Q3,110000,21000,1700000,2700000\n";
+  auto s = w.plans.import_results(*w.db, good, "ket_qua.csv");
+  EXPECT_EQ(s.rows, 2);
+  EXPECT_EQ(s.written, 8);
+  EXPECT_NEAR(*w.figure("bhyt_coverage", "old:66", "2022").value, 92.27, 0.005);
+  EXPECT_EQ(*w.figure("bhyt", "66", "2025").value, 1'700'000);
+}
+
+TEST(PlansImport, TargetsXlsxWithKindCodes) {
+  AnalyticsWorld w;
+  tabular::XlsxWriter x;
+  auto& sh = x.add_sheet("Chỉ tiêu");
+  sh.texts(0, {"Mã đơn vị", "Năm", "Chỉ tiêu", "Giá trị"}, tabular::Style::header);
+  sh.text(1, 0, "old:66");
+  sh.number(1, 1, 2022);
+  sh.text(1, 2, "bhyt_coverage");
+  sh.number(1, 3, 91.75, tabular::Style::decimal2);
+  sh.text(2, 0, "old:66");
+  sh.number(2, 1, 2022);
+  sh.text(2, 2, "conference");  // a bare activity kind means its indicator
+  sh.number(2, 3, 640);
+  std::string bytes = x.finish();
+  auto s = w.plans.import_targets(*w.db, bytes, "chi_tieu.xlsx");
+  EXPECT_EQ(s.written, 2);
+  auto ts = w.plans.targets(*w.db, "old:66", 2022);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].indicator, "bhyt_coverage");
+  EXPECT_DOUBLE_EQ(ts[0].value, 91.75);
+  EXPECT_EQ(ts[1].indicator, "kind.conference");
+  EXPECT_EQ(*w.figure("kind.conference", "old:66", "2022").target, 640);
+  // The current province carries the old one's target of a countable indicator.
+  EXPECT_EQ(*w.figure("kind.conference", "66", "2022").target, 640);
+
+  // A bad indicator and a negative value: nothing more is written.
+  std::string bad = "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\nold:66,2023,khong_co,5\nold:66,2023,meetings,-1\n";
+  EXPECT_THROW(w.plans.import_targets(*w.db, bad, "x.csv"), Error);
+  EXPECT_EQ(count(*w.db, "plan_targets"), 2);
+}
+
+TEST(PlansApi, ValidationAndDeletion) {
+  AnalyticsWorld w;
+  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022", {}, {{"bhyt", "", 1}}}), Error);
+  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022-12", {}, {{"khong", "", 1}}}), Error);
+  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022-12", {}, {{"bhyt", "", -5}}}), Error);
+  auto t = w.plans.put_target(*w.db, {0, "VN", 2022, "bhyt_coverage", "", 92, ""});
+  EXPECT_GT(t.id, 0);
+  // Same key again replaces the value.
+  auto t2 = w.plans.put_target(*w.db, {0, "VN", 2022, "bhyt_coverage", "", 92.5, ""});
+  EXPECT_EQ(t2.id, t.id);
+  EXPECT_EQ(*w.figure("bhyt_coverage", "VN", "2022").target, 92.5);
+  w.plans.delete_target(*w.db, t.id);
+  EXPECT_FALSE(w.figure("bhyt_coverage", "VN", "2022").target);
+  EXPECT_THROW(w.plans.delete_target(*w.db, t.id), Error);
+}
+
+}  // namespace
+}  // namespace caunoi
