@@ -8,12 +8,18 @@ void register_all_routes(Router& r, Context& ctx) {
   register_system_routes(r, ctx);
   register_places_routes(r, ctx);
   register_periods_routes(r, ctx);
+  if (ctx.auth) {
+    register_auth_routes(r, ctx);
+    register_users_routes(r, ctx);
+    register_audit_routes(r, ctx);
+    register_approval_routes(r, ctx);
+  }
+  if (ctx.qa) register_qa_routes(r, ctx);
   if (ctx.activities) {
     register_activities_routes(r, ctx);
     register_imports_routes(r, ctx);
     register_reference_routes(r, ctx);
   }
-  if (ctx.qa) register_qa_routes(r, ctx);
 }
 
 }  // namespace caunoi::api

@@ -12,6 +12,13 @@
 namespace caunoi::places {
 class Gazetteer;
 }
+namespace caunoi::activities {
+class Service;
+}
+
+namespace caunoi::auth {
+class Service;
+}
 namespace caunoi::qa {
 class Service;
 }
@@ -25,18 +32,23 @@ struct Context {
   const places::Gazetteer* places = nullptr;
   std::filesystem::path data_dir;  // data/ of the project (units, Q&A bank, GeoJSON)
   activities::Service* activities = nullptr;  // the activity log (activities/service.h)
-  qa::Service* qa = nullptr;       // automatic Q&A (qa/service.h, qa::open_service)
+  auth::Service* auth = nullptr;              // accounts and sessions (auth/service.h)
+  qa::Service* qa = nullptr;                  // automatic Q&A (qa/service.h, qa::open_service)
 };
 
 // One per part; each lives in api/routes_<part>.cpp.
-void register_system_routes(Router& r, Context& ctx);  // /healthz, /api/v1/meta
-void register_places_routes(Router& r, Context& ctx);  // /api/v1/places...
+void register_system_routes(Router& r, Context& ctx);   // /healthz, /api/v1/meta
+void register_places_routes(Router& r, Context& ctx);   // /api/v1/places...
 void register_periods_routes(Router& r, Context& ctx);  // /api/v1/periods/parse
 void register_activities_routes(Router& r, Context& ctx);  // /api/v1/activities...
 void register_imports_routes(Router& r, Context& ctx);     // /api/v1/imports...
 void register_reference_routes(Router& r, Context& ctx);   // /api/v1/reference...
+void register_auth_routes(Router& r, Context& ctx);      // /api/v1/auth/...
+void register_users_routes(Router& r, Context& ctx);     // /api/v1/users...
+void register_audit_routes(Router& r, Context& ctx);     // /api/v1/audit
+void register_approval_routes(Router& r, Context& ctx);  // /api/v1/approvals...
 
-void register_qa_routes(Router& r, Context& ctx);  // /api/v1/qa/... (when ctx.qa is set)
+void register_qa_routes(Router& r, Context& ctx);        // /api/v1/qa/... (when ctx.qa is set)
 
 // All of the above, in one call (api/app.cpp).
 void register_all_routes(Router& r, Context& ctx);

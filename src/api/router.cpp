@@ -85,7 +85,14 @@ Response Response::error(const Error& e) {
 }
 
 void Router::add(std::string method, std::string pattern, Handler h) {
-  routes_.push_back({std::move(method), split_path(pattern), std::move(h)});
+  auto parts = split_path(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(parts), std::move(h)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
 }
 
 bool Router::match(const Route& r, const std::vector<std::string>& segs, Params& out) {
@@ -124,17 +131,29 @@ Response Router::dispatch(const Request& req) const {
     if (!match(r, segs, params)) continue;
     path_known = true;
     if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) continue;
+    Response res;
     try {
-      return r.handler(req, params);
+      if (guard_) guard_(req, r.pattern, params);
+      res = r.handler(req, params);
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::internal)
         spdlog::error("{} {}: {}", req.method, req.path, e.what());
-      return Response::error(e);
+      res = Response::error(e);
     } catch (const std::exception& e) {
       spdlog::error("{} {}: {}", req.method, req.path, e.what());
-      return Response::error(Error(ErrorKind::internal, "internal",
-                                   "Lỗi hệ thống khi xử lý yêu cầu. Vui lòng thử lại sau."));
+      res = Response::error(Error(ErrorKind::internal, "internal",
+                                  "Lỗi hệ thống khi xử lý yêu cầu. Vui lòng thử lại sau."));
     }
+    if (after_) {
+      try {
+        after_(req, r.pattern, params, res);
+      } catch (const Error& e) {
+        res = Response::error(e);
+      } catch (const std::exception& e) {
+        spdlog::error("{} {} (after): {}", req.method, req.path, e.what());
+      }
+    }
+    return res;
   }
   if (path_known) {
     auto r =

@@ -20,8 +20,8 @@
 namespace caunoi::api {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path without the query string
+  std::string method;                          // "GET", "POST", ...
+  std::string path;                            // decoded path without the query string
   std::map<std::string, std::string> query;    // decoded
   std::map<std::string, std::string> headers;  // names lower-case
   std::string body;
@@ -60,14 +60,29 @@ class Router {
   // Runs the matching handler; 404/405 as JSON errors; exceptions become error responses.
   Response dispatch(const Request& r) const;
 
+  // Authorization and audit in one place (api/auth_guard.cpp). The guard runs before the handler
+  // with the matched route pattern and may throw caunoi::Error (forbidden, unauthenticated) or add
+  // entries to the params; `after` sees every response of a matched route, errors included, and
+  // may throw to replace it.
+  using Guard = std::function<void(const Request&, const std::string& pattern, Params&)>;
+  using After =
+      std::function<void(const Request&, const std::string& pattern, const Params&, Response&)>;
+  void set_guard(Guard g) { guard_ = std::move(g); }
+  void set_after(After a) { after_ = std::move(a); }
+  // Every registered (method, pattern), in registration order.
+  std::vector<std::pair<std::string, std::string>> routes() const;
+
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> parts;  // "{name}" captures one segment, "{name*}" the rest
     Handler handler;
   };
   static bool match(const Route& r, const std::vector<std::string>& segs, Params& out);
   std::vector<Route> routes_;
+  Guard guard_;
+  After after_;
 };
 
 int status_of(ErrorKind k);

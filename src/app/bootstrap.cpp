@@ -6,6 +6,9 @@
 #include <cstdlib>
 
 #include "activities/schema.h"
+#include "approval/approval.h"
+#include "audit/log.h"
+#include "auth/schema.h"
 #include "places/install.h"
 #include "store/migrations.h"
 
@@ -31,6 +34,9 @@ Paths locate() {
 void prepare_database(store::Connection& c, const Paths& paths) {
   places::install(c, paths.data_dir);
   store::apply_migrations(c, activities::migrations());
+  auth::migrate(c);
+  audit::migrate(c);
+  approval::migrate(c);
 }
 
 std::unique_ptr<store::Connection> open_database(const std::string& path, const Paths& paths) {

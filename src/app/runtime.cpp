@@ -1,9 +1,11 @@
 // app/runtime.cpp — see runtime.h.
 #include "app/runtime.h"
 
+#include "api/auth_guard.h"
+
 namespace caunoi::app {
 
-Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size)
+Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, RuntimeOptions opt)
     : paths_(std::move(paths)) {
   {
     auto c = open_database(db_path, paths_);
@@ -15,8 +17,11 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size)
   ctx_.pool = pool_.get();
   ctx_.places = places_.get();
   ctx_.activities = activities_.get();
+  auth_ = std::make_unique<auth::Service>(*places_);
+  ctx_.auth = auth_.get();
   ctx_.data_dir = paths_.data_dir;
   api::register_all_routes(router_, ctx_);
+  if (opt.enforce_auth) api::install_auth_guard(router_, ctx_);
 }
 
 Runtime::~Runtime() {

@@ -11,15 +11,22 @@
 #include "api/context.h"
 #include "api/router.h"
 #include "app/bootstrap.h"
+#include "auth/service.h"
 #include "places/gazetteer.h"
 #include "store/pool.h"
 
 namespace caunoi::app {
 
+struct RuntimeOptions {
+  // Every route goes through the authorization policy (auth/policy.h) and the audit hook. Only
+  // in-process tests of other parts turn this off, explicitly.
+  bool enforce_auth = true;
+};
+
 class Runtime {
  public:
   // Prepares the database (migrations, units) and builds every service. pool_size: connections.
-  Runtime(const std::string& db_path, Paths paths, int pool_size);
+  Runtime(const std::string& db_path, Paths paths, int pool_size, RuntimeOptions opt = {});
   ~Runtime();
 
   api::Router& router() { return router_; }
@@ -27,12 +34,14 @@ class Runtime {
   store::Pool& pool() { return *pool_; }
   const places::Gazetteer& places() const { return *places_; }
   activities::Service& activities() { return *activities_; }
+  auth::Service& auth() { return *auth_; }
 
  private:
   Paths paths_;
   std::unique_ptr<store::Pool> pool_;
   std::unique_ptr<places::Gazetteer> places_;
   std::unique_ptr<activities::Service> activities_;
+  std::unique_ptr<auth::Service> auth_;
   api::Context ctx_;
   api::Router router_;
 };

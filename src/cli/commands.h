@@ -13,5 +13,7 @@ void add_period(CLI::App& app, int& exit_code);   // parse and print a reporting
 void add_ask(CLI::App& app, int& exit_code);      // answer citizens' questions (Q&A bank)
 void add_qa_eval(CLI::App& app, int& exit_code);  // measure the Q&A engine on the test set
 void add_import(CLI::App& app, int& exit_code);   // import activities from CSV/XLSX
+void add_user(CLI::App& app, int& exit_code);     // user accounts (first administrator)
+void add_backup(CLI::App& app, int& exit_code);   // backup and restore the database
 
 }  // namespace caunoi::cli

@@ -130,6 +130,28 @@ class SqliteConnection final : public Connection {
   std::string backend() const override { return "sqlite"; }
   bool in_transaction() const override { return !sqlite3_get_autocommit(db_); }
 
+  void backup_to(const std::string& path) override {
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             nullptr);
+    if (rc == SQLITE_OK) {
+      sqlite3_busy_timeout(dest, 5000);
+      if (sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main")) {
+        // -1: all pages in one step, so the copy is one snapshot of the source.
+        rc = sqlite3_backup_step(b, -1);
+        sqlite3_backup_finish(b);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      } else {
+        rc = sqlite3_errcode(dest);
+      }
+    }
+    std::string msg = dest ? sqlite3_errmsg(dest) : "open";
+    sqlite3_close(dest);
+    if (rc != SQLITE_OK)
+      throw Error(ErrorKind::internal, "db_backup",
+                  "Không sao lưu được cơ sở dữ liệu vào " + path + ": " + msg);
+  }
+
  protected:
   void begin(bool immediate) override {
     if (in_transaction())

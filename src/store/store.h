@@ -85,6 +85,9 @@ class Connection {
   virtual int64_t changes() const = 0;
   virtual std::string backend() const = 0;  // "sqlite"
   virtual bool in_transaction() const = 0;
+  // Copies the whole database into the file at `path` (created or overwritten) as one consistent
+  // snapshot, while other connections keep reading and writing (SQLite online backup).
+  virtual void backup_to(const std::string& path) = 0;
 
   // Runs a statement to completion and returns the number of changed rows.
   template <class... Args>

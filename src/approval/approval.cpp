@@ -1,0 +1,236 @@
+// approval/approval.cpp — see approval.h.
+#include "approval/approval.h"
+
+#include <boost/json.hpp>
+#include <chrono>
+
+#include "audit/log.h"
+#include "common/error.h"
+#include "store/migrations.h"
+
+namespace caunoi::approval {
+namespace {
+
+constexpr store::Migration kMigrations[] = {
+    {"approval", 1, "period approvals", R"sql(
+CREATE TABLE period_approvals (
+  unit_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  state TEXT NOT NULL,
+  submitted_by TEXT NOT NULL DEFAULT '',
+  submitted_at INTEGER NOT NULL DEFAULT 0,
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (unit_id, period)
+);
+CREATE INDEX period_approvals_period ON period_approvals(period, state);
+)sql"},
+};
+
+int64_t now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string month_vi(const std::string& period) {
+  return "tháng " + std::to_string(std::stoi(period.substr(5, 2))) + "/" + period.substr(0, 4);
+}
+
+void check_period(const std::string& period) {
+  bool ok = period.size() == 7 && period[4] == '-' &&
+            Date::valid(std::atoi(period.substr(0, 4).c_str()),
+                        std::atoi(period.substr(5, 2).c_str()), 1) &&
+            period.find_first_not_of("0123456789-") == std::string::npos;
+  if (!ok)
+    throw invalid("bad_period", "Kỳ báo cáo phải là một tháng dạng YYYY-MM, ví dụ 2025-10.",
+                  {{"period", "Kỳ báo cáo phải có dạng YYYY-MM.", 0}});
+}
+
+std::string to_json(const std::optional<Record>& r) {
+  if (!r) return "";
+  return boost::json::serialize(boost::json::object{{"unit_id", r->unit_id},
+                                                    {"period", r->period},
+                                                    {"state", r->state},
+                                                    {"submitted_by", r->submitted_by},
+                                                    {"decided_by", r->decided_by},
+                                                    {"reason", r->reason}});
+}
+
+Error wrong_state(const std::string& step, const std::optional<Record>& r) {
+  return Error(ErrorKind::conflict, "approval_state",
+               "Không thể " + step + ": kỳ báo cáo đang ở trạng thái " +
+                   (r ? r->state : std::string("chưa gửi")) + ".");
+}
+
+// Staff of a unit strictly above `unit_id` (or an administrator) may decide on it.
+void check_level(const places::Gazetteer& g, const auth::Principal& who,
+                 const std::string& unit_id) {
+  const auth::User& u = who.user;
+  if (u.role == auth::Role::admin) return;
+  bool above = auth::role_may(u.role, auth::Action::approve) && g.within(unit_id, u.unit_id) &&
+               g.current_of(unit_id).id != u.unit_id;
+  if (!above)
+    throw Error(ErrorKind::forbidden, "approval_level",
+                "Chỉ cán bộ đơn vị cấp trên của " + g.display_name(g.get(unit_id)) +
+                    " mới được phê duyệt, trả lại hoặc mở lại kỳ báo cáo này.");
+}
+
+constexpr const char* kSelect =
+    "SELECT unit_id, period, state, submitted_by, submitted_at, decided_by, decided_at, reason"
+    " FROM period_approvals ";
+
+Record read(const store::Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.i64(4), r.text(5), r.i64(6), r.text(7)};
+}
+
+// A decision of the level above: from state `from` to `to`, by the actor, with a reason.
+auto decide(const Actor& a, const char* from, const char* to, const std::string& reason) {
+  return [&a, from, to, reason](Record& r) {
+    if (r.state != from) return false;
+    r.state = to;
+    r.decided_by = a.who.user.username;
+    r.decided_at = now();
+    r.reason = reason;
+    return true;
+  };
+}
+
+void save(store::Connection& c, const Record& r) {
+  c.execute(
+      "INSERT INTO period_approvals (unit_id, period, state, submitted_by, submitted_at,"
+      " decided_by, decided_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON CONFLICT (unit_id, period) DO UPDATE SET state = excluded.state,"
+      " submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,"
+      " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
+      " reason = excluded.reason",
+      r.unit_id, r.period, r.state, r.submitted_by, r.submitted_at, r.decided_by, r.decided_at,
+      r.reason);
+}
+
+// One transition: check, write, audit, all in one transaction. `step` edits the record and
+// returns false if the current state does not allow it.
+template <class Step>
+Record transition(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+                  const std::string& unit_id, const std::string& period, const char* action,
+                  const std::string& step_vi, Step step) {
+  check_period(period);
+  const places::Unit& unit = g.get(unit_id);
+  if (unit.era != places::Era::current || unit.level == places::Level::country)
+    throw invalid("approval_unit",
+                  "Chỉ đơn vị hành chính hiện hành cấp tỉnh hoặc xã mới gửi phê duyệt kỳ báo cáo.");
+  store::Transaction tx(c);
+  auto before = get(c, unit.id, period);
+  Record r = before.value_or(Record{unit.id, period, "", "", 0, "", 0, ""});
+  if (!step(r)) throw wrong_state(step_vi, before);
+  save(c, r);
+  audit::record(
+      c, {0, 0, a.who.user.id, a.who.user.username, a.remote, action,
+          "approval:" + unit.id + "/" + period, unit.id, 200, to_json(before), to_json(r), ""});
+  tx.commit();
+  return r;
+}
+
+std::string require_reason(const std::string& reason) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw invalid("reason_required", "Vui lòng ghi rõ lý do.",
+                  {{"reason", "Vui lòng ghi rõ lý do.", 0}});
+  return reason;
+}
+
+}  // namespace
+
+void migrate(store::Connection& c) {
+  store::apply_migrations(c, kMigrations);
+}
+
+Record submit(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+              const std::string& unit_id, const std::string& period) {
+  if (a.who.user.role == auth::Role::collaborator)
+    throw Error(ErrorKind::forbidden, "forbidden_role",
+                "Cộng tác viên không gửi phê duyệt kỳ báo cáo; đề nghị cán bộ xã thực hiện.");
+  return transition(c, g, a, unit_id, period, "approval.submit", "gửi phê duyệt", [&](Record& r) {
+    if (r.state == "submitted" || r.state == "approved") return false;
+    r.state = "submitted";
+    r.submitted_by = a.who.user.username;
+    r.submitted_at = now();
+    r.reason.clear();
+    return true;
+  });
+}
+
+Record approve(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+               const std::string& unit_id, const std::string& period) {
+  check_level(g, a.who, unit_id);
+  return transition(c, g, a, unit_id, period, "approval.approve", "phê duyệt",
+                    decide(a, "submitted", "approved", ""));
+}
+
+Record send_back(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+                 const std::string& unit_id, const std::string& period, const std::string& reason) {
+  check_level(g, a.who, unit_id);
+  require_reason(reason);
+  return transition(c, g, a, unit_id, period, "approval.return", "trả lại",
+                    decide(a, "submitted", "returned", reason));
+}
+
+Record reopen(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+              const std::string& unit_id, const std::string& period, const std::string& reason) {
+  check_level(g, a.who, unit_id);
+  require_reason(reason);
+  return transition(c, g, a, unit_id, period, "approval.reopen", "mở lại",
+                    decide(a, "approved", "reopened", reason));
+}
+
+std::optional<Record> get(store::Connection& c, const std::string& unit_id,
+                          const std::string& period) {
+  std::optional<Record> out;
+  c.each(
+      std::string(kSelect) + "WHERE unit_id = ? AND period = ?",
+      [&](const store::Row& r) { out = read(r); }, unit_id, period);
+  return out;
+}
+
+std::vector<Record> list(store::Connection& c, const places::Gazetteer& g,
+                         const std::string& unit_id, const std::string& period) {
+  if (!period.empty()) check_period(period);
+  std::vector<Record> out;
+  c.each(
+      std::string(kSelect) + "WHERE (? = '' OR period = ?) ORDER BY period DESC, unit_id",
+      [&](const store::Row& r) {
+        Record rec = read(r);
+        if (g.within(rec.unit_id, unit_id)) out.push_back(std::move(rec));
+      },
+      period, period);
+  return out;
+}
+
+std::optional<Record> lock_covering(store::Connection& c, const places::Gazetteer& g,
+                                    const std::string& unit_id, Date date) {
+  char period[16];
+  std::snprintf(period, sizeof period, "%04d-%02d", date.year, date.month);
+  const places::Unit* u = g.find(unit_id);
+  if (!u) return std::nullopt;
+  std::vector<std::string> ids{u->id};
+  const places::Unit& today = g.current_of(u->id);
+  if (today.id != u->id) ids.push_back(today.id);
+  for (const auto* a : g.ancestors(today.id)) ids.push_back(a->id);
+  for (const auto& id : ids) {
+    auto r = get(c, id, period);
+    if (r && r->state == "approved") return r;
+  }
+  return std::nullopt;
+}
+
+void ensure_unlocked(store::Connection& c, const places::Gazetteer& g, const std::string& unit_id,
+                     Date date) {
+  auto r = lock_covering(c, g, unit_id, date);
+  if (!r) return;
+  throw Error(ErrorKind::locked, "period_locked",
+              "Số liệu " + month_vi(r->period) + " của " + g.display_name(g.get(r->unit_id)) +
+                  " đã được phê duyệt nên không thể thay đổi. Đề nghị cấp phê duyệt mở lại kỳ "
+                  "báo cáo nếu cần điều chỉnh.");
+}
+
+}  // namespace caunoi::approval

@@ -1,0 +1,69 @@
+// approval/approval.h — reported months go up level by level, and approved ones stop changing.
+//
+// A unit submits a month ("2025-10") of its data; staff of a unit above it (its parent or higher;
+// a commune's province, a province's centre) approve it or return it with a reason. An approved
+// (unit, month) is locked: ensure_unlocked() refuses edits and imports dated in that month for
+// the unit and everything within it. Reopening (with a reason) needs the approving level too.
+// Every transition is written to the audit log in the same transaction as the change.
+//
+//   none/returned/reopened --submit--> submitted --approve--> approved --reopen--> reopened
+//                                       submitted --return--> returned
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/user.h"
+#include "common/date.h"
+#include "places/gazetteer.h"
+#include "store/store.h"
+
+namespace caunoi::approval {
+
+struct Record {
+  std::string unit_id;
+  std::string period;  // "YYYY-MM"
+  std::string state;   // submitted | approved | returned | reopened
+  std::string submitted_by;
+  int64_t submitted_at = 0;
+  std::string decided_by;  // who approved, returned or reopened last
+  int64_t decided_at = 0;
+  std::string reason;  // of a return or reopening
+};
+
+// Who acts and from where, for the checks and the audit record.
+struct Actor {
+  const auth::Principal& who;
+  std::string remote;
+};
+
+void migrate(store::Connection& c);
+
+// Each runs in its own transaction (call it outside one). Errors: invalid_input "bad_period",
+// conflict "approval_state" (wrong state for the step), forbidden "approval_level".
+Record submit(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+              const std::string& unit_id, const std::string& period);
+Record approve(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+               const std::string& unit_id, const std::string& period);
+Record send_back(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+                 const std::string& unit_id, const std::string& period, const std::string& reason);
+Record reopen(store::Connection& c, const places::Gazetteer& g, const Actor& a,
+              const std::string& unit_id, const std::string& period, const std::string& reason);
+
+std::optional<Record> get(store::Connection& c, const std::string& unit_id,
+                          const std::string& period);
+// Records of units within `unit_id` (today's territory), optionally of one month.
+std::vector<Record> list(store::Connection& c, const places::Gazetteer& g,
+                         const std::string& unit_id, const std::string& period = "");
+
+// The approved (unit, month) that covers data of `unit_id` dated `date`: the unit itself or a
+// unit it lies within (today's territory, so data of an old unit is locked by its successor).
+std::optional<Record> lock_covering(store::Connection& c, const places::Gazetteer& g,
+                                    const std::string& unit_id, Date date);
+// Throws locked "period_locked" (HTTP 423) if lock_covering finds one. Activities and plans call
+// this before every create, update, delete and import row.
+void ensure_unlocked(store::Connection& c, const places::Gazetteer& g, const std::string& unit_id,
+                     Date date);
+
+}  // namespace caunoi::approval

@@ -1,0 +1,54 @@
+// auth/schema.cpp — migrations of component "auth". Session and API token columns hold SHA-256
+// digests, never the tokens themselves. The CSRF token is kept as is: it proves nothing without
+// the session cookie, and GET /api/v1/auth/me hands it back to a reloaded page.
+#include "auth/schema.h"
+
+#include "store/migrations.h"
+
+namespace caunoi::auth {
+namespace {
+
+constexpr store::Migration kMigrations[] = {
+    {"auth", 1, "users, sessions, api tokens", R"sql(
+CREATE TABLE auth_users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  full_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL
+);
+CREATE TABLE auth_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES auth_users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  remote TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX auth_sessions_user ON auth_sessions(user_id);
+CREATE TABLE auth_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES auth_users(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL DEFAULT 0,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+)sql"},
+};
+
+}  // namespace
+
+void migrate(store::Connection& c) {
+  store::apply_migrations(c, kMigrations);
+}
+
+}  // namespace caunoi::auth

@@ -1,0 +1,255 @@
+// auth/service.cpp — see service.h.
+#include "auth/service.h"
+
+#include <chrono>
+
+#include "auth/crypto.h"
+#include "auth/password_rules.h"
+#include "auth/users.h"
+#include "common/error.h"
+
+namespace caunoi::auth {
+namespace {
+
+int64_t system_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Error bad_credentials() {
+  return Error(ErrorKind::unauthenticated, "bad_credentials",
+               "Tên đăng nhập hoặc mật khẩu không đúng.");
+}
+
+Error field_error(const std::string& field, const std::string& message) {
+  return invalid("invalid_user", message, {{field, message, 0}});
+}
+
+std::string lock_message(int64_t seconds_left) {
+  int64_t minutes = (seconds_left + 59) / 60;
+  return "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau " +
+         std::to_string(minutes) + " phút hoặc liên hệ quản trị hệ thống.";
+}
+
+}  // namespace
+
+Service::Service(const places::Gazetteer& g, Clock now)
+    : g_(g),
+      now_(now ? std::move(now) : Clock(system_now)),
+      dummy_hash_(hash_password(random_hex(16))) {}
+
+void Service::check_role_unit(Role r, const std::string& unit_id) const {
+  const places::Unit* u = g_.find(unit_id);
+  if (!u) throw field_error("unit_id", "Không tìm thấy đơn vị " + unit_id + ".");
+  if (u->era != places::Era::current)
+    throw field_error("unit_id", "Tài khoản phải gắn với đơn vị hành chính hiện hành.");
+  bool ok = true;
+  switch (r) {
+    case Role::admin:
+    case Role::central_staff:
+      ok = u->level == places::Level::country;
+      break;
+    case Role::province_staff:
+      ok = u->level == places::Level::province;
+      break;
+    case Role::commune_staff:
+    case Role::collaborator:
+      ok = u->level == places::Level::commune;
+      break;
+    case Role::leader:
+    case Role::public_user:
+      break;
+  }
+  if (!ok)
+    throw field_error("unit_id", "Đơn vị " + u->full_name + " không phù hợp với vai trò " +
+                                     std::string(role_label_vi(r)) + ".");
+}
+
+User Service::create_user(store::Connection& c, const NewUser& in) {
+  std::vector<FieldError> errs;
+  if (in.username.size() < 3 || in.username.size() > 64 ||
+      in.username.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+    errs.push_back({"username",
+                    "Tên đăng nhập dài 3–64 ký tự, chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch "
+                    "dưới hoặc gạch ngang.",
+                    0});
+  auto role = role_from_code(in.role);
+  if (!role) errs.push_back({"role", "Vai trò không hợp lệ: " + in.role + ".", 0});
+  if (!errs.empty()) throw invalid("invalid_user", "Thông tin tài khoản chưa hợp lệ.", errs);
+  check_role_unit(*role, in.unit_id);
+  check_password(in.password, in.username);
+  if (users::by_name(c, in.username))
+    throw Error(ErrorKind::conflict, "username_taken",
+                "Tên đăng nhập " + in.username + " đã được sử dụng.");
+  User u;
+  u.username = in.username;
+  u.full_name = in.full_name;
+  u.role = *role;
+  u.unit_id = in.unit_id;
+  u.id = users::insert(c, u, hash_password(in.password), now());
+  return get_user(c, u.id);
+}
+
+User Service::update_user(store::Connection& c, int64_t id, const UserPatch& p) {
+  User u = get_user(c, id);
+  if (p.full_name) u.full_name = *p.full_name;
+  if (p.role) {
+    auto r = role_from_code(*p.role);
+    if (!r) throw field_error("role", "Vai trò không hợp lệ: " + *p.role + ".");
+    u.role = *r;
+  }
+  if (p.unit_id) u.unit_id = *p.unit_id;
+  if (p.active) u.active = *p.active;
+  if (p.unlock && *p.unlock) u.locked_until = 0;
+  check_role_unit(u.role, u.unit_id);
+  users::update(c, u, now());
+  // A change of role, unit or status ends the user's sessions: they sign in again as the new self.
+  if (p.role || p.unit_id || p.active) c.execute("DELETE FROM auth_sessions WHERE user_id = ?", id);
+  return get_user(c, id);
+}
+
+void Service::set_password(store::Connection& c, int64_t id, std::string_view password) {
+  User u = get_user(c, id);
+  check_password(password, u.username);
+  users::set_hash(c, id, hash_password(password), now());
+  c.execute("DELETE FROM auth_sessions WHERE user_id = ?", id);
+}
+
+void Service::change_own_password(store::Connection& c, int64_t id, std::string_view old_password,
+                                  std::string_view new_password) {
+  User u = get_user(c, id);
+  auto row = users::with_hash(c, u.username);
+  if (!row || !verify_password(row->second, old_password))
+    throw invalid("bad_old_password", "Mật khẩu hiện tại không đúng.",
+                  {{"old_password", "Mật khẩu hiện tại không đúng.", 0}});
+  set_password(c, id, new_password);
+}
+
+User Service::get_user(store::Connection& c, int64_t id) const {
+  auto u = users::by_id(c, id);
+  if (!u) throw not_found("user_not_found", "Không tìm thấy tài khoản.");
+  return *u;
+}
+
+std::vector<User> Service::list_users(store::Connection& c) const {
+  return users::all(c);
+}
+
+void Service::throttle(const std::string& remote) {
+  std::lock_guard g(m_);
+  int64_t t = now();
+  auto& q = attempts_[remote];
+  while (!q.empty() && q.front() <= t - 60) q.pop_front();
+  if (static_cast<int>(q.size()) >= kAttemptsPerMinute)
+    throw Error(ErrorKind::rate_limited, "too_many_logins",
+                "Quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau một phút.");
+  q.push_back(t);
+  // Forget idle addresses so the map does not grow without bound.
+  if (attempts_.size() > 10000)
+    std::erase_if(attempts_, [](const auto& kv) { return kv.second.empty(); });
+}
+
+Session Service::login(store::Connection& c, std::string_view username, std::string_view password,
+                       const std::string& remote) {
+  throttle(remote);
+  auto row = users::with_hash(c, username);
+  if (!row) {
+    verify_password(dummy_hash_, password);
+    throw bad_credentials();
+  }
+  auto& [u, hash] = *row;
+  int64_t t = now();
+  if (u.locked_until > t)
+    throw Error(ErrorKind::locked, "account_locked", lock_message(u.locked_until - t));
+  if (!verify_password(hash, password)) {
+    if (users::record_failure(c, u.id) >= kMaxFailures) {
+      users::set_lock(c, u.id, t + kLockSeconds);
+      throw Error(ErrorKind::locked, "account_locked", lock_message(kLockSeconds));
+    }
+    throw bad_credentials();
+  }
+  if (!u.active)
+    throw Error(ErrorKind::forbidden, "account_disabled",
+                "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.");
+  users::set_lock(c, u.id, 0);
+  Session s;
+  s.token = random_hex(32);
+  s.csrf_token = random_hex(32);
+  s.expires_at = t + kSessionSeconds;
+  s.user = u;
+  c.execute("DELETE FROM auth_sessions WHERE expires_at <= ?", t);
+  c.execute(
+      "INSERT INTO auth_sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote)"
+      " VALUES (?, ?, ?, ?, ?, ?)",
+      sha256_hex(s.token), u.id, s.csrf_token, t, s.expires_at, remote);
+  return s;
+}
+
+void Service::logout(store::Connection& c, std::string_view session_token) {
+  c.execute("DELETE FROM auth_sessions WHERE token_hash = ?", sha256_hex(session_token));
+}
+
+std::optional<Principal> Service::from_session(store::Connection& c, std::string_view token) const {
+  if (token.empty()) return std::nullopt;
+  std::string h = sha256_hex(token);
+  std::optional<std::pair<int64_t, std::string>> s;
+  c.each(
+      "SELECT user_id, csrf_token FROM auth_sessions WHERE token_hash = ? AND expires_at > ?",
+      [&](const store::Row& r) { s.emplace(r.i64(0), r.text(1)); }, h, now());
+  if (!s) return std::nullopt;
+  auto u = users::by_id(c, s->first);
+  if (!u || !u->active) return std::nullopt;
+  return Principal{*u, true, h, s->second};
+}
+
+std::optional<Principal> Service::from_api_token(store::Connection& c,
+                                                 std::string_view token) const {
+  if (token.empty()) return std::nullopt;
+  auto uid = c.scalar(
+      "SELECT user_id FROM auth_tokens WHERE token_hash = ? AND revoked = 0 AND"
+      " (expires_at = 0 OR expires_at > ?)",
+      sha256_hex(token), now());
+  if (!uid) return std::nullopt;
+  auto u = users::by_id(c, *uid);
+  if (!u || !u->active) return std::nullopt;
+  return Principal{*u, false, "", ""};
+}
+
+std::pair<ApiToken, std::string> Service::create_token(store::Connection& c, int64_t user_id,
+                                                       const std::string& name, int64_t ttl_days) {
+  if (name.empty() || name.size() > 100)
+    throw field_error("name", "Tên mã truy cập dài 1–100 ký tự.");
+  if (ttl_days < 0 || ttl_days > 3650)
+    throw field_error("ttl_days", "Thời hạn mã truy cập từ 0 (không hết hạn) đến 3650 ngày.");
+  get_user(c, user_id);
+  std::string token = "cn_" + random_hex(32);
+  ApiToken t{0, name, now(), ttl_days ? now() + ttl_days * 86400 : 0, false};
+  c.execute(
+      "INSERT INTO auth_tokens (user_id, name, token_hash, created_at, expires_at)"
+      " VALUES (?, ?, ?, ?, ?)",
+      user_id, name, sha256_hex(token), t.created_at, t.expires_at);
+  t.id = c.last_insert_id();
+  return {t, token};
+}
+
+std::vector<ApiToken> Service::tokens(store::Connection& c, int64_t user_id) const {
+  std::vector<ApiToken> out;
+  c.each(
+      "SELECT id, name, created_at, expires_at, revoked FROM auth_tokens WHERE user_id = ?"
+      " ORDER BY id",
+      [&](const store::Row& r) {
+        out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4) != 0});
+      },
+      user_id);
+  return out;
+}
+
+void Service::revoke_token(store::Connection& c, int64_t user_id, int64_t token_id) {
+  if (c.execute("UPDATE auth_tokens SET revoked = 1 WHERE id = ? AND user_id = ?", token_id,
+                user_id) == 0)
+    throw not_found("token_not_found", "Không tìm thấy mã truy cập.");
+}
+
+}  // namespace caunoi::auth

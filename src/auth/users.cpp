@@ -1,0 +1,91 @@
+// auth/users.cpp — see users.h.
+#include "auth/users.h"
+
+namespace caunoi::auth::users {
+namespace {
+
+constexpr const char* kCols =
+    "SELECT id, username, full_name, role, unit_id, active, locked_until, created_at, updated_at,"
+    " password_hash FROM auth_users ";
+
+User read(const store::Row& r) {
+  User u;
+  u.id = r.i64(0);
+  u.username = r.text(1);
+  u.full_name = r.text(2);
+  u.role = role_from_code(r.text(3)).value_or(Role::public_user);
+  u.unit_id = r.text(4);
+  u.active = r.i64(5) != 0;
+  u.locked_until = r.i64(6);
+  u.created_at = r.i64(7);
+  u.updated_at = r.i64(8);
+  return u;
+}
+
+template <class... Args>
+std::optional<std::pair<User, std::string>> one(store::Connection& c, const std::string& where,
+                                                Args&&... args) {
+  std::optional<std::pair<User, std::string>> out;
+  c.each(
+      std::string(kCols) + where, [&](const store::Row& r) { out.emplace(read(r), r.text(9)); },
+      std::forward<Args>(args)...);
+  return out;
+}
+
+}  // namespace
+
+std::optional<User> by_id(store::Connection& c, int64_t id) {
+  auto r = one(c, "WHERE id = ?", id);
+  return r ? std::optional<User>(r->first) : std::nullopt;
+}
+
+std::optional<User> by_name(store::Connection& c, std::string_view username) {
+  auto r = with_hash(c, username);
+  return r ? std::optional<User>(r->first) : std::nullopt;
+}
+
+std::optional<std::pair<User, std::string>> with_hash(store::Connection& c,
+                                                      std::string_view username) {
+  return one(c, "WHERE username = ?", username);
+}
+
+std::vector<User> all(store::Connection& c) {
+  std::vector<User> out;
+  c.each(std::string(kCols) + "ORDER BY username",
+         [&](const store::Row& r) { out.push_back(read(r)); });
+  return out;
+}
+
+int64_t insert(store::Connection& c, const User& u, const std::string& hash, int64_t now) {
+  c.execute(
+      "INSERT INTO auth_users (username, full_name, role, unit_id, password_hash, active,"
+      " created_at, updated_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      u.username, u.full_name, role_code(u.role), u.unit_id, hash, u.active, now, now, now);
+  return c.last_insert_id();
+}
+
+void update(store::Connection& c, const User& u, int64_t now) {
+  c.execute(
+      "UPDATE auth_users SET full_name = ?, role = ?, unit_id = ?, active = ?, locked_until = ?,"
+      " updated_at = ? WHERE id = ?",
+      u.full_name, role_code(u.role), u.unit_id, u.active, u.locked_until, now, u.id);
+}
+
+void set_hash(store::Connection& c, int64_t id, const std::string& hash, int64_t now) {
+  c.execute(
+      "UPDATE auth_users SET password_hash = ?, password_changed_at = ?, updated_at = ?,"
+      " failed_logins = 0, locked_until = 0 WHERE id = ?",
+      hash, now, now, id);
+}
+
+int record_failure(store::Connection& c, int64_t id) {
+  c.execute("UPDATE auth_users SET failed_logins = failed_logins + 1 WHERE id = ?", id);
+  return static_cast<int>(
+      c.scalar("SELECT failed_logins FROM auth_users WHERE id = ?", id).value_or(0));
+}
+
+void set_lock(store::Connection& c, int64_t id, int64_t until) {
+  c.execute("UPDATE auth_users SET locked_until = ?, failed_logins = 0 WHERE id = ?", until, id);
+}
+
+}  // namespace caunoi::auth::users

@@ -1,0 +1,27 @@
+// auth/users.h — the auth_users table: plain reads and writes, no rules. service.h applies the
+// rules (password strength, role and unit fit, lock-out) and calls these.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/user.h"
+#include "store/store.h"
+
+namespace caunoi::auth::users {
+
+std::optional<User> by_id(store::Connection& c, int64_t id);
+std::optional<User> by_name(store::Connection& c, std::string_view username);
+// With the stored argon2id hash, for login only.
+std::optional<std::pair<User, std::string>> with_hash(store::Connection& c,
+                                                      std::string_view username);
+std::vector<User> all(store::Connection& c);
+int64_t insert(store::Connection& c, const User& u, const std::string& hash, int64_t now);
+void update(store::Connection& c, const User& u, int64_t now);
+void set_hash(store::Connection& c, int64_t id, const std::string& hash, int64_t now);
+// Counts a failed login; returns the new count.
+int record_failure(store::Connection& c, int64_t id);
+void set_lock(store::Connection& c, int64_t id, int64_t until);
+
+}  // namespace caunoi::auth::users
