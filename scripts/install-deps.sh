@@ -11,7 +11,7 @@ PKGS=(
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libargon2-dev
+  libargon2-dev libssl-dev
   nodejs npm chromium
 )
 
