@@ -5,6 +5,7 @@
 import { ApiError, type FieldError } from "../api";
 import { create, load, remove, update, type Activity } from "../activity";
 import { clear, h, uid } from "../dom";
+import { date as fmtDate, parseViDate } from "../format";
 import { navigate, type Page } from "../router";
 import { reference, type Code, type Kind } from "../reference";
 import { errorBox, loading, okBox, pageHead } from "../components/ui";
@@ -43,7 +44,8 @@ const page: Page = async (main, params) => {
   const unitErr = h("div", { class: "field-error", "data-error-for": "place", hidden: true });
   fieldEls.set("place", { input: unit.el.querySelector("input")!, err: unitErr });
 
-  const dateIn = h("input", { id: uid("date"), type: "date", value: act.date, required: true, "data-testid": "act-date" });
+  // A text box, not type=date: the browser would show its own UI language's order (mm/dd).
+  const dateIn = h("input", { id: uid("date"), type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", value: fmtDate(act.date), autocomplete: "off", "data-testid": "act-date" });
   const titleIn = h("input", { id: uid("title"), type: "text", value: act.title, maxlength: "500", "data-testid": "act-title" });
   const kindSel = h("select", { id: uid("kind"), "data-testid": "act-kind" }, ...R.kinds.map((k) => h("option", { value: k.code, selected: k.code === act.kind }, k.label)));
   const channelSel = h("select", { id: uid("channel"), "data-testid": "act-channel" });
@@ -138,12 +140,14 @@ const page: Page = async (main, params) => {
       if (!/^-?\d+$/.test(raw)) bad.push({ field: "figures." + input.dataset.figure, message: "Phải là số nguyên (ví dụ 1.250)." });
       else figures[input.dataset.figure!] = Number(raw);
     }
+    const iso = parseViDate(dateIn.value);
+    if (!iso) bad.push({ field: "date_from", message: "Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm (ví dụ 05/10/2022)." });
     const picked = (name: string) => [...main.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
     return {
       a: {
         ...act,
         unit_id: unit.value()?.id ?? act.unit_id,
-        date: dateIn.value,
+        date: iso ?? "",
         kind: kindSel.value,
         title: titleIn.value.trim(),
         channel: channelSel.value,
