@@ -10,6 +10,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "approval/approval.h"
 #include "audit/log.h"
 #include "auth/crypto.h"
 #include "auth/policy.h"
@@ -104,6 +105,18 @@ std::string masked_body(const Request& r) {
   return s.size() > kMaxAuditBody ? s.substr(0, kMaxAuditBody) : s;
 }
 
+// The dated units of an entity: each unit field with the first date field ("date_from", "date").
+void dated_units(const json::object& o, std::vector<std::pair<std::string, Date>>& out) {
+  for (const char* key : {"date_from", "date"}) {
+    auto* v = o.if_contains(key);
+    if (!v || !v->is_string()) continue;
+    auto d = Date::parse(v->as_string());
+    if (!d) return;
+    for (auto& u : units_in(o)) out.emplace_back(std::move(u), *d);
+    return;
+  }
+}
+
 class Guard {
  public:
   Guard(Router& r, Context& c) : router_(r), ctx_(c) {}
@@ -145,6 +158,8 @@ class Guard {
       if (units.empty() && who) units.push_back(who->user.unit_id);
     }
     auth::authorize(who ? &*who : nullptr, rule, units, *ctx_.places);
+    if (rule && rule->action == auth::Action::write && unsafe(req.method))
+      check_unlocked(req, pattern);
   }
 
   void after(const Request& req, const std::string& pattern, const Params& params, Response& res) {
@@ -185,6 +200,21 @@ class Guard {
       throw Error(ErrorKind::forbidden, "csrf",
                   "Yêu cầu thiếu hoặc sai mã chống giả mạo (X-CSRF-Token). Vui lòng tải lại "
                   "trang và thử lại.");
+  }
+
+  // A change dated in an approved month of its unit is refused (locked, 423), both where the entity
+  // was (the before-image) and where the request would put it. Imports check row by row in the
+  // import itself (see docs/security.md).
+  void check_unlocked(const Request& req, const std::string& pattern) {
+    if (audited_explicitly(pattern)) return;
+    std::vector<std::pair<std::string, Date>> dated;
+    if (auto o = json_object_of(pending_before)) dated_units(*o, dated);
+    if (!req.body.empty() && req.body.front() == '{')
+      if (auto o = json_object_of(req.body)) dated_units(*o, dated);
+    if (dated.empty()) return;
+    auto lease = ctx_.pool->acquire();
+    for (const auto& [unit, date] : dated)
+      if (ctx_.places->find(unit)) approval::ensure_unlocked(*lease, *ctx_.places, unit, date);
   }
 
   std::string read_before(const std::string& path) {

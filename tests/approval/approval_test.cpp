@@ -148,3 +148,48 @@ TEST_F(Approval, ListShowsOnlyTheCallersSubtree) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string activity(const std::string& unit, const std::string& date, int attendees) {
+  return boost::json::serialize(boost::json::object{
+      {"reporting_unit", unit},
+      {"place", unit},
+      {"date_from", date},
+      {"kind", "conference"},
+      {"groups", boost::json::array{"farm_households"}},
+      {"topics", boost::json::array{"voluntary_si"}},
+      {"figures", boost::json::object{{"events", 1}, {"attendees", attendees}}}});
+}
+
+TEST_F(Approval, ApprovedMonthRefusesActivityEdits) {
+  const std::string& c = w_.commune;
+  auto made = w_.call(commune_, "POST", "/api/v1/activities", {}, activity(c, "2025-10-10", 40));
+  ASSERT_EQ(made.status, 201) << made.body;
+  std::string id = std::to_string(boost::json::parse(made.body).at("id").as_int64());
+  ASSERT_EQ(w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(c, "2025-10")).status,
+            200);
+  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, body(c, "2025-10")).status,
+            200);
+
+  std::string before = w_.fingerprint();
+  auto edit =
+      w_.call(commune_, "PUT", "/api/v1/activities/" + id, {}, activity(c, "2025-10-10", 400));
+  EXPECT_EQ(edit.status, 423) << edit.body;
+  EXPECT_EQ(AuthWorld::error_code(edit), "period_locked");
+  // Moving it out of the locked month is a change of the locked month too.
+  EXPECT_EQ(w_.call(commune_, "PUT", "/api/v1/activities/" + id, {}, activity(c, "2025-11-03", 40))
+                .status,
+            423);
+  EXPECT_EQ(w_.call(commune_, "DELETE", "/api/v1/activities/" + id).status, 423);
+  EXPECT_EQ(
+      w_.call(commune_, "POST", "/api/v1/activities", {}, activity(c, "2025-10-20", 10)).status,
+      423);
+  EXPECT_EQ(w_.fingerprint(), before);
+  // Another month is open.
+  EXPECT_EQ(
+      w_.call(commune_, "POST", "/api/v1/activities", {}, activity(c, "2025-11-03", 10)).status,
+      201);
+}
+
+}  // namespace
