@@ -101,6 +101,10 @@ export interface ReportSection {
   title: string;
   lines: string[];
   rows: Row[];
+  // The section's table as the server formats it (same as the XLSX): headings and cells.
+  columns: { title: string; kind: string }[];
+  cells: string[][];
+  note: string;
 }
 export interface Report {
   title: string;
@@ -125,6 +129,9 @@ export async function report(unit: string, period: string): Promise<Report> {
       title: str(s, "title", "title_vi", "label_vi"),
       lines: paragraphs(s.lines ?? s.text ?? s.narrative),
       rows: items<Obj>(s, "rows", "items").map(row),
+      columns: items<Obj>(s.columns ?? []).map((c) => ({ title: str(c, "title"), kind: str(c, "kind") })),
+      cells: items<unknown[]>(s.cells_vi ?? []).map((r) => r.map((x) => (x === null || x === undefined ? "" : String(x)))),
+      note: str(s, "note"),
     })),
     raw: r,
   };

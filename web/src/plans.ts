@@ -66,23 +66,12 @@ export async function results(unit: string, from?: string, to?: string): Promise
 }
 export const putResult = (r: ResultRecord) => post<Obj>(paths.results, r);
 
-const fallbackMeasures: Measure[] = [
-  { code: "bhxh_compulsory", label: "Số người tham gia BHXH bắt buộc" },
-  { code: "bhxh_voluntary", label: "Số người tham gia BHXH tự nguyện" },
-  { code: "bhtn", label: "Số người tham gia BHTN" },
-  { code: "bhyt", label: "Số người tham gia BHYT" },
-  { code: "population", label: "Dân số" },
-  { code: "labour_force", label: "Lực lượng lao động trong độ tuổi" },
-];
-
 export async function measures(): Promise<Measure[]> {
-  try {
-    const list = items<Obj>(await get(paths.measures), "measures");
-    if (list.length) return list.map((o) => ({ code: String(o.code), label: String(o.label_vi ?? o.label ?? o.code), column: o.column_vi ? String(o.column_vi) : undefined }));
-  } catch {
-    /* older servers have no list: the closed list of plans/model.h */
-  }
-  return fallbackMeasures;
+  return items<Obj>(await get(paths.measures), "measures").map((o) => ({
+    code: String(o.code),
+    label: String(o.label_vi ?? o.label ?? o.code),
+    column: o.column_vi ? String(o.column_vi) : undefined,
+  }));
 }
 
 // Synchronous imports (plans are small): the whole file is checked, then written or refused

@@ -37,7 +37,18 @@ const page: Page = async (main, _p, query) => {
             { style: { marginTop: "16px" } },
             h("h3", null, `${i + 1}. ${s.title}`),
             ...s.lines.map((t) => h("p", null, t)),
-            s.rows.length
+            s.columns.length
+              ? h(
+                  "div",
+                  { class: "table-wrap" },
+                  h(
+                    "table",
+                    null,
+                    h("thead", null, h("tr", null, ...s.columns.map((c) => h("th", { class: c.kind === "text" ? "" : "num", scope: "col" }, c.title)))),
+                    h("tbody", null, ...s.cells.map((r) => h("tr", null, ...r.map((cell, j) => h("td", { class: s.columns[j]?.kind === "text" ? "name" : "num" }, cell))))),
+                  ),
+                )
+              : s.rows.length
               ? h(
                   "div",
                   { class: "table-wrap" },
@@ -55,6 +66,7 @@ const page: Page = async (main, _p, query) => {
                   ),
                 )
               : null,
+            s.note ? h("p", { class: "small muted" }, s.note) : null,
           ),
         ),
       );
