@@ -15,6 +15,11 @@ void register_all_routes(Router& r, Context& ctx) {
     register_approval_routes(r, ctx);
   }
   if (ctx.qa) register_qa_routes(r, ctx);
+  if (ctx.analytics && ctx.plans) {
+    register_analytics_routes(r, ctx);
+    register_plans_routes(r, ctx);
+    register_reports_routes(r, ctx);
+  }
   if (ctx.activities) {
     register_activities_routes(r, ctx);
     register_imports_routes(r, ctx);

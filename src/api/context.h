@@ -19,6 +19,12 @@ class Service;
 namespace caunoi::auth {
 class Service;
 }
+namespace caunoi::analytics {
+class Engine;
+}
+namespace caunoi::plans {
+class Service;
+}
 namespace caunoi::qa {
 class Service;
 }
@@ -34,6 +40,8 @@ struct Context {
   activities::Service* activities = nullptr;  // the activity log (activities/service.h)
   auth::Service* auth = nullptr;              // accounts and sessions (auth/service.h)
   qa::Service* qa = nullptr;                  // automatic Q&A (qa/service.h, qa::open_service)
+  analytics::Engine* analytics = nullptr;     // in-memory aggregates (analytics/engine.h)
+  plans::Service* plans = nullptr;            // targets and participation results
 };
 
 // One per part; each lives in api/routes_<part>.cpp.
@@ -49,6 +57,9 @@ void register_audit_routes(Router& r, Context& ctx);     // /api/v1/audit
 void register_approval_routes(Router& r, Context& ctx);  // /api/v1/approvals...
 
 void register_qa_routes(Router& r, Context& ctx);        // /api/v1/qa/... (when ctx.qa is set)
+void register_analytics_routes(Router& r, Context& ctx);  // /api/v1/analytics...
+void register_plans_routes(Router& r, Context& ctx);      // /api/v1/plans...
+void register_reports_routes(Router& r, Context& ctx);    // /api/v1/reports...
 
 // All of the above, in one call (api/app.cpp).
 void register_all_routes(Router& r, Context& ctx);

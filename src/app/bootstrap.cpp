@@ -10,6 +10,7 @@
 #include "audit/log.h"
 #include "auth/schema.h"
 #include "places/install.h"
+#include "plans/schema.h"
 #include "store/migrations.h"
 
 namespace caunoi::app {
@@ -37,6 +38,7 @@ void prepare_database(store::Connection& c, const Paths& paths) {
   auth::migrate(c);
   audit::migrate(c);
   approval::migrate(c);
+  store::apply_migrations(c, plans::migrations());
 }
 
 std::unique_ptr<store::Connection> open_database(const std::string& path, const Paths& paths) {

@@ -11,12 +11,20 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
     auto c = open_database(db_path, paths_);
     places_ = std::make_unique<places::Gazetteer>(places::Gazetteer::load(*c));
     activities_ = std::make_unique<activities::Service>(*c, *places_);
+    // The aggregates are built from the database once, then kept current by both services.
+    analytics_ = std::make_unique<analytics::Engine>(*places_);
+    analytics_->load(*c);
+    activities_->add_listener(analytics_.get());
+    plans_ = std::make_unique<plans::Service>(*places_, analytics::target_indicator);
+    plans_->add_listener(analytics_.get());
   }
   pool_ =
       std::make_unique<store::Pool>([db_path] { return store::open_sqlite(db_path); }, pool_size);
   ctx_.pool = pool_.get();
   ctx_.places = places_.get();
   ctx_.activities = activities_.get();
+  ctx_.analytics = analytics_.get();
+  ctx_.plans = plans_.get();
   auth_ = std::make_unique<auth::Service>(*places_);
   ctx_.auth = auth_.get();
   ctx_.data_dir = paths_.data_dir;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "activities/service.h"
+#include "analytics/engine.h"
 #include "api/context.h"
 #include "api/router.h"
 #include "app/bootstrap.h"
@@ -35,13 +36,18 @@ class Runtime {
   const places::Gazetteer& places() const { return *places_; }
   activities::Service& activities() { return *activities_; }
   auth::Service& auth() { return *auth_; }
+  analytics::Engine& analytics() { return *analytics_; }
+  plans::Service& plans() { return *plans_; }
 
  private:
   Paths paths_;
   std::unique_ptr<store::Pool> pool_;
   std::unique_ptr<places::Gazetteer> places_;
+  // Declared before the services it listens to, so that it outlives them.
+  std::unique_ptr<analytics::Engine> analytics_;
   std::unique_ptr<activities::Service> activities_;
   std::unique_ptr<auth::Service> auth_;
+  std::unique_ptr<plans::Service> plans_;
   api::Context ctx_;
   api::Router router_;
 };

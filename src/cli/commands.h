@@ -15,5 +15,6 @@ void add_qa_eval(CLI::App& app, int& exit_code);  // measure the Q&A engine on t
 void add_import(CLI::App& app, int& exit_code);   // import activities from CSV/XLSX
 void add_user(CLI::App& app, int& exit_code);     // user accounts (first administrator)
 void add_backup(CLI::App& app, int& exit_code);   // backup and restore the database
+void add_report(CLI::App& app, int& exit_code);   // report of a unit and period (text/json/xlsx)
 
 }  // namespace caunoi::cli

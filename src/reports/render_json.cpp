@@ -14,12 +14,30 @@ const char* kind_name(ColumnKind k) {
   }
 }
 
+boost::json::value opt(std::optional<double> v) {
+  if (!v) return nullptr;
+  return *v;
+}
+
+boost::json::object item_json(const Item& i) {
+  return {{"key", i.key},
+          {"label", i.label},
+          {"unit", i.unit},
+          {"value", opt(i.figure.value)},
+          {"previous", opt(i.figure.previous)},
+          {"target", opt(i.figure.target)},
+          {"pct_of_plan", opt(i.figure.pct_of_plan())},
+          {"ratio", opt(i.figure.ratio())},
+          {"change_text", i.change}};
+}
+
 }  // namespace
 
 boost::json::object render_json(const Report& r) {
   boost::json::array sections;
   for (const auto& s : r.sections) {
-    boost::json::array cols, rows, texts;
+    boost::json::array cols, rows, texts, items;
+    for (const auto& i : s.items) items.push_back(item_json(i));
     for (const auto& c : s.columns)
       cols.push_back(boost::json::object{{"title", c.title}, {"kind", kind_name(c.kind)}});
     for (const auto& row : s.rows) {
@@ -36,8 +54,9 @@ boost::json::object render_json(const Report& r) {
     sections.push_back(boost::json::object{{"id", s.id},
                                            {"title", s.title},
                                            {"columns", std::move(cols)},
-                                           {"rows", std::move(rows)},
-                                           {"rows_vi", std::move(texts)},
+                                           {"rows", std::move(items)},
+                                           {"cells", std::move(rows)},
+                                           {"cells_vi", std::move(texts)},
                                            {"note", s.note}});
   }
   return boost::json::object{

@@ -43,7 +43,7 @@ ColumnKind kind_of(const analytics::Indicator& ind) {
 Section indicator_table(const analytics::Engine& e, const Report& r, std::string id,
                         std::string title, const std::vector<std::string>& codes,
                         bool skip_empty) {
-  Section s{std::move(id), std::move(title), {}, {}, ""};
+  Section s{std::move(id), std::move(title), {}, {}, "", {}};
   s.columns = {{"STT", ColumnKind::integer},
                {"Chỉ tiêu", ColumnKind::text},
                {"Đơn vị tính", ColumnKind::text},
@@ -73,12 +73,13 @@ Section indicator_table(const analytics::Engine& e, const Report& r, std::string
     row.push_back(num(f.target, k));
     row.push_back(num(f.pct_of_plan(), ColumnKind::percent));
     s.rows.push_back(std::move(row));
+    s.items.push_back({code, ind.label, ind.unit, f, change_text(ind, f)});
   }
   return s;
 }
 
 Section units_table(const analytics::Engine& e, const Report& r) {
-  Section s{"units", "Theo đơn vị", {}, {}, ""};
+  Section s{"units", "Theo đơn vị", {}, {}, "", {}};
   s.columns = {{"STT", ColumnKind::integer}, {"Mã", ColumnKind::text}, {"Đơn vị", ColumnKind::text}};
   std::vector<analytics::Result> cols;
   for (const char* code : kUnitColumns) {
@@ -98,6 +99,7 @@ Section units_table(const analytics::Engine& e, const Report& r) {
     for (const auto& c : cols)
       row.push_back(num(c.rows[i].figure.value, kind_of(*c.indicator)));
     s.rows.push_back(std::move(row));
+    s.items.push_back({first.key, first.label, cols.front().indicator->unit, first.figure, ""});
   }
   s.note = "Số liệu của các đơn vị cũ (trước 01/7/2025) được cộng vào đơn vị hiện nay có địa bàn "
            "tương ứng.";
@@ -112,7 +114,7 @@ Section kinds_table(const analytics::Engine& e, const Report& r) {
 }
 
 Section groups_table(const analytics::Engine& e, const Report& r) {
-  Section s{"groups", "Theo nhóm đối tượng", {}, {}, ""};
+  Section s{"groups", "Theo nhóm đối tượng", {}, {}, "", {}};
   s.columns = {{"STT", ColumnKind::integer},
                {"Nhóm đối tượng", ColumnKind::text},
                {"Số hoạt động", ColumnKind::integer},
@@ -131,6 +133,7 @@ Section groups_table(const analytics::Engine& e, const Report& r) {
       if (a.key == row.key) people = a.figure.value;
     s.rows.push_back(
         {count(s.rows.size() + 1), row.label, num(row.figure.value), num(people.value_or(0))});
+    s.items.push_back({row.key, row.label, "hoạt động", row.figure, ""});
   }
   s.note = "Một hoạt động có thể hướng tới nhiều nhóm đối tượng nên tổng các dòng có thể lớn hơn "
            "tổng số hoạt động.";

@@ -30,12 +30,21 @@ struct Number {
 
 using CellValue = std::variant<std::monostate, std::string, Number>;
 
+// A row of a section as a figure, for charts and the web tables: the indicator (or unit, group)
+// it stands for, its value, the value a year earlier, the plan, and the change in words.
+struct Item {
+  std::string key, label, unit;
+  analytics::Figure figure;
+  std::string change;  // "gấp 2,9 lần", "tăng 1,26 điểm phần trăm"
+};
+
 struct Section {
   std::string id;     // "activities", "participation", "units", "kinds", "groups"
   std::string title;  // Vietnamese; also the XLSX sheet name
   std::vector<Column> columns;
   std::vector<std::vector<CellValue>> rows;
   std::string note;  // under the table
+  std::vector<Item> items;  // the same rows as figures (units: the first indicator column)
 };
 
 struct Report {

@@ -1,0 +1,240 @@
+// api/routes_plans.cpp — /api/v1/plans: yearly targets and participation results.
+//
+//   GET    /api/v1/plans/measures                      the closed list of result measures
+//   GET    /api/v1/plans/targets?unit=&year=           {"targets": [...]}
+//   POST   /api/v1/plans/targets                       one target, or {"targets": [...]}
+//   DELETE /api/v1/plans/targets/{id}
+//   POST   /api/v1/plans/targets/import                CSV/XLSX (multipart "file" or raw body
+//                                                      with ?filename=), all rows or none
+//   GET    /api/v1/plans/results?unit=&from=&to=       {"results": [...]} (dates ISO)
+//   POST   /api/v1/plans/results                       one record, or {"results": [...]}
+//   DELETE /api/v1/plans/results?unit=&period=
+//   POST   /api/v1/plans/results/import
+// Writes go through plans::Service, which validates whole and notifies the analytics engine.
+#include "api/context.h"
+#include "api/json_util.h"
+#include "api/router.h"
+#include "plans/service.h"
+
+namespace caunoi::api {
+namespace {
+
+namespace json = boost::json;
+
+std::string str(const json::object& o, const char* k, const char* alt = nullptr) {
+  const json::value* v = o.if_contains(k);
+  if ((!v || v->is_null()) && alt) v = o.if_contains(alt);
+  if (!v || v->is_null()) return "";
+  if (v->is_string()) return std::string(v->as_string());
+  if (v->is_int64()) return std::to_string(v->as_int64());
+  return json::serialize(*v);
+}
+
+double number(const json::object& o, const char* k, std::vector<FieldError>& errs) {
+  const json::value* v = o.if_contains(k);
+  if (v && v->is_number()) return v->to_number<double>();
+  errs.push_back({k, "Phải là số", 0});
+  return 0;
+}
+
+plans::Target target_of(const json::object& o, std::vector<FieldError>& errs) {
+  plans::Target t;
+  t.unit_id = str(o, "unit_id", "unit");
+  const json::value* y = o.if_contains("year");
+  t.year = y && y->is_int64() ? static_cast<int>(y->as_int64()) : 0;
+  t.indicator = str(o, "indicator");
+  t.group = str(o, "group");
+  t.value = number(o, "value", errs);
+  t.note = str(o, "note");
+  return t;
+}
+
+json::object target_json(const plans::Target& t) {
+  return {{"id", t.id},       {"unit_id", t.unit_id}, {"year", t.year}, {"indicator", t.indicator},
+          {"group", t.group}, {"value", t.value},     {"note", t.note}};
+}
+
+// values: [{"measure","group","value"}] or {"bhyt": 1604000, ...}
+plans::ResultRecord result_of(const json::object& o, std::vector<FieldError>& errs) {
+  plans::ResultRecord r;
+  r.unit_id = str(o, "unit_id", "unit");
+  r.period = str(o, "period");
+  const json::value* vals = o.if_contains("values");
+  auto amount = [&](const json::value& v, const std::string& field) -> int64_t {
+    if (v.is_int64()) return v.as_int64();
+    if (v.is_double() && v.as_double() == static_cast<double>(static_cast<int64_t>(v.as_double())))
+      return static_cast<int64_t>(v.as_double());
+    errs.push_back({field, "Phải là số nguyên", 0});
+    return 0;
+  };
+  if (vals && vals->is_array()) {
+    for (const auto& v : vals->as_array()) {
+      if (!v.is_object()) continue;
+      const auto& vo = v.as_object();
+      plans::ResultValue rv{str(vo, "measure"), str(vo, "group"), 0};
+      if (const auto* n = vo.if_contains("value")) rv.value = amount(*n, "values." + rv.measure);
+      r.values.push_back(std::move(rv));
+    }
+  } else if (vals && vals->is_object()) {
+    for (const auto& [k, v] : vals->as_object())
+      r.values.push_back({std::string(k), "", amount(v, "values." + std::string(k))});
+  }
+  return r;
+}
+
+json::object result_json(const plans::ResultRecord& r) {
+  json::array vals;
+  for (const auto& v : r.values)
+    vals.push_back(json::object{{"measure", v.measure}, {"group", v.group}, {"value", v.value}});
+  return {{"unit_id", r.unit_id},
+          {"period", r.period},
+          {"as_of", r.as_of.iso()},
+          {"values", std::move(vals)}};
+}
+
+void throw_if(const std::vector<FieldError>& errs) {
+  if (!errs.empty()) throw invalid("invalid_plan_data", "Dữ liệu chưa hợp lệ; chưa ghi gì.", errs);
+}
+
+// The uploaded file: the part named "file" of a multipart body, else the raw body.
+std::pair<std::string, std::string> upload(const Request& q) {
+  std::string ct = q.header("content-type");
+  if (ct.rfind("multipart/form-data", 0) != 0) return {q.body, q.param("filename", "tep.csv")};
+  auto b = ct.find("boundary=");
+  if (b == std::string::npos)
+    throw invalid("bad_multipart", "Thiếu boundary trong Content-Type multipart/form-data.");
+  std::string boundary = ct.substr(b + 9);
+  if (auto semi = boundary.find(';'); semi != std::string::npos) boundary.resize(semi);
+  if (boundary.size() > 1 && boundary.front() == '"')
+    boundary = boundary.substr(1, boundary.size() - 2);
+  const std::string& body = q.body;
+  for (size_t pos = body.find("--" + boundary); pos != std::string::npos;
+       pos = body.find("--" + boundary, pos + 2)) {
+    size_t head = pos + boundary.size() + 4, end_head = body.find("\r\n\r\n", head);
+    if (end_head == std::string::npos) break;
+    std::string headers = body.substr(head, end_head - head);
+    if (headers.find("name=\"file\"") == std::string::npos) continue;
+    size_t data = end_head + 4, end = body.find("\r\n--" + boundary, data);
+    if (end == std::string::npos) break;
+    std::string name = "tep.csv";
+    if (auto f = headers.find("filename=\""); f != std::string::npos)
+      name = headers.substr(f + 10, headers.find('"', f + 10) - f - 10);
+    return {body.substr(data, end - data), name};
+  }
+  throw invalid("missing_file", "Thiếu tệp (phần \"file\" của biểu mẫu).");
+}
+
+}  // namespace
+
+void register_plans_routes(Router& r, Context& ctx) {
+  plans::Service& svc = *ctx.plans;
+  store::Pool& pool = *ctx.pool;
+
+  r.get("/api/v1/plans/measures", [](const Request&, const Params&) {
+    json::array items;
+    for (const auto& m : plans::measures())
+      items.push_back(
+          json::object{{"code", m.code}, {"label_vi", m.label_vi}, {"column_vi", m.column_vi}});
+    return Response::json(json::object{{"measures", std::move(items)}});
+  });
+
+  r.get("/api/v1/plans/targets", [&svc, &pool](const Request& q, const Params&) {
+    std::optional<int> year;
+    if (auto y = q.param("year"); !y.empty()) {
+      try {
+        year = std::stoi(y);
+      } catch (const std::exception&) {
+        throw invalid("bad_year", "Năm không hợp lệ.", {{"year", "Phải là số", 0}});
+      }
+    }
+    auto c = pool.acquire();
+    json::array items;
+    for (const auto& t : svc.targets(*c, q.param("unit"), year)) items.push_back(target_json(t));
+    return Response::json(json::object{{"targets", std::move(items)}});
+  });
+
+  r.post("/api/v1/plans/targets", [&svc, &pool](const Request& q, const Params&) {
+    auto body = q.json_body();
+    std::vector<FieldError> errs;
+    auto c = pool.acquire();
+    if (const auto* list = body.if_contains("targets"); list && list->is_array()) {
+      std::vector<plans::Target> ts;
+      for (const auto& v : list->as_array())
+        if (v.is_object()) ts.push_back(target_of(v.as_object(), errs));
+      throw_if(errs);
+      size_t n = ts.size();
+      svc.put_targets(*c, std::move(ts));
+      return Response::json(json::object{{"written", n}});
+    }
+    auto t = target_of(body, errs);
+    throw_if(errs);
+    return Response::json(target_json(svc.put_target(*c, std::move(t))), 201);
+  });
+
+  r.del("/api/v1/plans/targets/{id}", [&svc, &pool](const Request&, const Params& p) {
+    int64_t id = 0;
+    try {
+      id = std::stoll(p.at("id"));
+    } catch (const std::exception&) {
+      throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
+    }
+    auto c = pool.acquire();
+    svc.delete_target(*c, id);
+    return Response::json(json::object{{"deleted", id}});
+  });
+
+  r.post("/api/v1/plans/targets/import", [&svc, &pool](const Request& q, const Params&) {
+    auto [data, name] = upload(q);
+    auto c = pool.acquire();
+    auto s = svc.import_targets(*c, data, name);
+    return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
+  });
+
+  r.get("/api/v1/plans/results", [&svc, &pool](const Request& q, const Params&) {
+    auto date = [&](const char* k) -> std::optional<Date> {
+      std::string v = q.param(k);
+      if (v.empty()) return std::nullopt;
+      auto d = Date::parse(v);
+      if (!d) throw invalid("bad_date", "Ngày không hợp lệ: " + v, {{k, "Ngày không hợp lệ", 0}});
+      return d;
+    };
+    auto c = pool.acquire();
+    json::array items;
+    for (const auto& rec : svc.results(*c, q.param("unit"), date("from"), date("to")))
+      items.push_back(result_json(rec));
+    return Response::json(json::object{{"results", std::move(items)}});
+  });
+
+  r.post("/api/v1/plans/results", [&svc, &pool](const Request& q, const Params&) {
+    auto body = q.json_body();
+    std::vector<FieldError> errs;
+    auto c = pool.acquire();
+    if (const auto* list = body.if_contains("results"); list && list->is_array()) {
+      std::vector<plans::ResultRecord> rs;
+      for (const auto& v : list->as_array())
+        if (v.is_object()) rs.push_back(result_of(v.as_object(), errs));
+      throw_if(errs);
+      size_t n = rs.size();
+      svc.put_results(*c, std::move(rs));
+      return Response::json(json::object{{"written", n}});
+    }
+    auto rec = result_of(body, errs);
+    throw_if(errs);
+    return Response::json(result_json(svc.put_result(*c, std::move(rec))), 201);
+  });
+
+  r.del("/api/v1/plans/results", [&svc, &pool](const Request& q, const Params&) {
+    auto c = pool.acquire();
+    svc.delete_result(*c, required_param(q, "unit"), required_param(q, "period"));
+    return Response::json(json::object{{"deleted", true}});
+  });
+
+  r.post("/api/v1/plans/results/import", [&svc, &pool](const Request& q, const Params&) {
+    auto [data, name] = upload(q);
+    auto c = pool.acquire();
+    auto s = svc.import_results(*c, data, name);
+    return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
+  });
+}
+
+}  // namespace caunoi::api

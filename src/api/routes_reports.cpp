@@ -1,0 +1,44 @@
+// api/routes_reports.cpp — /api/v1/reports: the report of a unit and period (narrative and
+// tables) as JSON, or as an XLSX workbook to download.
+//   GET /api/v1/reports?unit=VN&period=2022-01..2022-10[&compare=last-year]
+//   GET /api/v1/reports/xlsx?... (same parameters)
+#include "api/context.h"
+#include "api/json_util.h"
+#include "api/router.h"
+#include "reports/render.h"
+#include "tabular/xlsx_writer.h"
+
+namespace caunoi::api {
+namespace {
+
+reports::Report build(const analytics::Engine& e, const Request& q) {
+  std::string c = q.param("compare");
+  if (!c.empty() && c != "last-year" && c != "none")
+    throw invalid("bad_compare", "Tham số compare chỉ nhận \"last-year\".",
+                  {{"compare", "Giá trị không hợp lệ", 0}});
+  return reports::build_report(e, q.param("unit", "VN"), period_param(q), c == "last-year");
+}
+
+}  // namespace
+
+void register_reports_routes(Router& r, Context& ctx) {
+  const analytics::Engine& e = *ctx.analytics;
+
+  r.get("/api/v1/reports", [&e](const Request& q, const Params&) {
+    return Response::json(reports::render_json(build(e, q)));
+  });
+
+  r.get("/api/v1/reports/xlsx", [&e](const Request& q, const Params&) {
+    auto rep = build(e, q);
+    Response res;
+    res.content_type = tabular::kXlsxMime;
+    res.body = reports::render_xlsx(rep);
+    std::string name = "bao-cao-" + rep.unit->code + "-" + rep.period.code() + ".xlsx";
+    for (auto& ch : name)
+      if (ch == '.' && &ch != &name[name.size() - 5]) ch = '_';
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    return res;
+  });
+}
+
+}  // namespace caunoi::api
