@@ -1,8 +1,8 @@
 // api/auth_guard.cpp — see auth_guard.h.
 //
 // Units a request touches: query parameters and top-level JSON body fields named unit, unit_id,
-// reporting_unit, place_id or place, and path parameters {unit} / {unit_id}. A request on one
-// stored entity (a path with captures such as /activities/{id}) that names no unit is checked
+// reporting_unit, place_id, place or parent, and path parameters {unit} / {unit_id}. A request on
+// one stored entity (a path with captures such as /activities/{id}) that names no unit is checked
 // against the entity itself: for a GET, the unit fields of the response; for a change, those of
 // a GET of the same path made before the handler runs — which is also the "before" image of the
 // audit record.
@@ -21,7 +21,8 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::string_view kUnitKeys[] = {"unit", "unit_id", "reporting_unit", "place_id", "place"};
+constexpr std::string_view kUnitKeys[] = {"unit",     "unit_id", "reporting_unit",
+                                          "place_id", "place",   "parent"};
 constexpr size_t kMaxAuditBody = 64 * 1024;
 
 // Internal lookups (the before-image GET) run the router again; they skip guard and audit.

@@ -42,6 +42,9 @@ constexpr Rule kRules[] = {
     // Analytics, plans, results and reports.
     {"GET", "/api/v1/analytics/indicators*", A::read, false},
     {"GET", "/api/v1/analytics*", A::report, true},
+    {"GET", "/api/v1/plans/measures*", A::read, false},
+    {"POST", "/api/v1/plans/targets/import", A::import, true},
+    {"POST", "/api/v1/plans/results/import", A::import, true},
     {"GET", "/api/v1/plans*", A::read, true},
     {"*", "/api/v1/plans*", A::write, true},
     {"GET", "/api/v1/results*", A::read, true},
