@@ -16,6 +16,7 @@ namespace {
 struct EvalArgs {
   std::string kb, set, mode = "bigram";
   bool fit = false, no_repair = false, misses = false;
+  double rerank = -1, max_df = 0;
 };
 
 void print(const char* name, const qa::EvalSummary& s) {
@@ -45,6 +46,10 @@ void add_qa_eval(CLI::App& app, int& exit_code) {
   cmd->add_option("--mode", a.mode, "Khoá chỉ mục: unigram, bigram, dict, both")
       ->check(CLI::IsMember({"unigram", "bigram", "dict", "both"}));
   cmd->add_flag("--no-repair", a.no_repair, "Tắt sửa lỗi gõ Telex và lỗi chính tả");
+  cmd->add_option("--rerank", a.rerank,
+                  "Trọng số xếp hạng lại theo câu chữ của câu hỏi (mặc định của engine)");
+  cmd->add_option("--max-df", a.max_df,
+                  "Bỏ qua khi tìm các từ có mặt trong quá tỷ lệ này số mục (0–1)");
   cmd->add_flag("--fit", a.fit, "Khớp lại mô hình độ tin cậy trên phần điều chỉnh");
   cmd->add_flag("--misses", a.misses, "In các câu trả lời sai");
   cmd->callback([&exit_code] {
@@ -59,6 +64,8 @@ void add_qa_eval(CLI::App& app, int& exit_code) {
                         : a.mode == "both"  ? qa::TermMode::both
                                             : qa::TermMode::bigram;
     opt.analyzer.repair = !a.no_repair;
+    if (a.rerank >= 0) opt.rerank_weight = a.rerank;
+    if (a.max_df > 0) opt.index.max_df_share = static_cast<float>(a.max_df);
     auto engine = qa::load_engine(kb, paths.data_dir, opt);
     const auto items = qa::load_eval_set(set);
     if (a.fit) {

@@ -15,7 +15,7 @@ float idf_of(std::size_t n, std::size_t df) {
 }  // namespace
 
 Index::Index(const std::vector<DocFields>& docs, const Analyzer& analyzer, IndexOptions opt)
-    : n_(docs.size()) {
+    : n_(docs.size()), max_df_(static_cast<std::size_t>(opt.max_df_share * docs.size())) {
   // Pass 1: per document and field, the term counts; field lengths for normalisation.
   struct Counts {
     std::unordered_map<uint32_t, std::array<uint16_t, kFields>> tf;
@@ -81,7 +81,7 @@ std::vector<Hit> Index::search(const std::vector<QueryTerm>& q, std::size_t k) c
   touched.clear();
   for (const auto& qt : q) {
     const Term* t = find(qt.key);
-    if (!t) continue;
+    if (!t || t->postings.size() > max_df_) continue;
     for (const auto& p : t->postings) {
       if (acc[p.doc] == 0.0f) touched.push_back(p.doc);
       acc[p.doc] += qt.weight * p.w;

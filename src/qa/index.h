@@ -24,6 +24,9 @@ struct IndexOptions {
   float k1 = 1.2f;
   std::array<float, kFields> weight = {3.0f, 2.0f, 0.6f, 1.0f};
   std::array<float, kFields> b = {0.6f, 0.6f, 0.75f, 0.5f};
+  // Terms found in more than this share of the entries are not accumulated when searching: they
+  // score little and their long posting lists dominate latency on a large bank.
+  float max_df_share = 1.0f;
 };
 
 struct Hit {
@@ -67,6 +70,7 @@ class Index {
   const Term* find(const std::string& key) const;
 
   std::size_t n_ = 0;
+  std::size_t max_df_ = 0;
   std::unordered_map<std::string, uint32_t> terms_;
   std::vector<Term> postings_;
   text::Speller vocab_;

@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <cctype>
 
+#include <unordered_map>
+
 #include "text/syllable.h"
 
 namespace caunoi::text {
@@ -23,10 +25,17 @@ void flush(std::u32string& run, bool ascii, std::vector<Token>& out) {
       t.folded.push_back(static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c));
     t.text = t.folded;
   } else {
-    SyllableForms f = canonical_syllable(std::u32string_view(run));
-    t.text = std::move(f.accented);
-    t.folded = std::move(f.folded);
-    t.marked = f.marked;
+    // Vietnamese has a few thousand distinct syllables: remember their forms per thread
+    // instead of going through ICU normalisation for every occurrence.
+    thread_local std::unordered_map<std::u32string, SyllableForms> cache;
+    auto it = cache.find(run);
+    if (it == cache.end()) {
+      if (cache.size() > 100000) cache.clear();
+      it = cache.emplace(run, canonical_syllable(std::u32string_view(run))).first;
+    }
+    t.text = it->second.accented;
+    t.folded = it->second.folded;
+    t.marked = it->second.marked;
   }
   out.push_back(std::move(t));
   run.clear();
