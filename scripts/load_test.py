@@ -1,0 +1,212 @@
+#!/usr/bin/python3
+# scripts/load_test.py — the load test and the kill test of `caunoi serve` on loopback.
+#
+# Not part of `make test` (it runs for minutes and measures wall-clock behaviour). It builds a
+# fresh database, creates an administrator with `caunoi user add` (password on stdin) and an API
+# token, then:
+#   load mode (default): N clients (default 200) for D seconds (default 60), each on its own
+#     keep-alive connection, mixing reads (places, activities list, analytics), writes (new
+#     activities) and Q&A questions. Prints requests/s, p50/p99 latency and errors per kind; then
+#     opens the database and checks that every write the server acknowledged (201 + id) is there.
+#   --kill: writers stream activities for a few seconds, the server is killed with SIGKILL in the
+#     middle, restarted on the same database; every acknowledged write must be there and
+#     PRAGMA integrity_check must say ok.
+# Uses only the Python standard library (Debian's python3).
+#
+#   scripts/load_test.py --bin build/caunoi [--clients 200] [--seconds 60] [--kill]
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PASSWORD = "Kiem-thu-tai-2026!"
+
+
+def start_server(binary, db, env):
+    proc = subprocess.Popen([binary, "serve", "--db", db, "--port", "0", "--host", "127.0.0.1"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in proc.stdout:
+        if "đang phục vụ tại http://" in line:
+            port = int(line.split("http://")[1].split(":")[1].split(" ")[0])
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+            return proc, port
+    raise SystemExit("caunoi serve did not start")
+
+
+class Client:
+    def __init__(self, port, token):
+        self.port, self.token = port, token
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def call(self, method, path, body=None):
+        headers = {"Authorization": "Bearer " + self.token}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        try:
+            self.conn.request(method, path, body=data, headers=headers)
+            r = self.conn.getresponse()
+            return r.status, r.read()
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            return 0, b""
+
+
+# Current communes exist from 1 July 2025, so the dates fall in July–October 2025.
+def activity(commune, rnd):
+    day = rnd.randint(1, 28)
+    return {"reporting_unit": commune, "place": commune, "date_from": f"2025-{rnd.randint(7, 10):02d}-{day:02d}",
+            "kind": "conference", "groups": ["farm_households"], "topics": ["voluntary_si"],
+            "figures": {"events": 1, "attendees": rnd.randint(5, 300)}}
+
+
+def prepare(binary, env, tmp):
+    db = os.path.join(tmp, "load.db")
+    add = subprocess.run([binary, "user", "--db", db, "add", "--username", "taitest", "--role", "admin",
+                          "--unit", "VN"], input=PASSWORD + "\n", env=env, capture_output=True, text=True)
+    if add.returncode != 0:
+        raise SystemExit("caunoi user add failed: " + add.stderr)
+    return db
+
+
+def login_token(port):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    c.request("POST", "/api/v1/auth/login", body=json.dumps({"username": "taitest", "password": PASSWORD}))
+    r = c.getresponse()
+    csrf = json.loads(r.read())["csrf_token"]
+    cookie = r.getheader("Set-Cookie").split(";")[0]
+    c.request("POST", "/api/v1/auth/tokens", body=json.dumps({"name": "load", "ttl_days": 1}),
+              headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+    return json.loads(c.getresponse().read())["token"]
+
+
+def communes(port, token):
+    st, body = Client(port, token).call("GET", "/api/v1/places?parent=15")
+    places = json.loads(body)
+    items = places if isinstance(places, list) else places.get("places") or places.get("children") or places.get("items")
+    return [p["id"] for p in items][:50]
+
+
+def check_writes(db, ids):
+    con = sqlite3.connect(db)
+    found = 0
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found += con.execute(f"SELECT COUNT(*) FROM activities WHERE id IN ({','.join('?' * len(chunk))})",
+                             chunk).fetchone()[0]
+    integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+    con.close()
+    return found, integrity
+
+
+def load(args, binary, env, db):
+    proc, port = start_server(binary, db, env)
+    token = login_token(port)
+    units = communes(port, token)
+    stop = time.time() + args.seconds
+    lock = threading.Lock()
+    lat, errors, acked = {}, {}, []
+
+    def worker(n):
+        rnd = random.Random(n)
+        c = Client(port, token)
+        while time.time() < stop:
+            pick = rnd.random()
+            if pick < 0.35:
+                kind, req = "read", ("GET", f"/api/v1/activities?unit={rnd.choice(units)}&limit=20", None)
+            elif pick < 0.55:
+                kind, req = "read", ("GET", "/api/v1/places?parent=15", None)
+            elif pick < 0.80:
+                kind, req = "write", ("POST", "/api/v1/activities", activity(rnd.choice(units), rnd))
+            else:
+                kind, req = "qa", ("POST", "/api/v1/qa/ask", {"question": "Mức đóng BHXH tự nguyện thấp nhất là bao nhiêu?"})
+            t0 = time.perf_counter()
+            st, body = c.call(*req)
+            dt = time.perf_counter() - t0
+            with lock:
+                lat.setdefault(kind, []).append(dt)
+                if st >= 400 or st == 0:
+                    errors[(kind, st)] = errors.get((kind, st), 0) + 1
+                elif kind == "write" and st == 201:
+                    acked.append(json.loads(body)["id"])
+
+    t0 = time.time()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.time() - t0
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    total = sum(len(v) for v in lat.values())
+    print(f"{args.clients} clients, {elapsed:.1f} s: {total} requests, {total / elapsed:.0f} req/s")
+    for kind, v in sorted(lat.items()):
+        v.sort()
+        print(f"  {kind:6s} n={len(v):6d}  p50={v[len(v) // 2] * 1000:7.1f} ms  p99={v[int(len(v) * 0.99)] * 1000:7.1f} ms")
+    print("  errors:", {f"{k}:{s}": n for (k, s), n in errors.items()} or "none")
+    found, integrity = check_writes(db, acked)
+    print(f"  acknowledged writes {len(acked)}, in the database {found}; integrity_check: {integrity}")
+    return found == len(acked) and integrity == "ok"
+
+
+def kill(args, binary, env, db):
+    proc, port = start_server(binary, db, env)
+    token = login_token(port)
+    units = communes(port, token)
+    acked, lock, stop = [], threading.Lock(), threading.Event()
+
+    def writer(n):
+        rnd, c = random.Random(n), Client(port, token)
+        while not stop.is_set():
+            st, body = c.call("POST", "/api/v1/activities", activity(rnd.choice(units), rnd))
+            if st == 201:
+                with lock:
+                    acked.append(json.loads(body)["id"])
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(20)]
+    for t in threads:
+        t.start()
+    time.sleep(args.seconds)
+    proc.send_signal(signal.SIGKILL)  # in the middle of the stream of writes
+    proc.wait()
+    stop.set()
+    for t in threads:
+        t.join()
+    proc, port = start_server(binary, db, env)  # restart: WAL recovery
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    found, integrity = check_writes(db, acked)
+    print(f"SIGKILL after {args.seconds} s of writes: acknowledged {len(acked)}, after restart {found}; "
+          f"integrity_check: {integrity}")
+    return found == len(acked) and integrity == "ok"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "build", "caunoi"))
+    ap.add_argument("--clients", type=int, default=200)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--kill", action="store_true")
+    args = ap.parse_args()
+    env = dict(os.environ, CAUNOI_DATA_DIR=os.path.join(ROOT, "data"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = prepare(args.bin, env, tmp)
+        ok = kill(args, args.bin, env, db) if args.kill else load(args, args.bin, env, db)
+    print("OK" if ok else "FAILED")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
