@@ -3,7 +3,7 @@
 //
 // Filters (list and export): unit (subtree, either era), period (see periods/period.h) or
 // from/to dates, kind, group, topic, language, channel; paging: offset, limit (≤ 1000). Who made
-// a change is taken from the X-User header (the front end sends the signed-in user) else "api".
+// a change is the signed-in user (set by the auth guard), else the X-User header, else "api".
 #include <charconv>
 
 #include "activities/export.h"
@@ -166,7 +166,10 @@ int64_t id_of(const Params& p) {
   return id;
 }
 
-std::string user_of(const Request& q) {
+// The signed-in user as the auth guard put it in the params, else an X-User header (tools and
+// tests without auth), else "api".
+std::string user_of(const Request& q, const Params& p) {
+  if (auto it = p.find("_user"); it != p.end() && !it->second.empty()) return it->second;
   std::string u = q.header("x-user");
   return u.empty() ? "api" : u.substr(0, 100);
 }
@@ -257,10 +260,10 @@ void register_activities_routes(Router& r, Context& ctx) {
                 "mau-nhap-hoat-dong" + (kind.empty() ? "" : "-" + kind) + ".xlsx");
   });
 
-  r.post("/api/v1/activities", [&](const Request& q, const Params&) {
+  r.post("/api/v1/activities", [&](const Request& q, const Params& p) {
     Activity a = activity_from_json(q.json_body());
     auto c = pool.acquire();
-    a = svc.create(*c, std::move(a), user_of(q));
+    a = svc.create(*c, std::move(a), user_of(q, p));
     return Response::json(activity_json(a, *svc.reference(), g), 201);
   });
 
@@ -280,14 +283,14 @@ void register_activities_routes(Router& r, Context& ctx) {
   r.put("/api/v1/activities/{id}", [&](const Request& q, const Params& p) {
     Activity a = activity_from_json(q.json_body());
     auto c = pool.acquire();
-    a = svc.update(*c, id_of(p), std::move(a), user_of(q));
+    a = svc.update(*c, id_of(p), std::move(a), user_of(q, p));
     return Response::json(activity_json(a, *svc.reference(), g));
   });
 
   r.del("/api/v1/activities/{id}", [&](const Request& q, const Params& p) {
     auto c = pool.acquire();
     int64_t id = id_of(p);
-    svc.remove(*c, id, user_of(q));
+    svc.remove(*c, id, user_of(q, p));
     return Response::json(json::object{{"id", id}, {"deleted", true}});
   });
 }

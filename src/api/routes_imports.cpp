@@ -105,7 +105,7 @@ void register_imports_routes(Router& r, Context& ctx) {
   activities::Service& svc = *ctx.activities;
   store::Pool& pool = *ctx.pool;
 
-  r.post("/api/v1/imports", [&](const Request& q, const Params&) {
+  r.post("/api/v1/imports", [&](const Request& q, const Params& p) {
     Upload up;
     std::string ct = q.header("content-type");
     if (ct.rfind("multipart/form-data", 0) == 0) {
@@ -119,7 +119,7 @@ void register_imports_routes(Router& r, Context& ctx) {
     activities::ImportOptions opt;
     opt.filename = up.filename;
     opt.sheet = q.param("sheet");
-    std::string user = q.header("x-user");
+    std::string user = p.contains("_user") ? p.at("_user") : q.header("x-user");
     opt.created_by = user.empty() ? "import" : user.substr(0, 100);
     int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt));
     Response res = Response::json(json::object{{"id", id}, {"state", "running"}}, 202);
