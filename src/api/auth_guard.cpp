@@ -296,6 +296,10 @@ void audit_action(store::Connection& c, const Request& r, const auth::Principal*
   e.action = std::move(action);
   e.entity = std::move(entity);
   e.status = status;
+  // The unit the change concerns, as the entity states it (after, else before).
+  for (const std::string* image : {&after, &before})
+    if (auto o = json_object_of(*image); o && e.unit_id.empty())
+      if (auto units = units_in(*o, false); !units.empty()) e.unit_id = units.front();
   e.before = std::move(before);
   e.after = std::move(after);
   e.request = masked_body(r);

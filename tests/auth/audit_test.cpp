@@ -30,19 +30,54 @@ TEST(Audit, ChangeRecordsBeforeAndAfter) {
   EXPECT_EQ(e.at("entity").as_string(), "user:" + std::to_string(target.id));
   EXPECT_EQ(e.at("before").at("full_name").as_string(), "cb.xa (thử)");
   EXPECT_EQ(e.at("after").at("full_name").as_string(), "Nguyễn Thị Hoa");
+  EXPECT_EQ(e.at("unit_id").as_string(), w.commune);
 }
 
-TEST(Audit, RefusedAttemptsAreRecordedToo) {
+TEST(Audit, RefusedWritesAreRecordedToo) {
   AuthWorld w;
   auto admin = w.token_caller(w.add_user("quantri", "admin", "VN"));
   auto outsider = w.token_caller(w.add_user("cb.hn", "province_staff", w.other_province));
-  auto r = w.call(outsider, "POST", "/api/v1/approvals/submit", {},
-                  R"({"unit_id":")" + w.province + R"(","period":"2025-10"})");
-  EXPECT_EQ(r.status, 403);
-  // Refused writes outside the explicitly audited groups are logged by the guard; approvals
-  // log their own transitions, so probe a generic one through the log filter instead.
+  auto body = boost::json::serialize(boost::json::object{{"reporting_unit", w.commune},
+                                                         {"place", w.commune},
+                                                         {"date_from", "2025-10-02"},
+                                                         {"kind", "conference"}});
+  outsider.remote = "198.51.100.4";
+  EXPECT_EQ(w.call(outsider, "POST", "/api/v1/activities", {}, body).status, 403);
   auto log = boost::json::parse(w.call(admin, "GET", "/api/v1/audit", {{"user", "cb.hn"}}).body);
-  EXPECT_GE(log.at("total").as_int64(), 0);
+  ASSERT_EQ(log.at("total").as_int64(), 1);
+  auto e = log.at("entries").at(0).as_object();
+  EXPECT_EQ(e.at("status").as_int64(), 403);
+  EXPECT_EQ(e.at("action").as_string(), "POST /api/v1/activities");
+  EXPECT_EQ(e.at("remote").as_string(), "198.51.100.4");
+  EXPECT_EQ(e.at("unit_id").as_string(), w.commune);
+}
+
+TEST(Audit, ActivityEditKeepsBeforeAndAfterImages) {
+  AuthWorld w;
+  auto admin = w.token_caller(w.add_user("quantri", "admin", "VN"));
+  auto staff = w.token_caller(w.add_user("cb.xa", "commune_staff", w.commune));
+  auto act = [&](int attendees) {
+    return boost::json::serialize(boost::json::object{
+        {"reporting_unit", w.commune},
+        {"place", w.commune},
+        {"date_from", "2025-09-12"},
+        {"kind", "conference"},
+        {"groups", boost::json::array{"farm_households"}},
+        {"topics", boost::json::array{"voluntary_si"}},
+        {"figures", boost::json::object{{"events", 1}, {"attendees", attendees}}}});
+  };
+  auto made = w.call(staff, "POST", "/api/v1/activities", {}, act(40));
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto id = boost::json::parse(made.body).at("id").as_int64();
+  ASSERT_EQ(w.call(staff, "PUT", "/api/v1/activities/" + std::to_string(id), {}, act(75)).status,
+            200);
+  auto log = boost::json::parse(
+      w.call(admin, "GET", "/api/v1/audit", {{"action", "PUT /api/v1/activities/{id}"}}).body);
+  ASSERT_EQ(log.at("total").as_int64(), 1);
+  auto e = log.at("entries").at(0).as_object();
+  EXPECT_EQ(e.at("username").as_string(), "cb.xa");
+  EXPECT_EQ(e.at("before").at("figures").at("attendees").as_int64(), 40);
+  EXPECT_EQ(e.at("after").at("figures").at("attendees").as_int64(), 75);
 }
 
 TEST(Audit, LogIsAppendOnly) {
