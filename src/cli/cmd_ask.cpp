@@ -2,7 +2,7 @@
 // `caunoi ask --kb FILE --batch IN.jsonl` answers many. The batch output is a stable interface
 // other tools read: one line per input line, {"q", "id" (entry id or null), "confidence",
 // "related" (ids)}.
-#include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -12,6 +12,7 @@
 #include "app/bootstrap.h"
 #include "cli/commands.h"
 #include "qa/engine.h"
+#include "qa/jsonl.h"
 
 namespace caunoi::cli {
 namespace {
@@ -30,29 +31,23 @@ boost::json::array related_ids(const qa::Engine& e, const qa::Ranking& r) {
 int run_batch(const qa::Engine& e, const std::string& path) {
   std::ifstream in(path);
   if (!in) throw not_found("file_not_found", "Không đọc được tệp " + path + ".");
-  std::string line;
-  long no = 0;
-  while (std::getline(in, line)) {
-    ++no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    boost::system::error_code ec;
-    auto v = boost::json::parse(line, ec);
-    const boost::json::value* q = !ec && v.is_object() ? v.as_object().if_contains("q") : nullptr;
+  qa::for_each_json_line(in, [&](long no, const boost::json::object* line) {
+    const boost::json::value* q = line ? line->if_contains("q") : nullptr;
     if (!q || !q->is_string())
       throw invalid("invalid_batch", "Dòng " + std::to_string(no) + " của " + path +
                                          " không có dạng {\"q\": \"...\"}.");
     const std::string question(q->as_string());
     const qa::Ranking r = e.ask(question);
-    boost::json::object o;
-    o["q"] = question;
-    if (r.answered)
-      o["id"] = e.entry(static_cast<uint32_t>(r.best)).id;
-    else
-      o["id"] = nullptr;
-    o["confidence"] = std::round(r.confidence * 1e4) / 1e4;
-    o["related"] = related_ids(e, r);
-    std::cout << boost::json::serialize(o) << '\n';
-  }
+    // Written by hand so that the confidence is a plain decimal (0.9952), not 9.952E-1.
+    char conf[16];
+    std::snprintf(conf, sizeof conf, "%.4f", r.confidence);
+    const boost::json::value id =
+        r.answered ? boost::json::value(e.entry(static_cast<uint32_t>(r.best)).id)
+                   : boost::json::value(nullptr);
+    std::cout << "{\"q\":" << boost::json::serialize(boost::json::value(question))
+              << ",\"id\":" << boost::json::serialize(id) << ",\"confidence\":" << conf
+              << ",\"related\":" << boost::json::serialize(related_ids(e, r)) << "}\n";
+  });
   return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include <boost/json.hpp>
 
+#include "qa/jsonl.h"
 #include "text/tokenize.h"
 
 namespace caunoi::qa {
@@ -24,20 +25,13 @@ std::vector<EvalItem> load_eval_set(const std::filesystem::path& file) {
   if (!in) throw not_found("file_not_found", "Không đọc được tệp " + file.string() + ".");
   std::vector<EvalItem> out;
   std::vector<FieldError> errors;
-  std::string line;
-  long no = 0;
-  while (std::getline(in, line)) {
-    ++no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    boost::system::error_code ec;
-    auto v = boost::json::parse(line, ec);
-    const boost::json::object* o = ec ? nullptr : v.if_object();
+  for_each_json_line(in, [&](long no, const boost::json::object* o) {
     const boost::json::value* q = o ? o->if_contains("q") : nullptr;
     const boost::json::value* x = o ? o->if_contains("expected") : nullptr;
     if (!q || !q->is_string() || !x || !(x->is_string() || x->is_null())) {
       errors.push_back(
           {"dòng " + std::to_string(no), "Cần {\"q\": chuỗi, \"expected\": mã hoặc null}.", no});
-      continue;
+      return;
     }
     EvalItem it;
     it.q = std::string(q->as_string());
@@ -46,7 +40,7 @@ std::vector<EvalItem> load_eval_set(const std::filesystem::path& file) {
       it.style = std::string(s->as_string());
     it.line = no;
     out.push_back(std::move(it));
-  }
+  });
   if (!errors.empty())
     throw invalid("invalid_testset", "Tệp câu hỏi kiểm thử có lỗi.", std::move(errors));
   return out;

@@ -7,31 +7,35 @@
 
 namespace caunoi::qa {
 
+void for_each_json_line(std::istream& in,
+                        const std::function<void(long row, const boost::json::object* o)>& fn) {
+  std::string line;
+  long row = 0;
+  while (std::getline(in, line)) {
+    ++row;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(line, ec);
+    fn(row, ec ? nullptr : v.if_object());
+  }
+}
+
 std::vector<Entry> parse_jsonl(std::string_view text) {
   std::vector<Entry> out;
   std::vector<FieldError> errors;
   std::unordered_set<std::string> ids;
-  long row = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::string_view line =
-        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++row;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  std::istringstream in{std::string(text)};
+  for_each_json_line(in, [&](long row, const boost::json::object* o) {
     const std::string where = "dòng " + std::to_string(row);
-    boost::system::error_code ec;
-    boost::json::value v = boost::json::parse(line, ec);
-    if (ec || !v.is_object()) {
+    if (!o) {
       errors.push_back({where, "Không phải một đối tượng JSON hợp lệ.", row});
-      continue;
+      return;
     }
-    Entry e = entry_from_json(v.as_object(), errors, where, row);
+    Entry e = entry_from_json(*o, errors, where, row);
     if (!e.id.empty() && !ids.insert(e.id).second)
       errors.push_back({where + " / id", "Mã " + e.id + " bị trùng.", row});
     out.push_back(std::move(e));
-  }
+  });
   if (!errors.empty())
     throw invalid("invalid_jsonl",
                   "Tệp JSONL có " + std::to_string(errors.size()) + " lỗi; chưa nhập mục nào.",

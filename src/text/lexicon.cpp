@@ -103,12 +103,10 @@ Lexicon Lexicon::load(const std::filesystem::path& file) {
   return parse(ss.str());
 }
 
-std::vector<const Lexicon::Rule*> Lexicon::candidates(
+const std::vector<Lexicon::Rule>* Lexicon::candidates(
     const std::unordered_map<std::string, std::vector<Rule>>& m, const std::string& first) {
-  std::vector<const Rule*> out;
-  if (auto it = m.find(first); it != m.end())
-    for (const auto& r : it->second) out.push_back(&r);
-  return out;
+  auto it = m.find(first);
+  return it == m.end() ? nullptr : &it->second;
 }
 
 std::vector<Token> Lexicon::rewrite(const std::vector<Token>& tokens) const {
@@ -117,13 +115,14 @@ std::vector<Token> Lexicon::rewrite(const std::vector<Token>& tokens) const {
   for (std::size_t i = 0; i < tokens.size();) {
     const Rule* best = nullptr;
     std::size_t best_len = 0;
-    for (const Rule* r : candidates(equiv_, tokens[i].folded)) {
-      const std::size_t len = match_at(tokens, i, r->from);
-      if (len > best_len) {
-        best = r;
-        best_len = len;
+    if (const auto* rules = candidates(equiv_, tokens[i].folded))
+      for (const Rule& r : *rules) {
+        const std::size_t len = match_at(tokens, i, r.from);
+        if (len > best_len) {
+          best = &r;
+          best_len = len;
+        }
       }
-    }
     if (!best) {
       out.push_back(tokens[i++]);
       continue;
@@ -137,8 +136,9 @@ std::vector<Token> Lexicon::rewrite(const std::vector<Token>& tokens) const {
 std::vector<std::vector<Token>> Lexicon::related(const std::vector<Token>& tokens) const {
   std::vector<std::vector<Token>> out;
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    for (const Rule* r : candidates(related_, tokens[i].folded))
-      if (match_at(tokens, i, r->from)) out.push_back(r->to);
+    if (const auto* rules = candidates(related_, tokens[i].folded))
+      for (const Rule& r : *rules)
+        if (match_at(tokens, i, r.from)) out.push_back(r.to);
   return out;
 }
 

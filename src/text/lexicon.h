@@ -42,7 +42,8 @@ class Lexicon {
     std::vector<std::string> from;  // folded tokens
     std::vector<Token> to;
   };
-  static std::vector<const Rule*> candidates(
+  // The rules starting with `first`, or null.
+  static const std::vector<Rule>* candidates(
       const std::unordered_map<std::string, std::vector<Rule>>& m, const std::string& first);
   std::unordered_map<std::string, std::vector<Rule>> equiv_;    // by first folded token
   std::unordered_map<std::string, std::vector<Rule>> related_;  // by first folded token
