@@ -210,7 +210,8 @@ void XlsxSheet::list_validation(int first_row, int col, int last_row,
     list.push_back(nullptr);
     dv.value_list = list.data();
   } else if (!source_range.empty()) {
-    formula = "=" + std::string(source_range);
+    formula.reserve(source_range.size() + 1);  // append, not operator+: GCC 12 -Wrestrict bug
+    formula.append("=").append(source_range);
     dv.value_formula = formula.data();
   } else {
     return;  // Excel would reject an inline list this long; without a source range, no list
