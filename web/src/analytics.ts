@@ -2,6 +2,7 @@
 // (GET /api/v1/analytics, /analytics/indicators, /reports). The server's rows are normalised
 // here into one shape (key, label, value, last year, change) so the pages stay simple.
 import { get, items } from "./api";
+import { num, pct } from "./format";
 
 export interface Indicator {
   code: string;
@@ -10,6 +11,7 @@ export interface Indicator {
   headline?: boolean;
   category?: string; // "activity", "kind", "participation"
   decimals?: number;
+  rate?: boolean; // a ratio (coverage %), not a count
 }
 
 export interface Figure {
@@ -30,6 +32,11 @@ export interface Series extends Figure {
 }
 
 type Obj = Record<string, unknown>;
+
+// A value of an indicator as users read it: rates as percentages (95,42%), counts as numbers.
+export function formatValue(ind: Indicator | undefined, v: number | null | undefined): string {
+  return ind?.rate ? pct(v ?? null) : num(v ?? null);
+}
 const str = (o: Obj, ...ks: string[]) => {
   for (const k of ks) if (typeof o[k] === "string" || typeof o[k] === "number") return String(o[k]);
   return "";
@@ -82,6 +89,7 @@ export async function indicators(): Promise<Indicator[]> {
     headline: Boolean(o.headline),
     category: str(o, "category"),
     decimals: typeof o.decimals === "number" ? o.decimals : undefined,
+    rate: Boolean(o.rate) || str(o, "unit_vi", "unit") === "%",
   }));
 }
 

@@ -3,9 +3,9 @@
 // first paint the browser test measures); charts, map, ranking and the drafted narrative follow,
 // with ECharts and the province boundaries loaded only after the figures are on screen.
 import { get, parsePeriod, type Place } from "../api";
-import { analytics, indicators, report, type Indicator, type Row } from "../analytics";
+import { analytics, formatValue, indicators, report, type Indicator, type Row } from "../analytics";
 import { clear, h } from "../dom";
-import { num, pct, signedPct } from "../format";
+import { num, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
 import { parsePeriodCode, periodPicker, type PeriodValue } from "../components/periodPicker";
 import { describe, unitPicker } from "../components/unitPicker";
@@ -28,7 +28,9 @@ function headlineIndicators(inds: Indicator[]): Indicator[] {
   const flagged = inds.filter((i) => i.headline);
   if (flagged.length) return flagged.slice(0, 8);
   const acts = inds.filter((i) => i.category === "activity" || !i.category);
-  const rates = inds.filter((i) => i.category === "participation");
+  // Coverage rates say more than head counts; fall back to counts when there are none.
+  const part = inds.filter((i) => i.category === "participation");
+  const rates = [...part.filter((i) => i.rate), ...part.filter((i) => !i.rate)];
   return [...acts.slice(0, 8 - Math.min(2, rates.length)), ...rates.slice(0, 2)];
 }
 
@@ -56,6 +58,12 @@ export function defaultPeriod(today = new Date()): PeriodValue {
     m = 12;
   }
   return { kind: "ytd", year: y, month: m, quarter: Math.ceil(m / 3) };
+}
+
+// "yyyy-mm" of the last month of a period.
+function periodEnd(v: PeriodValue): string {
+  const m = v.kind === "year" ? 12 : v.kind === "quarter" ? v.quarter * 3 : v.month;
+  return `${v.year}-${String(m).padStart(2, "0")}`;
 }
 
 export function yearsAround(y: number): number[] {
@@ -207,8 +215,8 @@ const page: Page = async (main, _params, query) => {
           return h(
             "div",
             { class: "kpi", "data-indicator": ind.code },
-            h("div", { class: "kpi-label" }, ind.label + (ind.unit && ind.unit !== "%" ? ` (${ind.unit})` : "")),
-            h("div", { class: "kpi-value", "data-testid": "kpi-value" }, ind.unit === "%" ? pct(v?.value ?? null) : num(v?.value ?? null)),
+            h("div", { class: "kpi-label" }, ind.label + (ind.unit && !ind.rate ? ` (${ind.unit})` : "")),
+            h("div", { class: "kpi-value", "data-testid": "kpi-value" }, formatValue(ind, v?.value)),
             changeEl(v?.changePct ?? null, lastLabel),
           );
         }),
@@ -230,6 +238,9 @@ const page: Page = async (main, _params, query) => {
       const pv2 = period.value();
       const ind = trendIndicator.value || primary;
       const s = await analytics({ indicator: ind, unit: unitId, period: String(pv2.year), by: "period" });
+      // Months after the chosen period have no data yet: leave them out of this year's line.
+      const endKey = periodEnd(pv2);
+      for (const r of s.rows) if (/^\d{4}-\d{2}$/.test(r.key) && r.key > endKey) r.value = null;
       const c = await loadCharts();
       if (gen !== generation) return;
       const chart = chartIn(trendBox, c);

@@ -1,10 +1,9 @@
 // pages/plans.ts — "Kế hoạch, chỉ tiêu": the targets a unit is given for a year, each beside
 // what has been done so far (analytics, which carries the target) and the percent of plan in
 // colour (green ≥ 100%, amber ≥ 80%, red below). Targets are entered one by one or imported.
-import { ApiError } from "../api";
-import { analytics, indicators, type Indicator } from "../analytics";
+import { ApiError, parsePeriod } from "../api";
+import { analytics, formatValue, indicators, type Indicator } from "../analytics";
 import { clear, h, uid } from "../dom";
-import { num, pct } from "../format";
 import { setQuery, type Page } from "../router";
 import { deleteTarget, importFile, paths, putTarget, targets } from "../plans";
 import { reference, labelOf } from "../reference";
@@ -28,7 +27,6 @@ const page: Page = async (main, _p, query) => {
     main.append(pageHead("Kế hoạch, chỉ tiêu"), errorBox(e));
     return;
   }
-  const fmt = (ind: Indicator | undefined, v: number | null) => (ind?.unit === "%" ? pct(v) : num(v));
 
   const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
   const yearSel = h("select", { id: "plan-year", onchange: () => ((year = Number(yearSel.value)), void draw()) }, ...yearsAround(year).map((y) => h("option", { value: y, selected: y === year }, `Năm ${y}`)));
@@ -44,6 +42,7 @@ const page: Page = async (main, _p, query) => {
     try {
       const list = await targets(unitId, year);
       const period = progressPeriod();
+      const periodLabel = (await parsePeriod(period).catch(() => null))?.label_vi ?? period;
       const done = await Promise.all(list.map((t) => analytics({ indicator: t.indicator, unit: unitId, period, compare: false }).catch(() => null)));
       clear(
         tableBox,
@@ -54,7 +53,7 @@ const page: Page = async (main, _p, query) => {
               h(
                 "table",
                 null,
-                h("caption", null, `Thực hiện tính đến hết kỳ ${period}.`),
+                h("caption", null, `Thực hiện: ${periodLabel}.`),
                 h("thead", null, h("tr", null, h("th", null, "Chỉ tiêu"), h("th", null, "Nhóm đối tượng"), h("th", { class: "num" }, "Kế hoạch"), h("th", { class: "num" }, "Thực hiện"), h("th", { class: "num" }, "% kế hoạch"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
                 h(
                   "tbody",
@@ -68,8 +67,8 @@ const page: Page = async (main, _p, query) => {
                       null,
                       h("td", { class: "name" }, ind?.label ?? t.indicator, t.note ? h("div", { class: "small muted" }, t.note) : null),
                       h("td", null, t.group ? labelOf(groups, t.group) : "Tất cả"),
-                      h("td", { class: "num" }, fmt(ind, t.value)),
-                      h("td", { class: "num" }, fmt(ind, actual)),
+                      h("td", { class: "num" }, formatValue(ind, t.value)),
+                      h("td", { class: "num" }, formatValue(ind, actual)),
                       h("td", { class: "num" }, planBadge(p)),
                       h(
                         "td",

@@ -11,6 +11,12 @@ import { errorBox, loading, pageHead } from "../components/ui";
 import { unitPicker } from "../components/unitPicker";
 import { defaultPeriod, yearsAround } from "./dashboard";
 
+// Names get room to read; short text columns (STT, Mã) and numbers stay narrow.
+function cellClass(c: { title: string; kind: string } | undefined): string {
+  if (!c || c.kind !== "text") return "num";
+  return c.title.length > 4 ? "name wide" : "";
+}
+
 const page: Page = async (main, _p, query) => {
   let unitId = query.get("u") || "VN";
   const pv = parsePeriodCode(query.get("p") || "") ?? defaultPeriod();
@@ -35,7 +41,7 @@ const page: Page = async (main, _p, query) => {
           h(
             "section",
             { style: { marginTop: "16px" } },
-            h("h3", null, `${i + 1}. ${s.title}`),
+            h("h3", null, /^\d/.test(s.title) ? s.title : `${i + 1}. ${s.title}`),
             ...s.lines.map((t) => h("p", null, t)),
             s.columns.length
               ? h(
@@ -45,7 +51,7 @@ const page: Page = async (main, _p, query) => {
                     "table",
                     null,
                     h("thead", null, h("tr", null, ...s.columns.map((c) => h("th", { class: c.kind === "text" ? "" : "num", scope: "col" }, c.title)))),
-                    h("tbody", null, ...s.cells.map((r) => h("tr", null, ...r.map((cell, j) => h("td", { class: s.columns[j]?.kind === "text" ? "name" : "num" }, cell))))),
+                    h("tbody", null, ...s.cells.map((r) => h("tr", null, ...r.map((cell, j) => h("td", { class: cellClass(s.columns[j]) }, cell))))),
                   ),
                 )
               : s.rows.length

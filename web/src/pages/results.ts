@@ -3,9 +3,9 @@
 // lượng lao động), entered in a form or imported, and the coverage rates they give with the
 // change against a year earlier and the percent of plan in colour.
 import { ApiError } from "../api";
-import { analytics, indicators, type Indicator } from "../analytics";
+import { analytics, formatValue, indicators, type Indicator } from "../analytics";
 import { clear, h, uid } from "../dom";
-import { num, pct, signedPct } from "../format";
+import { signedPct } from "../format";
 import { setQuery, type Page } from "../router";
 import { importFile, measures, paths, putResult, results, type Measure } from "../plans";
 import { importer } from "../components/importer";
@@ -66,7 +66,7 @@ const page: Page = async (main, _p, query) => {
                   null,
                   ...rates.map((r, i) => {
                     const f = figs[i];
-                    const show = (v: number | null | undefined) => (r.unit === "%" ? pct(v ?? null) : num(v ?? null));
+                    const show = (v: number | null | undefined) => formatValue(r, v);
                     return h("tr", null, h("td", { class: "name" }, r.label), h("td", { class: "num" }, show(f?.value)), h("td", { class: "num" }, show(f?.lastYear)), h("td", { class: "num" }, signedPct(f?.changePct ?? null)), h("td", { class: "num" }, show(f?.target)), h("td", { class: "num" }, planBadge(f?.pctOfPlan)));
                   }),
                 ),
