@@ -31,8 +31,7 @@ run: build
 	build/caunoi serve --db $(DB) --port $(PORT)
 
 test: build-test
-	@# The browser tests call build/caunoi, so the Release binary is built too.
-	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j $(JOBS)
+	@# The browser tests use build/caunoi when a Release build exists, else build-test/caunoi.
 	cd build-test && ctest --output-on-failure -j $(JOBS) --timeout 900
 
 bench: build
