@@ -17,6 +17,8 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
     activities_->add_listener(analytics_.get());
     plans_ = std::make_unique<plans::Service>(*places_, analytics::target_indicator);
     plans_->add_listener(analytics_.get());
+    // The Q&A bank: loaded from data/qa/kb.jsonl the first time the bank is empty.
+    qa_ = qa::open_service(*c, paths_.data_dir);
   }
   pool_ =
       std::make_unique<store::Pool>([db_path] { return store::open_sqlite(db_path); }, pool_size);
@@ -25,6 +27,7 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
   ctx_.activities = activities_.get();
   ctx_.analytics = analytics_.get();
   ctx_.plans = plans_.get();
+  ctx_.qa = qa_.get();
   auth_ = std::make_unique<auth::Service>(*places_);
   ctx_.auth = auth_.get();
   ctx_.data_dir = paths_.data_dir;

@@ -14,6 +14,7 @@
 #include "app/bootstrap.h"
 #include "auth/service.h"
 #include "places/gazetteer.h"
+#include "qa/service.h"
 #include "store/pool.h"
 
 namespace caunoi::app {
@@ -38,6 +39,7 @@ class Runtime {
   auth::Service& auth() { return *auth_; }
   analytics::Engine& analytics() { return *analytics_; }
   plans::Service& plans() { return *plans_; }
+  qa::Service& qa() { return *qa_; }
 
  private:
   Paths paths_;
@@ -48,6 +50,7 @@ class Runtime {
   std::unique_ptr<activities::Service> activities_;
   std::unique_ptr<auth::Service> auth_;
   std::unique_ptr<plans::Service> plans_;
+  std::unique_ptr<qa::Service> qa_;
   api::Context ctx_;
   api::Router router_;
 };
