@@ -20,7 +20,7 @@ build: deps web
 	@cmake --build build -j $(JOBS)
 
 build-test: deps web
-	@cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAUNOI_SANITIZE=ON >/dev/null
+	@cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAUNOI_SANITIZE=ON -DCAUNOI_BUILD_BENCH=OFF >/dev/null
 	@cmake --build build-test -j $(JOBS)
 
 $(DB): | build
