@@ -20,6 +20,7 @@ export interface Figure {
   changePct: number | null;
   target: number | null;
   pctOfPlan: number | null;
+  changeText: string; // the server's wording: "tăng 3,2%", "tăng 0,55 điểm phần trăm"
 }
 
 export interface Row extends Figure {
@@ -69,6 +70,7 @@ function figure(o: Obj): Figure {
     changePct: change(value, lastYear, numOf(f, "change_pct", "change_percent", "growth_pct")),
     target,
     pctOfPlan: given ?? (value !== null && target ? (value / target) * 100 : null),
+    changeText: str(f, "change_text"),
   };
 }
 

@@ -55,7 +55,7 @@ export function makeChart(el: HTMLElement): Chart {
   };
 }
 
-export const axisNum = { axisLabel: { formatter: (v: number) => num(v) } };
+export const axisNum = { axisLabel: { formatter: (v: number) => num(v), hideOverlap: true } };
 export const tooltipNum = {
   trigger: "axis" as const,
   valueFormatter: (v: unknown) => (typeof v === "number" ? num(v) : String(v ?? "—")),

@@ -73,11 +73,12 @@ export function yearsAround(y: number): number[] {
   return out.reverse();
 }
 
-function changeEl(p: number | null, lastLabel: string): HTMLElement {
+// Rates change in percentage points, which the server words ("tăng 0,55 điểm phần trăm").
+function changeEl(p: number | null, lastLabel: string, rateText?: string): HTMLElement {
   if (p === null) return h("div", { class: "kpi-change muted" }, "Chưa có số liệu cùng kỳ");
   const cls = p > 0 ? "up" : p < 0 ? "down" : "muted";
   const arrow = p > 0 ? "▲" : p < 0 ? "▼" : "■";
-  return h("div", { class: "kpi-change" }, h("span", { class: cls }, `${arrow} ${signedPct(p)}`), ` so với ${lastLabel}`);
+  return h("div", { class: "kpi-change" }, h("span", { class: cls }, `${arrow} ${rateText || signedPct(p)}`), ` so với ${lastLabel}`);
 }
 
 function rankingTable(rows: Row[], lastLabel: string, onPick?: (r: Row) => void): HTMLElement {
@@ -217,7 +218,7 @@ const page: Page = async (main, _params, query) => {
             { class: "kpi", "data-indicator": ind.code },
             h("div", { class: "kpi-label" }, ind.label + (ind.unit && !ind.rate ? ` (${ind.unit})` : "")),
             h("div", { class: "kpi-value", "data-testid": "kpi-value" }, formatValue(ind, v?.value)),
-            changeEl(v?.changePct ?? null, lastLabel),
+            changeEl(v?.changePct ?? null, lastLabel, ind.rate ? v?.changeText : undefined),
           );
         }),
       );
