@@ -83,10 +83,10 @@ void Cube::apply(const activities::ActivityFact& f, int sign) {
   if (!f.channel.empty()) add_dims(Dim::channel, {f.channel});
 
   for (uint32_t u : units) {
-    auto& cb = block(cells_[u], month);
+    auto& cb = cells_[u].at(static_cast<int>(month));
     for (const auto& [m, v] : mv) cb.add(static_cast<uint16_t>(m), v);
     if (!keeps_dims(g_.at(u)) || dv.empty()) continue;
-    auto& db = block(dims_[u], month);
+    auto& db = dims_[u].at(static_cast<int>(month));
     for (const auto& [d, val] : dv)
       for (const auto& [m, v] : mv) db.add(d << 30 | val << kMeasureBits | m, v);
   }
@@ -123,10 +123,11 @@ std::vector<std::pair<std::string, MeasureSet>> Cube::measures_by_kind(
 
 int64_t Cube::sum(uint32_t unit, int m0, int m1, const MeasureSet& ms) const {
   const auto& months = cells_[unit];
-  auto [a, b] = clamp(months, m0, m1);
   int64_t total = 0;
-  for (int m = a; m <= b; ++m) {
-    const auto& blk = months[static_cast<size_t>(m)];
+  for (int m = m0; m <= m1; ++m) {
+    const auto* b = months.find(m);
+    if (!b) continue;
+    const auto& blk = *b;
     for (size_t i = 0; i < blk.keys.size(); ++i)
       if (ms.test(blk.keys[i])) total += blk.values[i];
   }
@@ -137,9 +138,10 @@ void Cube::sum_by_month(uint32_t unit, int m0, int m1, const MeasureSet& ms,
                         std::vector<int64_t>& out) const {
   out.assign(static_cast<size_t>(m1 - m0 + 1), 0);
   const auto& months = cells_[unit];
-  auto [a, b] = clamp(months, m0, m1);
-  for (int m = a; m <= b; ++m) {
-    const auto& blk = months[static_cast<size_t>(m)];
+  for (int m = m0; m <= m1; ++m) {
+    const auto* b = months.find(m);
+    if (!b) continue;
+    const auto& blk = *b;
     for (size_t i = 0; i < blk.keys.size(); ++i)
       if (ms.test(blk.keys[i])) out[static_cast<size_t>(m - m0)] += blk.values[i];
   }
@@ -150,10 +152,11 @@ std::vector<std::pair<std::string, int64_t>> Cube::sum_by_dim(uint32_t unit, int
                                                               Dim d) const {
   std::vector<int64_t> by_value(dim_values_[int(d)].size(), 0);
   const auto& months = dims_[unit];
-  auto [a, b] = clamp(months, m0, m1);
   uint32_t lo = static_cast<uint32_t>(d) << 30;
-  for (int m = a; m <= b; ++m) {
-    const auto& blk = months[static_cast<size_t>(m)];
+  for (int m = m0; m <= m1; ++m) {
+    const auto* b = months.find(m);
+    if (!b) continue;
+    const auto& blk = *b;
     auto it = std::lower_bound(blk.keys.begin(), blk.keys.end(), lo);
     for (size_t i = static_cast<size_t>(it - blk.keys.begin());
          i < blk.keys.size() && (blk.keys[i] >> 30) == static_cast<uint32_t>(d); ++i)
@@ -168,10 +171,10 @@ std::vector<std::pair<std::string, int64_t>> Cube::sum_by_dim(uint32_t unit, int
 }
 
 namespace {
-template <class Months>
-void count(const Months& months, size_t& bytes, size_t& cells) {
-  bytes += months.capacity() * sizeof(typename Months::value_type);
-  for (const auto& b : months) {
+template <class M>
+void count(const M& months, size_t& bytes, size_t& cells) {
+  bytes += months.blocks.capacity() * sizeof(months.blocks[0]);
+  for (const auto& b : months.blocks) {
     // Each non-empty vector is a heap block; 16 bytes of allocator overhead is typical.
     if (b.keys.capacity()) bytes += b.keys.capacity() * sizeof(b.keys[0]) + 16;
     if (b.values.capacity()) bytes += b.values.capacity() * sizeof(int64_t) + 16;

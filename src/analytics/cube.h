@@ -92,23 +92,33 @@ class Cube {
   };
   using CellBlock = Block<uint16_t>;  // measure
   using DimBlock = Block<uint32_t>;   // dim << 30 | value << 11 | measure
-  // Months of a unit, indexed by month index (grown on demand).
+  // The months of one unit that have data: blocks[m - first], grown on demand either way.
   template <class B>
-  static B& block(std::vector<B>& months, uint32_t m) {
-    if (months.size() <= m) months.resize(m + 1);
-    return months[m];
-  }
-  template <class B>
-  static std::pair<int, int> clamp(const std::vector<B>& months, int m0, int m1) {
-    return {std::max(m0, 0), std::min(m1, static_cast<int>(months.size()) - 1)};
-  }
+  struct Months {
+    int first = 0;
+    std::vector<B> blocks;
+    B& at(int m) {
+      if (blocks.empty()) first = m;
+      if (m < first) {
+        blocks.insert(blocks.begin(), static_cast<size_t>(first - m), B{});
+        first = m;
+      }
+      size_t i = static_cast<size_t>(m - first);
+      if (blocks.size() <= i) blocks.resize(i + 1);
+      return blocks[i];
+    }
+    const B* find(int m) const {
+      if (m < first || m - first >= static_cast<int>(blocks.size())) return nullptr;
+      return &blocks[static_cast<size_t>(m - first)];
+    }
+  };
   const std::vector<uint32_t>& targets_of(const std::string& unit_id);
 
   const places::Gazetteer& g_;
   Dict kinds_{64}, figures_{32}, dim_values_[kDims] = {Dict(4096), Dict(4096), Dict(4096),
                                                          Dict(4096)};
-  std::vector<std::vector<CellBlock>> cells_;  // by unit index, then month index
-  std::vector<std::vector<DimBlock>> dims_;    // by unit index, then month (empty below province)
+  std::vector<Months<CellBlock>> cells_;  // by unit index
+  std::vector<Months<DimBlock>> dims_;    // by unit index (empty below province)
   std::unordered_map<std::string, std::vector<uint32_t>> targets_;  // unit id → units to add to
   int64_t facts_ = 0;
 };

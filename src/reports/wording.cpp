@@ -30,7 +30,7 @@ std::string amount(double v, bool in_millions) {
 
 std::string approx_vi(double v) {
   if (!std::isfinite(v)) return "–";
-  if (v < 0) return "-" + approx_vi(-v);
+  if (v < 0) return std::string("-").append(approx_vi(-v));  // append: GCC 12 -Wrestrict
   if (v < 1000) return format_int_vi(static_cast<int64_t>(std::llround(v)));
   bool in_millions = v >= 1e6;
   int digits = digits_of(v);
