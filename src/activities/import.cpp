@@ -624,6 +624,18 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
         opt.sheet);
     opt.progress(0, rep.rows_total);
   }
+  // A large import touches the table and its indexes all over: with SQLite's default 2 MB page
+  // cache it spills to disk inside the transaction. Give this connection room while it imports.
+  struct CacheSize {
+    store::Connection& c;
+    bool sqlite;
+    explicit CacheSize(store::Connection& conn) : c(conn), sqlite(conn.backend() == "sqlite") {
+      if (sqlite) c.exec_script("PRAGMA cache_size = -262144");  // 256 MiB
+    }
+    ~CacheSize() {
+      if (sqlite) c.exec_script("PRAGMA cache_size = -2000");
+    }
+  } cache(c);
   store::Transaction tx(c);
   RowImporter imp(c, ref, g, opt, rep);
   bool have_header = false, header_ok = false;
