@@ -124,7 +124,7 @@ Monthly national(int y, int m) {
   } else if (y == 2022) {
     bool q1 = m <= 3, late = m >= 11;
     t = {q1 ? 5030.0 : 18447.0, q1 ? 68867.0 : 94229.0, 1525.0,
-         q1 ? 600.0 : 500.0,    q1 ? 56176.0 : 86301.0, q1 ? 35.0 : 20.0};
+         q1 ? 600.0 : 500.0,    q1 ? 56176.0 : 86900.0, q1 ? 35.0 : 20.0};
     if (late) t.meetings = 18000, t.broadcasts = 95000, t.posts = 80000;
   } else {
     double g = std::pow(1.03, y - 2023);
