@@ -35,7 +35,12 @@ fi
 # Front-end packages, from the committed lock file; redone only when the lock changes.
 if [[ -f web/package-lock.json ]]; then
   if [[ ! -f web/node_modules/.lock-stamp ]] || ! cmp -s web/package-lock.json web/node_modules/.lock-stamp; then
-    (cd web && npm ci --no-audit --no-fund)
+    # npm ci refuses this lock when the registry lacks rollup's optional per-platform packages
+    # (npm 11 then leaves them out of the lock, seen on this machine's registry). npm install
+    # still takes every version from the lock; only the missing optional entries are skipped.
+    (cd web && { npm ci --no-audit --no-fund 2>/tmp/caunoi-npm-ci.log ||
+                 { grep -q "in sync" /tmp/caunoi-npm-ci.log && npm install --no-audit --no-fund; } ||
+                 { cat /tmp/caunoi-npm-ci.log >&2; exit 1; }; })
     cp web/package-lock.json web/node_modules/.lock-stamp
   fi
 fi
