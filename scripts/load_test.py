@@ -32,7 +32,9 @@ PASSWORD = "Kiem-thu-tai-2026!"
 
 
 def start_server(binary, db, env):
-    proc = subprocess.Popen([binary, "serve", "--db", db, "--port", "0", "--host", "127.0.0.1"],
+    # All clients share 127.0.0.1, so the per-address rate limit (meant for many addresses) is off.
+    proc = subprocess.Popen([binary, "serve", "--db", db, "--port", "0", "--host", "127.0.0.1",
+                             "--rate-limit", "0"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for line in proc.stdout:
         if "đang phục vụ tại http://" in line:

@@ -14,10 +14,14 @@ void add_serve(CLI::App& app, int&) {
   static std::string db = "caunoi.db", host = "127.0.0.1";
   static uint16_t port = 8080;
   static int threads = 0;
+  static double rate = http::ServerOptions{}.rate_per_second;
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
   cmd->add_option("--port", port, "Cổng (0 = chọn cổng trống)")->capture_default_str();
   cmd->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
   cmd->add_option("--threads", threads, "Số luồng xử lý (0 = mỗi lõi một luồng)");
+  cmd->add_option("--rate-limit", rate,
+                  "Số yêu cầu API mỗi giây cho mỗi địa chỉ máy khách (0 = không giới hạn)")
+      ->capture_default_str();
   cmd->callback([] {
     int n =
         threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -27,6 +31,7 @@ void add_serve(CLI::App& app, int&) {
     opt.host = host;
     opt.port = port;
     opt.threads = n;
+    opt.rate_per_second = rate;
     opt.static_dir = paths.web_dir;
     http::Server server(rt.router(), opt);
     server.handle_signals();

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "api/router.h"
+#include "http/rate_limiter.h"
 #include "http/static_files.h"
 
 namespace caunoi::http {
@@ -95,13 +96,17 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   StaticFiles statics;
+  RateLimiter limiter;
 
   struct Session;
   std::mutex sessions_m;
   std::set<std::shared_ptr<Session>> sessions;
 
   Impl(const api::Router& r, ServerOptions o)
-      : router(r), opt(std::move(o)), statics(opt.static_dir) {}
+      : router(r),
+        opt(std::move(o)),
+        statics(opt.static_dir),
+        limiter(opt.rate_per_second, opt.rate_burst) {}
 
   struct Session : std::enable_shared_from_this<Session> {
     Impl& srv;
@@ -166,7 +171,14 @@ struct Server::Impl {
       std::string_view target = req.target();
       bool api_path =
           target.starts_with("/api/") || target == "/healthz" || target.starts_with("/healthz?");
-      if (api_path || srv.statics.empty()) {
+      int wait_s = 0;
+      if (target.starts_with("/api/") &&
+          !srv.limiter.allow(remote, RateLimiter::Clock::now(), &wait_s)) {
+        r = api::Response::error(Error(ErrorKind::rate_limited, "rate_limited",
+                                       "Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau " +
+                                           std::to_string(wait_s) + " giây."));
+        r.headers.emplace_back("Retry-After", std::to_string(wait_s));
+      } else if (api_path || srv.statics.empty()) {
         r = srv.router.dispatch(to_api(req, remote));
       } else {
         r = srv.statics.serve(std::string(target.substr(0, target.find('?'))));

@@ -3,7 +3,8 @@
 // Turns wire requests into api::Request, runs the Router on one of `threads` workers, and writes
 // api::Response back. Also serves the built web front end (web/dist) for every non-API path,
 // with index.html as the fallback for client-side routes. Limits: request body size (larger for
-// uploads to /api/v1/imports), header read timeout, idle keep-alive timeout. stop() stops
+// uploads to /api/v1/imports), header read timeout, idle keep-alive timeout, API requests per
+// client address (rate_limiter.h; 429 with Retry-After). stop() stops
 // accepting, lets in-flight requests finish (up to a grace period) and returns from run().
 #pragma once
 
@@ -26,6 +27,8 @@ struct ServerOptions {
   size_t body_limit = 1 << 20;        // 1 MiB for JSON
   size_t upload_limit = 64ull << 20;  // 64 MiB for file imports
   std::chrono::seconds read_timeout{30};
+  double rate_per_second = 20;  // API requests per client address; 0 = no limit
+  double rate_burst = 100;      // a page load fires a dozen calls at once
   std::chrono::seconds grace{10};    // how long in-flight requests may run after stop()
   std::filesystem::path static_dir;  // web/dist; empty = no static files
 };

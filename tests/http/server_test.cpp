@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "api/router.h"
+#include "http/rate_limiter.h"
 #include "http/server.h"
 
 using namespace caunoi;
@@ -201,4 +202,47 @@ TEST(HttpServer, StopLetsInFlightRequestFinish) {
   EXPECT_NE(r.find("Connection: close"), std::string::npos);
   EXPECT_TRUE(idle.closed_by_peer());
   f.reset();  // run() returned: join succeeds
+}
+
+TEST(HttpServer, ApiRequestsOverTheClientRateAre429) {
+  http::ServerOptions opt;
+  opt.rate_per_second = 0.5;  // one token back every two seconds: none returns during the test
+  opt.rate_burst = 3;
+  Fixture f(opt);
+  Client c(f.server->port());
+  auto post = [&] {
+    c.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+    return c.read_response();
+  };
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(status_of(post()), 200) << i;
+  auto r = post();
+  EXPECT_EQ(status_of(r), 429);
+  EXPECT_NE(body_of(r).find(R"("code":"rate_limited")"), std::string::npos);
+  EXPECT_NE(r.find("Retry-After: 2"), std::string::npos);
+  // Static files and the health check are not API calls and stay reachable.
+  c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(status_of(c.read_response()), 200);
+  c.send("GET /bao-cao HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(status_of(c.read_response()), 200);
+}
+
+TEST(RateLimiter, RefillsOverTimeAndForgetsQuietClients) {
+  using namespace std::chrono;
+  http::RateLimiter lim(10, 2, 4);
+  auto t0 = http::RateLimiter::Clock::time_point{} + hours(1);
+  EXPECT_TRUE(lim.allow("a", t0));
+  EXPECT_TRUE(lim.allow("a", t0));
+  int wait = 0;
+  EXPECT_FALSE(lim.allow("a", t0, &wait));
+  EXPECT_EQ(wait, 1);
+  EXPECT_TRUE(lim.allow("b", t0));                      // another client has its own bucket
+  EXPECT_TRUE(lim.allow("a", t0 + milliseconds(100)));  // one token back after 1/10 s
+  EXPECT_FALSE(lim.allow("a", t0 + milliseconds(100)));
+  for (const char* k : {"c", "d"}) EXPECT_TRUE(lim.allow(k, t0));
+  EXPECT_EQ(lim.clients(), 4u);
+  // Table full: a newcomer a second later prunes those whose buckets have refilled.
+  EXPECT_TRUE(lim.allow("e", t0 + seconds(1)));
+  EXPECT_EQ(lim.clients(), 1u);
+  http::RateLimiter off(0, 0);
+  for (int i = 0; i < 1000; ++i) EXPECT_TRUE(off.allow("x", t0));
 }
