@@ -59,7 +59,7 @@ struct Query {
   periods::Period period;
   By by = By::none;
   bool compare = false;
-  std::string group;                   // target group of the plan to compare with ("" = all)
+  std::string group;                       // target group of the plan to compare with ("" = all)
   places::Era era = places::Era::current;  // which tree by=children lists under VN
 };
 
@@ -87,8 +87,12 @@ class Engine : public activities::FactListener, public plans::Listener {
 
   explicit Engine(const places::Gazetteer& g);
 
-  // Reads every live activity and all targets and results (analytics/load.cpp).
-  void load(store::Connection& c);
+  // Which reported data to take in, by where and when it was reported (empty: all).
+  using Keep = std::function<bool(const std::string& unit_id, Date date)>;
+
+  // Reads every live activity and all targets and results (analytics/load.cpp). With `keep`,
+  // only activities and results it accepts (targets are plans, not reported data: all kept).
+  void load(store::Connection& c, const Keep& keep = {});
   void set_labels(Labeler l);
 
   Result query(const Query& q) const;

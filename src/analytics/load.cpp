@@ -8,7 +8,7 @@
 
 namespace caunoi::analytics {
 
-void Engine::load(store::Connection& c) {
+void Engine::load(store::Connection& c, const Keep& keep) {
   std::shared_ptr<const activities::Reference> ref;
   if (c.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activity_ref'"))
     ref = activities::Reference::load(c);
@@ -18,10 +18,13 @@ void Engine::load(store::Connection& c) {
       return ref->label(list, code);
     };
   if (c.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activities'"))
-    activities::scan_facts(c, [&](const activities::ActivityFact& f) { cube_.apply(f, +1); });
+    activities::scan_facts(c, [&](const activities::ActivityFact& f) {
+      if (!keep || keep(f.unit_id, f.date)) cube_.apply(f, +1);
+    });
   plans::Service::scan(
       c, [&](const plans::Target& t) { stocks_.set_target(t, t.value); },
       [&](const plans::ResultRecord& r) {
+        if (keep && !keep(r.unit_id, r.as_of)) return;
         for (const auto& v : r.values) stocks_.set_result(r.unit_id, r.as_of, v, false);
       });
 }

@@ -21,6 +21,7 @@ class Service;
 }
 namespace caunoi::analytics {
 class Engine;
+class Snapshot;
 }
 namespace caunoi::plans {
 class Service;
@@ -41,6 +42,8 @@ struct Context {
   auth::Service* auth = nullptr;              // accounts and sessions (auth/service.h)
   qa::Service* qa = nullptr;                  // automatic Q&A (qa/service.h, qa::open_service)
   analytics::Engine* analytics = nullptr;     // in-memory aggregates (analytics/engine.h)
+  // The same over approved months only (analytics/snapshot.h); the approval routes invalidate it.
+  analytics::Snapshot* approved_analytics = nullptr;
   plans::Service* plans = nullptr;            // targets and participation results
 };
 

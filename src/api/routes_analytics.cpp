@@ -6,11 +6,13 @@
 //   GET /api/v1/analytics/indicators
 //   GET /api/v1/analytics/ranking?indicator&period[&parent=VN|&level=province]
 //         [&sort=value|pct_of_plan|change][&compare=last-year][&limit=10][&era=old]
+// Both take data=all (default) or data=approved (approved months only; api/data_scope.h).
 // Answers carry "elapsed_ms": the engine's own time, never a database scan.
 #include <chrono>
 
 #include "analytics/engine.h"
 #include "api/context.h"
+#include "api/data_scope.h"
 #include "api/json_util.h"
 #include "api/router.h"
 #include "reports/wording.h"
@@ -76,7 +78,6 @@ double elapsed_ms(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 void register_analytics_routes(Router& r, Context& ctx) {
-  const analytics::Engine& e = *ctx.analytics;
   const places::Gazetteer& g = *ctx.places;
 
   r.get("/api/v1/analytics/indicators", [](const Request&, const Params&) {
@@ -85,7 +86,7 @@ void register_analytics_routes(Router& r, Context& ctx) {
     return Response::json(json::object{{"indicators", std::move(items)}});
   });
 
-  r.get("/api/v1/analytics", [&e, &g](const Request& req, const Params&) {
+  r.get("/api/v1/analytics", [&ctx, &g](const Request& req, const Params&) {
     auto t0 = std::chrono::steady_clock::now();
     analytics::Query q;
     q.indicator = required_param(req, "indicator");
@@ -95,7 +96,8 @@ void register_analytics_routes(Router& r, Context& ctx) {
     q.compare = compare_param(req);
     q.group = req.param("group");
     q.era = era_param(req);
-    auto res = e.query(q);
+    auto view = engine_view(req, ctx);
+    auto res = view.engine->query(q);
     json::array rows;
     for (const auto& row : res.rows) {
       auto o = figure_json(*res.indicator, row.figure);
@@ -108,13 +110,14 @@ void register_analytics_routes(Router& r, Context& ctx) {
                      {"period", period_json(res.period)},
                      {"by", analytics::by_name(res.by)},
                      {"compare", q.compare},
+                     {"data", view.name()},
                      {"total", figure_json(*res.indicator, res.total)},
                      {"rows", std::move(rows)}};
     out["elapsed_ms"] = elapsed_ms(t0);
     return Response::json(out);
   });
 
-  r.get("/api/v1/analytics/ranking", [&e, &g](const Request& req, const Params&) {
+  r.get("/api/v1/analytics/ranking", [&ctx, &g](const Request& req, const Params&) {
     auto t0 = std::chrono::steady_clock::now();
     std::string indicator = required_param(req, "indicator");
     auto period = period_param(req);
@@ -137,7 +140,9 @@ void register_analytics_routes(Router& r, Context& ctx) {
         throw invalid("bad_limit", "Tham số limit phải là số nguyên dương.");
       }
     }
-    auto rk = e.ranking(indicator, period, parent, era_param(req), by, compare_param(req), limit);
+    auto view = engine_view(req, ctx);
+    auto rk = view.engine->ranking(indicator, period, parent, era_param(req), by,
+                                   compare_param(req), limit);
     json::array rows;
     int rank = 0;
     for (const auto& row : rk.rows) {
@@ -151,6 +156,7 @@ void register_analytics_routes(Router& r, Context& ctx) {
     json::object out{{"indicator", indicator_json(*rk.indicator)},
                      {"period", period_json(period)},
                      {"sort", sort},
+                     {"data", view.name()},
                      {"rows", std::move(rows)}};
     out["elapsed_ms"] = elapsed_ms(t0);
     return Response::json(out);

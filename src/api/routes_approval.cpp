@@ -1,6 +1,7 @@
 // api/routes_approval.cpp — /api/v1/approvals: submit a unit's month, approve, return, reopen,
 // and see the state of the months of a subtree. The policy (auth/policy.h) checks the unit is in
 // the user's subtree; approval/ checks the approving level and records the audit trail.
+#include "analytics/snapshot.h"
 #include "api/auth_guard.h"
 #include "api/context.h"
 #include "api/router.h"
@@ -32,13 +33,16 @@ std::string field(const json::object& o, const char* key) {
 // The four transitions share one shape: read {unit_id, period, reason}, act, answer the record.
 template <class Fn>
 void transition_route(Router& r, Context& ctx, const std::string& step, Fn fn) {
-  r.post("/api/v1/approvals/" + step, [&ctx, fn](const Request& q, const Params&) {
+  r.post("/api/v1/approvals/" + step, [&ctx, fn, step](const Request& q, const Params&) {
     auto body = q.json_body();
     auto lease = ctx.pool->acquire();
     auto who = require_principal(q, *lease, ctx);
     approval::Actor actor{who, q.remote};
     auto rec = fn(*lease, *ctx.places, actor, field(body, "unit_id"), field(body, "period"),
                   field(body, "reason"));
+    // Approving or reopening changes what "approved data only" reports hold.
+    if (ctx.approved_analytics && (step == "approve" || step == "reopen"))
+      ctx.approved_analytics->invalidate();
     return Response::json(record_json(*ctx.places, rec));
   });
 }

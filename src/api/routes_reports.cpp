@@ -2,7 +2,10 @@
 // tables) as JSON, or as an XLSX workbook to download.
 //   GET /api/v1/reports?unit=VN&period=2022-01..2022-10[&compare=last-year]
 //   GET /api/v1/reports/xlsx?... (same parameters)
+// data=approved builds the report from approved months only (api/data_scope.h); the report says
+// which data it holds either way.
 #include "api/context.h"
+#include "api/data_scope.h"
 #include "api/json_util.h"
 #include "api/router.h"
 #include "reports/render.h"
@@ -11,25 +14,25 @@
 namespace caunoi::api {
 namespace {
 
-reports::Report build(const analytics::Engine& e, const Request& q) {
+reports::Report build(const Context& ctx, const Request& q) {
   std::string c = q.param("compare");
   if (!c.empty() && c != "last-year" && c != "none")
     throw invalid("bad_compare", "Tham số compare chỉ nhận \"last-year\".",
                   {{"compare", "Giá trị không hợp lệ", 0}});
-  return reports::build_report(e, q.param("unit", "VN"), period_param(q), c == "last-year");
+  auto view = engine_view(q, ctx);
+  return reports::build_report(*view.engine, q.param("unit", "VN"), period_param(q),
+                               c == "last-year", view.approved_only);
 }
 
 }  // namespace
 
 void register_reports_routes(Router& r, Context& ctx) {
-  const analytics::Engine& e = *ctx.analytics;
-
-  r.get("/api/v1/reports", [&e](const Request& q, const Params&) {
-    return Response::json(reports::render_json(build(e, q)));
+  r.get("/api/v1/reports", [&ctx](const Request& q, const Params&) {
+    return Response::json(reports::render_json(build(ctx, q)));
   });
 
-  r.get("/api/v1/reports/xlsx", [&e](const Request& q, const Params&) {
-    auto rep = build(e, q);
+  r.get("/api/v1/reports/xlsx", [&ctx](const Request& q, const Params&) {
+    auto rep = build(ctx, q);
     Response res;
     res.content_type = tabular::kXlsxMime;
     res.body = reports::render_xlsx(rep);

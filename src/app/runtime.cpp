@@ -2,6 +2,7 @@
 #include "app/runtime.h"
 
 #include "api/auth_guard.h"
+#include "approval/approval.h"
 
 namespace caunoi::app {
 
@@ -26,6 +27,18 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
   ctx_.places = places_.get();
   ctx_.activities = activities_.get();
   ctx_.analytics = analytics_.get();
+  // Reports of approved data only: built from the database on first use after an approval
+  // changed (approved months are locked, so nothing else can make it stale).
+  approved_analytics_ = std::make_unique<analytics::Snapshot>([this] {
+    auto lease = pool_->acquire();
+    auto approved = approval::ApprovedMonths::load(*lease);
+    auto e = std::make_shared<analytics::Engine>(*places_);
+    e->load(*lease, [&](const std::string& unit_id, Date d) {
+      return approved.covers(*places_, unit_id, d);
+    });
+    return std::shared_ptr<const analytics::Engine>(std::move(e));
+  });
+  ctx_.approved_analytics = approved_analytics_.get();
   ctx_.plans = plans_.get();
   ctx_.qa = qa_.get();
   auth_ = std::make_unique<auth::Service>(*places_);

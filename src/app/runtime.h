@@ -9,6 +9,7 @@
 
 #include "activities/service.h"
 #include "analytics/engine.h"
+#include "analytics/snapshot.h"
 #include "api/context.h"
 #include "api/router.h"
 #include "app/bootstrap.h"
@@ -47,6 +48,7 @@ class Runtime {
   std::unique_ptr<places::Gazetteer> places_;
   // Declared before the services it listens to, so that it outlives them.
   std::unique_ptr<analytics::Engine> analytics_;
+  std::unique_ptr<analytics::Snapshot> approved_analytics_;  // approved months only
   std::unique_ptr<activities::Service> activities_;
   std::unique_ptr<auth::Service> auth_;
   std::unique_ptr<plans::Service> plans_;

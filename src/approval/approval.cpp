@@ -206,21 +206,53 @@ std::vector<Record> list(store::Connection& c, const places::Gazetteer& g,
   return out;
 }
 
-std::optional<Record> lock_covering(store::Connection& c, const places::Gazetteer& g,
-                                    const std::string& unit_id, Date date) {
+namespace {
+
+// The units whose approval of a month locks data of `u`: itself, the unit it is part of today,
+// and that unit's ancestors.
+std::vector<std::string> covering_ids(const places::Gazetteer& g, const places::Unit& u) {
+  std::vector<std::string> ids{u.id};
+  const places::Unit& today = g.current_of(u.id);
+  if (today.id != u.id) ids.push_back(today.id);
+  for (const auto* a : g.ancestors(today.id)) ids.push_back(a->id);
+  return ids;
+}
+
+std::string month_code(Date date) {
   char period[16];
   std::snprintf(period, sizeof period, "%04d-%02d", date.year, date.month);
+  return period;
+}
+
+}  // namespace
+
+std::optional<Record> lock_covering(store::Connection& c, const places::Gazetteer& g,
+                                    const std::string& unit_id, Date date) {
   const places::Unit* u = g.find(unit_id);
   if (!u) return std::nullopt;
-  std::vector<std::string> ids{u->id};
-  const places::Unit& today = g.current_of(u->id);
-  if (today.id != u->id) ids.push_back(today.id);
-  for (const auto* a : g.ancestors(today.id)) ids.push_back(a->id);
-  for (const auto& id : ids) {
+  std::string period = month_code(date);
+  for (const auto& id : covering_ids(g, *u)) {
     auto r = get(c, id, period);
     if (r && r->state == "approved") return r;
   }
   return std::nullopt;
+}
+
+ApprovedMonths ApprovedMonths::load(store::Connection& c) {
+  ApprovedMonths m;
+  c.each("SELECT unit_id, period FROM period_approvals WHERE state = 'approved'",
+         [&](const store::Row& r) { m.approved_.emplace(r.text(0), r.text(1)); });
+  return m;
+}
+
+bool ApprovedMonths::covers(const places::Gazetteer& g, const std::string& unit_id,
+                            Date date) const {
+  const places::Unit* u = g.find(unit_id);
+  if (!u || approved_.empty()) return false;
+  std::string period = month_code(date);
+  for (const auto& id : covering_ids(g, *u))
+    if (approved_.count({id, period})) return true;
+  return false;
 }
 
 void ensure_unlocked(store::Connection& c, const places::Gazetteer& g, const std::string& unit_id,

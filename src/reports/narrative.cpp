@@ -43,8 +43,7 @@ std::string people(double v) {
 std::string target_clause(const analytics::Figure& f, const char* what) {
   if (!f.value || !f.target) return "";
   std::string t = format_percent_vi(*f.target, 2);
-  if (*f.value >= *f.target)
-    return std::string(", vượt chỉ tiêu ") + what + " (" + t + ")";
+  if (*f.value >= *f.target) return std::string(", vượt chỉ tiêu ") + what + " (" + t + ")";
   return std::string(", chưa đạt chỉ tiêu ") + what + " (" + t + ")";
 }
 
@@ -58,7 +57,8 @@ std::string activity_sentence(const analytics::Engine& e, const places::Unit& u,
   std::string first;
   if (meetings.value.value_or(0) > 0) {
     const auto& ind = analytics::get_indicator("meetings");
-    first = "đã tổ chức " + approx_vi(*meetings.value) + " " + ind.narrative + cmp_tail(meetings, p);
+    first =
+        "đã tổ chức " + approx_vi(*meetings.value) + " " + ind.narrative + cmp_tail(meetings, p);
     if (attendees.value.value_or(0) > 0)
       first += ", với " + approx_vi(*attendees.value) + " " +
                analytics::get_indicator("meeting_attendees").narrative;
@@ -67,8 +67,8 @@ std::string activity_sentence(const analytics::Engine& e, const places::Unit& u,
   for (const char* code : {"loudspeaker_broadcasts", "press_items", "online_posts"}) {
     auto f = fig(e, code, u, p, compare);
     if (f.value.value_or(0) <= 0) continue;
-    std::string c = approx_vi(*f.value) + " " + analytics::get_indicator(code).narrative +
-                    cmp_tail(f, p);
+    std::string c =
+        approx_vi(*f.value) + " " + analytics::get_indicator(code).narrative + cmp_tail(f, p);
     if (clauses.empty()) c = "đã có " + c;
     clauses.push_back(c);
   }

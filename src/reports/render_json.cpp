@@ -7,10 +7,14 @@ namespace {
 
 const char* kind_name(ColumnKind k) {
   switch (k) {
-    case ColumnKind::integer: return "integer";
-    case ColumnKind::decimal: return "decimal";
-    case ColumnKind::percent: return "percent";
-    default: return "text";
+    case ColumnKind::integer:
+      return "integer";
+    case ColumnKind::decimal:
+      return "decimal";
+    case ColumnKind::percent:
+      return "percent";
+    default:
+      return "text";
   }
 }
 
@@ -43,9 +47,12 @@ boost::json::object render_json(const Report& r) {
     for (const auto& row : s.rows) {
       boost::json::array raw, txt;
       for (const auto& v : row) {
-        if (const auto* n = std::get_if<Number>(&v)) raw.push_back(n->value);
-        else if (const auto* t = std::get_if<std::string>(&v)) raw.push_back(boost::json::string(*t));
-        else raw.push_back(nullptr);
+        if (const auto* n = std::get_if<Number>(&v))
+          raw.push_back(n->value);
+        else if (const auto* t = std::get_if<std::string>(&v))
+          raw.push_back(boost::json::string(*t));
+        else
+          raw.push_back(nullptr);
         txt.push_back(boost::json::string(cell_text(v)));
       }
       rows.push_back(std::move(raw));
@@ -61,11 +68,13 @@ boost::json::object render_json(const Report& r) {
   }
   return boost::json::object{
       {"title", r.title},
-      {"unit", boost::json::object{{"id", r.unit->id},
-                                   {"name", r.unit->name},
-                                   {"display_name", r.unit_name}}},
+      {"unit",
+       boost::json::object{
+           {"id", r.unit->id}, {"name", r.unit->name}, {"display_name", r.unit_name}}},
       {"period", boost::json::object{{"code", r.period.code()}, {"label_vi", r.period.vi()}}},
       {"compare", r.compare},
+      {"data", r.approved_only ? "approved" : "all"},
+      {"data_note", r.data_note},
       {"narrative", r.narrative},
       {"sections", std::move(sections)}};
 }

@@ -13,8 +13,7 @@ size_t width(const std::string& s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c & 0xC0) == 0x80) continue;
-    if (c == 0xCC || (c == 0xCD && i + 1 < s.size() &&
-                      static_cast<unsigned char>(s[i + 1]) < 0xB0))
+    if (c == 0xCC || (c == 0xCD && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xB0))
       continue;  // U+0300–U+036F combining marks (NFD input)
     ++w;
   }
@@ -32,16 +31,19 @@ std::string cell_text(const CellValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   if (const auto* n = std::get_if<Number>(&v)) {
     switch (n->kind) {
-      case ColumnKind::percent: return format_percent_vi(n->value, 2);
-      case ColumnKind::decimal: return format_decimal_vi(n->value, 2);
-      default: return format_int_vi(static_cast<int64_t>(std::llround(n->value)));
+      case ColumnKind::percent:
+        return format_percent_vi(n->value, 2);
+      case ColumnKind::decimal:
+        return format_decimal_vi(n->value, 2);
+      default:
+        return format_int_vi(static_cast<int64_t>(std::llround(n->value)));
     }
   }
   return "";
 }
 
 std::string render_text(const Report& r) {
-  std::string out = r.title + "\n\n";
+  std::string out = r.title + "\n" + r.data_note + "\n\n";
   if (!r.narrative.empty()) out += r.narrative + "\n";
   for (const auto& s : r.sections) {
     out += "\n" + s.title + "\n";

@@ -9,6 +9,7 @@ std::string render_xlsx(const Report& r) {
   auto& summary = w.add_sheet(kSummarySheet);
   summary.column_width(0, 0, 120);
   summary.text(0, 0, r.title, tabular::Style::title);
+  summary.text(1, 0, r.data_note, tabular::Style::plain);
   summary.text(2, 0, r.narrative.empty() ? "Chưa có số liệu trong kỳ." : r.narrative,
                tabular::Style::plain);
   for (const auto& s : r.sections) {

@@ -15,11 +15,11 @@ const char* kActivityRows[] = {"meetings",          "meeting_attendees", "loudsp
                                "press_items",       "online_posts",      "online_views",
                                "campaign_launches", "online_forums",     "printed_copies",
                                "hotline_calls",     "questions_answered"};
-const char* kParticipationRows[] = {"bhxh_participants", "bhxh_compulsory", "bhxh_voluntary",
-                                    "bhxh_labour_share", "bhtn",            "bhyt",
-                                    "bhyt_coverage",     "population",      "labour_force"};
-const char* kUnitColumns[] = {"meetings",    "meeting_attendees", "loudspeaker_broadcasts",
-                              "press_items", "online_posts",      "bhyt_coverage",
+const char* kParticipationRows[] = {
+    "bhxh_participants", "bhxh_compulsory", "bhxh_voluntary", "bhxh_labour_share", "bhtn", "bhyt",
+    "bhyt_coverage",     "population",      "labour_force"};
+const char* kUnitColumns[] = {"meetings",         "meeting_attendees", "loudspeaker_broadcasts",
+                              "press_items",      "online_posts",      "bhyt_coverage",
                               "bhxh_labour_share"};
 
 CellValue num(std::optional<double> v, ColumnKind k = ColumnKind::integer) {
@@ -27,7 +27,9 @@ CellValue num(std::optional<double> v, ColumnKind k = ColumnKind::integer) {
   return Number{*v, k};
 }
 
-CellValue count(size_t n) { return Number{static_cast<double>(n), ColumnKind::integer}; }
+CellValue count(size_t n) {
+  return Number{static_cast<double>(n), ColumnKind::integer};
+}
 
 std::string change_text(const analytics::Indicator& ind, const Figure& f) {
   if (!f.value || !f.previous) return "";
@@ -41,8 +43,7 @@ ColumnKind kind_of(const analytics::Indicator& ind) {
 
 // STT | Chỉ tiêu | Đơn vị tính | Kỳ báo cáo | [Cùng kỳ | So sánh] | Kế hoạch năm | % kế hoạch
 Section indicator_table(const analytics::Engine& e, const Report& r, std::string id,
-                        std::string title, const std::vector<std::string>& codes,
-                        bool skip_empty) {
+                        std::string title, const std::vector<std::string>& codes, bool skip_empty) {
   Section s{std::move(id), std::move(title), {}, {}, "", {}};
   s.columns = {{"STT", ColumnKind::integer},
                {"Chỉ tiêu", ColumnKind::text},
@@ -80,7 +81,8 @@ Section indicator_table(const analytics::Engine& e, const Report& r, std::string
 
 Section units_table(const analytics::Engine& e, const Report& r) {
   Section s{"units", "Theo đơn vị", {}, {}, "", {}};
-  s.columns = {{"STT", ColumnKind::integer}, {"Mã", ColumnKind::text}, {"Đơn vị", ColumnKind::text}};
+  s.columns = {
+      {"STT", ColumnKind::integer}, {"Mã", ColumnKind::text}, {"Đơn vị", ColumnKind::text}};
   std::vector<analytics::Result> cols;
   for (const char* code : kUnitColumns) {
     const auto& ind = analytics::get_indicator(code);
@@ -96,13 +98,13 @@ Section units_table(const analytics::Engine& e, const Report& r) {
   for (size_t i = 0; i < cols.front().rows.size(); ++i) {
     const auto& first = cols.front().rows[i];
     std::vector<CellValue> row{count(i + 1), first.key, first.label};
-    for (const auto& c : cols)
-      row.push_back(num(c.rows[i].figure.value, kind_of(*c.indicator)));
+    for (const auto& c : cols) row.push_back(num(c.rows[i].figure.value, kind_of(*c.indicator)));
     s.rows.push_back(std::move(row));
     s.items.push_back({first.key, first.label, cols.front().indicator->unit, first.figure, ""});
   }
-  s.note = "Số liệu của các đơn vị cũ (trước 01/7/2025) được cộng vào đơn vị hiện nay có địa bàn "
-           "tương ứng.";
+  s.note =
+      "Số liệu của các đơn vị cũ (trước 01/7/2025) được cộng vào đơn vị hiện nay có địa bàn "
+      "tương ứng.";
   return s;
 }
 
@@ -135,20 +137,24 @@ Section groups_table(const analytics::Engine& e, const Report& r) {
         {count(s.rows.size() + 1), row.label, num(row.figure.value), num(people.value_or(0))});
     s.items.push_back({row.key, row.label, "hoạt động", row.figure, ""});
   }
-  s.note = "Một hoạt động có thể hướng tới nhiều nhóm đối tượng nên tổng các dòng có thể lớn hơn "
-           "tổng số hoạt động.";
+  s.note =
+      "Một hoạt động có thể hướng tới nhiều nhóm đối tượng nên tổng các dòng có thể lớn hơn "
+      "tổng số hoạt động.";
   return s;
 }
 
 }  // namespace
 
 Report build_report(const analytics::Engine& e, const std::string& unit, const periods::Period& p,
-                    bool compare) {
+                    bool compare, bool approved_only) {
   Report r;
   r.unit = &e.places().get(unit.empty() ? "VN" : unit);
   r.unit_name = e.places().display_name(*r.unit);
   r.period = p;
   r.compare = compare;
+  r.approved_only = approved_only;
+  r.data_note = approved_only ? "Số liệu: chỉ gồm số liệu các tháng đã được cấp trên phê duyệt."
+                              : "Số liệu: gồm cả số liệu đã báo cáo nhưng chưa được phê duyệt.";
   std::string name = r.unit_name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   r.title = "Báo cáo kết quả công tác truyền thông chính sách BHXH, BHTN, BHYT — " + name + " — " +
@@ -157,9 +163,9 @@ Report build_report(const analytics::Engine& e, const std::string& unit, const p
   r.sections.push_back(indicator_table(e, r, "activities", "Hoạt động truyền thông",
                                        {std::begin(kActivityRows), std::end(kActivityRows)},
                                        false));
-  r.sections.push_back(indicator_table(
-      e, r, "participation", "Phát triển người tham gia",
-      {std::begin(kParticipationRows), std::end(kParticipationRows)}, true));
+  r.sections.push_back(
+      indicator_table(e, r, "participation", "Phát triển người tham gia",
+                      {std::begin(kParticipationRows), std::end(kParticipationRows)}, true));
   if (!e.places().children(r.unit->id, places::Era::current).empty() &&
       r.unit->level < places::Level::commune)
     r.sections.push_back(units_table(e, r));

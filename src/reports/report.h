@@ -43,7 +43,7 @@ struct Section {
   std::string title;  // Vietnamese; also the XLSX sheet name
   std::vector<Column> columns;
   std::vector<std::vector<CellValue>> rows;
-  std::string note;  // under the table
+  std::string note;         // under the table
   std::vector<Item> items;  // the same rows as figures (units: the first indicator column)
 };
 
@@ -53,11 +53,14 @@ struct Report {
   std::string unit_name;  // "toàn quốc", "tỉnh Lào Cai"
   periods::Period period;
   bool compare = false;
+  bool approved_only = false;  // built from approved months only (api data=approved)
+  std::string data_note;       // says which data the figures hold, in Vietnamese
   std::string narrative;
   std::vector<Section> sections;
 };
 
-Report build_report(const analytics::Engine& e, const std::string& unit,
-                    const periods::Period& p, bool compare);
+// `e` is the live engine or the approved-data snapshot; approved_only says which, for the note.
+Report build_report(const analytics::Engine& e, const std::string& unit, const periods::Period& p,
+                    bool compare, bool approved_only = false);
 
 }  // namespace caunoi::reports

@@ -8,7 +8,9 @@
 namespace caunoi::reports {
 namespace {
 
-int digits_of(double v) { return static_cast<int>(std::floor(std::log10(v))) + 1; }
+int digits_of(double v) {
+  return static_cast<int>(std::floor(std::log10(v))) + 1;
+}
 
 // A number of millions with up to `decimals` decimals, trailing zeros dropped: "2", "16,4".
 std::string millions(double m, int decimals) {

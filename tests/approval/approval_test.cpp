@@ -3,19 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "approval/approval.h"
+#include "approval/requests.h"
 #include "auth/auth_world.h"
 
 using namespace caunoi;
+using testutil::approval_body;
 using testutil::AuthWorld;
 using testutil::Caller;
+using testutil::conference_body;
 
 namespace {
-
-std::string body(const std::string& unit, const std::string& period,
-                 const std::string& reason = "") {
-  return boost::json::serialize(
-      boost::json::object{{"unit_id", unit}, {"period", period}, {"reason", reason}});
-}
 
 class Approval : public ::testing::Test {
  protected:
@@ -51,19 +48,23 @@ class Approval : public ::testing::Test {
 
 TEST_F(Approval, SubmitApproveLocksAndReopenUnlocks) {
   const std::string& c = w_.commune;
-  ASSERT_EQ(w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(c, "2025-10")).status,
-            200);
+  ASSERT_EQ(
+      w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-10")).status,
+      200);
   EXPECT_EQ(state(c, "2025-10"), "submitted");
   expect_locked(c, {2025, 10, 15}, false);
 
   // The commune cannot approve itself; another province cannot approve it.
-  auto self = w_.call(commune_, "POST", "/api/v1/approvals/approve", {}, body(c, "2025-10"));
+  auto self =
+      w_.call(commune_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-10"));
   EXPECT_EQ(self.status, 403);
-  EXPECT_EQ(w_.call(other_, "POST", "/api/v1/approvals/approve", {}, body(c, "2025-10")).status,
-            403);
+  EXPECT_EQ(
+      w_.call(other_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-10")).status,
+      403);
   EXPECT_EQ(state(c, "2025-10"), "submitted");
 
-  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, body(c, "2025-10")).status,
+  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-10"))
+                .status,
             200);
   EXPECT_EQ(state(c, "2025-10"), "approved");
   expect_locked(c, {2025, 10, 1}, true);
@@ -77,14 +78,15 @@ TEST_F(Approval, SubmitApproveLocksAndReopenUnlocks) {
   EXPECT_TRUE(lock.at("locked").as_bool());
 
   // Reopening needs a reason and the approving level.
-  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/reopen", {}, body(c, "2025-10")).status,
+  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/reopen", {}, approval_body(c, "2025-10"))
+                .status,
             400);
-  EXPECT_EQ(
-      w_.call(commune_, "POST", "/api/v1/approvals/reopen", {}, body(c, "2025-10", "sửa số liệu"))
-          .status,
-      403);
+  EXPECT_EQ(w_.call(commune_, "POST", "/api/v1/approvals/reopen", {},
+                    approval_body(c, "2025-10", "sửa số liệu"))
+                .status,
+            403);
   ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/reopen", {},
-                    body(c, "2025-10", "Bổ sung hội nghị ngày 20/10"))
+                    approval_body(c, "2025-10", "Bổ sung hội nghị ngày 20/10"))
                 .status,
             200);
   expect_locked(c, {2025, 10, 20}, false);
@@ -102,13 +104,16 @@ TEST_F(Approval, SubmitApproveLocksAndReopenUnlocks) {
 
 TEST_F(Approval, ProvinceApprovalLocksItsCommunesAndOldUnits) {
   const std::string& p = w_.province;
-  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/submit", {}, body(p, "2024-03")).status,
+  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/submit", {}, approval_body(p, "2024-03"))
+                .status,
             200);
   // Only the centre (or an administrator) is above a province.
-  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, body(p, "2024-03")).status,
+  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(p, "2024-03"))
+                .status,
             403);
-  ASSERT_EQ(w_.call(admin_, "POST", "/api/v1/approvals/approve", {}, body(p, "2024-03")).status,
-            200);
+  ASSERT_EQ(
+      w_.call(admin_, "POST", "/api/v1/approvals/approve", {}, approval_body(p, "2024-03")).status,
+      200);
   expect_locked(p, {2024, 3, 5}, true);
   expect_locked(w_.commune, {2024, 3, 5}, true);
   // Data entered for Yên Bái (old:15, today part of Lào Cai) is locked by Lào Cai's approval.
@@ -118,27 +123,31 @@ TEST_F(Approval, ProvinceApprovalLocksItsCommunesAndOldUnits) {
 
 TEST_F(Approval, ReturnNeedsReasonAndAllowsResubmit) {
   const std::string& c = w_.commune;
-  w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(c, "2025-09"));
+  w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-09"));
   EXPECT_EQ(
-      w_.call(province_, "POST", "/api/v1/approvals/return", {}, body(c, "2025-09", " ")).status,
+      w_.call(province_, "POST", "/api/v1/approvals/return", {}, approval_body(c, "2025-09", " "))
+          .status,
       400);
   ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/return", {},
-                    body(c, "2025-09", "Thiếu số liệu xã"))
+                    approval_body(c, "2025-09", "Thiếu số liệu xã"))
                 .status,
             200);
   EXPECT_EQ(state(c, "2025-09"), "returned");
   // Approving a returned month is a state error, not a silent success.
-  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, body(c, "2025-09")).status,
+  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-09"))
+                .status,
             409);
-  EXPECT_EQ(w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(c, "2025-09")).status,
-            200);
+  EXPECT_EQ(
+      w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-09")).status,
+      200);
   EXPECT_EQ(state(c, "2025-09"), "submitted");
-  EXPECT_EQ(w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(c, "2025-9")).status,
-            400);
+  EXPECT_EQ(
+      w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-9")).status,
+      400);
 }
 
 TEST_F(Approval, ListShowsOnlyTheCallersSubtree) {
-  w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(w_.commune, "2025-08"));
+  w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(w_.commune, "2025-08"));
   auto mine = boost::json::parse(
       w_.call(province_, "GET", "/api/v1/approvals", {{"unit", w_.province}}).body);
   EXPECT_EQ(mine.at("approvals").as_array().size(), 1u);
@@ -151,44 +160,39 @@ TEST_F(Approval, ListShowsOnlyTheCallersSubtree) {
 
 namespace {
 
-std::string activity(const std::string& unit, const std::string& date, int attendees) {
-  return boost::json::serialize(boost::json::object{
-      {"reporting_unit", unit},
-      {"place", unit},
-      {"date_from", date},
-      {"kind", "conference"},
-      {"groups", boost::json::array{"farm_households"}},
-      {"topics", boost::json::array{"voluntary_si"}},
-      {"figures", boost::json::object{{"events", 1}, {"attendees", attendees}}}});
-}
-
 TEST_F(Approval, ApprovedMonthRefusesActivityEdits) {
   const std::string& c = w_.commune;
-  auto made = w_.call(commune_, "POST", "/api/v1/activities", {}, activity(c, "2025-10-10", 40));
+  auto made =
+      w_.call(commune_, "POST", "/api/v1/activities", {}, conference_body(c, "2025-10-10", 40));
   ASSERT_EQ(made.status, 201) << made.body;
   std::string id = std::to_string(boost::json::parse(made.body).at("id").as_int64());
-  ASSERT_EQ(w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, body(c, "2025-10")).status,
-            200);
-  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, body(c, "2025-10")).status,
+  ASSERT_EQ(
+      w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-10")).status,
+      200);
+  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-10"))
+                .status,
             200);
 
   std::string before = w_.fingerprint();
-  auto edit =
-      w_.call(commune_, "PUT", "/api/v1/activities/" + id, {}, activity(c, "2025-10-10", 400));
+  auto edit = w_.call(commune_, "PUT", "/api/v1/activities/" + id, {},
+                      conference_body(c, "2025-10-10", 400));
   EXPECT_EQ(edit.status, 423) << edit.body;
   EXPECT_EQ(AuthWorld::error_code(edit), "period_locked");
   // Moving it out of the locked month is a change of the locked month too.
-  EXPECT_EQ(w_.call(commune_, "PUT", "/api/v1/activities/" + id, {}, activity(c, "2025-11-03", 40))
-                .status,
-            423);
+  EXPECT_EQ(
+      w_.call(commune_, "PUT", "/api/v1/activities/" + id, {}, conference_body(c, "2025-11-03", 40))
+          .status,
+      423);
   EXPECT_EQ(w_.call(commune_, "DELETE", "/api/v1/activities/" + id).status, 423);
   EXPECT_EQ(
-      w_.call(commune_, "POST", "/api/v1/activities", {}, activity(c, "2025-10-20", 10)).status,
+      w_.call(commune_, "POST", "/api/v1/activities", {}, conference_body(c, "2025-10-20", 10))
+          .status,
       423);
   EXPECT_EQ(w_.fingerprint(), before);
   // Another month is open.
   EXPECT_EQ(
-      w_.call(commune_, "POST", "/api/v1/activities", {}, activity(c, "2025-11-03", 10)).status,
+      w_.call(commune_, "POST", "/api/v1/activities", {}, conference_body(c, "2025-11-03", 10))
+          .status,
       201);
 }
 
