@@ -15,6 +15,7 @@
 #include "auth/crypto.h"
 #include "auth/policy.h"
 #include "auth/service.h"
+#include "periods/period.h"
 
 namespace caunoi::api {
 namespace {
@@ -88,6 +89,14 @@ std::vector<std::string> request_units(const Request& r, const Params& params) {
     if (auto o = json_object_of(r.body)) {
       auto b = units_in(*o, false);
       out.insert(out.end(), b.begin(), b.end());
+      // Batches ({"results": [...]}, {"targets": [...]}): every item's unit counts.
+      for (const auto& kv : *o)
+        if (kv.value().is_array())
+          for (const auto& item : kv.value().as_array())
+            if (item.is_object()) {
+              auto i = units_in(item.as_object(), false);
+              out.insert(out.end(), i.begin(), i.end());
+            }
     }
   return out;
 }
@@ -107,15 +116,29 @@ std::string masked_body(const Request& r) {
 }
 
 // The dated units of an entity: each unit field with the first date field ("date_from", "date").
+// (unit, date) pairs a change is dated at: an activity's first day; a participation result's
+// "as of" day (the end of its period); each of a batch of results ({"results": [...]}).
 void dated_units(const json::object& o, std::vector<std::pair<std::string, Date>>& out) {
-  for (const char* key : {"date_from", "date"}) {
-    auto* v = o.if_contains(key);
-    if (!v || !v->is_string()) continue;
-    auto d = Date::parse(v->as_string());
-    if (!d) return;
-    for (auto& u : units_in(o)) out.emplace_back(std::move(u), *d);
+  if (auto* batch = o.if_contains("results"); batch && batch->is_array()) {
+    for (const auto& item : batch->as_array())
+      if (item.is_object()) dated_units(item.as_object(), out);
     return;
   }
+  std::optional<Date> d;
+  for (const char* key : {"date_from", "date"})
+    if (auto* v = o.if_contains(key); v && v->is_string()) {
+      d = Date::parse(v->as_string());
+      break;
+    }
+  if (auto* v = o.if_contains("period"); !d && v && v->is_string()) {
+    try {
+      d = periods::Period::parse(v->as_string()).to;
+    } catch (const Error&) {
+      // A malformed period is the handler's to refuse, with its own field message.
+    }
+  }
+  if (!d) return;
+  for (auto& u : units_in(o)) out.emplace_back(std::move(u), *d);
 }
 
 class Guard {
@@ -212,6 +235,10 @@ class Guard {
     if (auto o = json_object_of(pending_before)) dated_units(*o, dated);
     if (!req.body.empty() && req.body.front() == '{')
       if (auto o = json_object_of(req.body)) dated_units(*o, dated);
+    // A change addressed by query (DELETE /plans/results?unit=&period=).
+    json::object query;
+    for (const auto& [k, v] : req.query) query[k] = v;
+    dated_units(query, dated);
     if (dated.empty()) return;
     auto lease = ctx_.pool->acquire();
     for (const auto& [unit, date] : dated)
