@@ -231,4 +231,13 @@ describe("Các trang khác", () => {
       assert.deepEqual(errors, []);
     });
   }
+  test("/bao-cao says which data it holds and switches to approved data only", async () => {
+    await page.goto(server.base + "/bao-cao");
+    await page.waitForSelector('main[data-ready="report"]', { timeout: 30_000 });
+    assert.match(await page.getByTestId("report-data-note").textContent(), /chưa được phê duyệt/);
+    await page.getByTestId("report-data").selectOption("approved");
+    await page.waitForFunction(() => /cấp trên phê duyệt/.test(document.querySelector('[data-testid="report-data-note"]')?.textContent ?? ""), null, { timeout: 30_000 });
+    assert.match(await page.getByTestId("report-xlsx").getAttribute("href"), /data=approved/);
+    await page.screenshot({ path: path.join(shotsDir, "bao-cao-da-duyet.png"), fullPage: true });
+  });
 });

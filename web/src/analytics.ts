@@ -116,8 +116,12 @@ export interface ReportSection {
   cells: string[][];
   note: string;
 }
+// "all": every reported figure; "approved": only months approved by the level above.
+export type DataScope = "all" | "approved";
+
 export interface Report {
   title: string;
+  dataNote: string;
   narrative: string[];
   sections: ReportSection[];
   raw: Obj;
@@ -130,10 +134,11 @@ function paragraphs(v: unknown): string[] {
   return [];
 }
 
-export async function report(unit: string, period: string): Promise<Report> {
-  const r = await get<Obj>("/reports", { unit, period, compare: "last-year" });
+export async function report(unit: string, period: string, data: DataScope = "all"): Promise<Report> {
+  const r = await get<Obj>("/reports", { unit, period, compare: "last-year", data });
   return {
     title: str(r, "title", "title_vi"),
+    dataNote: str(r, "data_note"),
     narrative: paragraphs(r.narrative),
     sections: items<Obj>(r.sections ?? []).map((s) => ({
       title: str(s, "title", "title_vi", "label_vi"),

@@ -1,9 +1,10 @@
 // pages/reports.ts — "Báo cáo": choose a unit and a period, read the report as the server drafts
 // it (GET /api/v1/reports: sections of figures with the change against the same period last
-// year, and the narrative), and download it as Excel (GET /api/v1/reports/xlsx).
+// year, and the narrative), and download it as Excel (GET /api/v1/reports/xlsx). Either from all
+// reported data or from approved months only; the report says which.
 import { url } from "../api";
-import { report } from "../analytics";
-import { clear, h } from "../dom";
+import { report, type DataScope } from "../analytics";
+import { clear, h, uid } from "../dom";
 import { num, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
 import { parsePeriodCode, periodPicker } from "../components/periodPicker";
@@ -25,17 +26,31 @@ const page: Page = async (main, _p, query) => {
 
   const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
   const period = periodPicker({ value: pv, years: yearsAround(pv.year), onChange: () => void draw() });
+  let data: DataScope = query.get("d") === "approved" ? "approved" : "all";
+  const dataId = uid("data");
+  const dataField = h(
+    "div",
+    { class: "field" },
+    h("label", { for: dataId }, "Số liệu"),
+    h(
+      "select",
+      { id: dataId, "data-testid": "report-data", onchange: (e: Event) => ((data = (e.target as HTMLSelectElement).value as DataScope), void draw()) },
+      h("option", { value: "all", selected: data === "all" }, "Tất cả số liệu đã báo cáo"),
+      h("option", { value: "approved", selected: data === "approved" }, "Chỉ số liệu đã phê duyệt"),
+    ),
+  );
 
   async function draw() {
     const p = period.code();
-    setQuery({ u: unitId === "VN" ? undefined : unitId, p });
-    download.href = url("/reports/xlsx", { unit: unitId, period: p, compare: "last-year" });
+    setQuery({ u: unitId === "VN" ? undefined : unitId, p, d: data === "all" ? undefined : data });
+    download.href = url("/reports/xlsx", { unit: unitId, period: p, compare: "last-year", data });
     clear(body, loading("Đang lập báo cáo…"));
     try {
-      const r = await report(unitId, p);
+      const r = await report(unitId, p, data);
       clear(
         body,
         h("h2", { style: { textAlign: "center", textTransform: "uppercase" } }, r.title || "Báo cáo công tác truyền thông"),
+        r.dataNote ? h("p", { class: "small muted", style: { textAlign: "center" }, "data-testid": "report-data-note" }, r.dataNote) : null,
         r.narrative.length ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...r.narrative.map((t) => h("p", null, t))) : null,
         ...r.sections.map((s, i) =>
           h(
@@ -84,7 +99,7 @@ const page: Page = async (main, _p, query) => {
 
   main.append(
     pageHead("Báo cáo công tác truyền thông", download),
-    h("section", { class: "card filters" }, unit.el, period.el),
+    h("section", { class: "card filters" }, unit.el, period.el, dataField),
     h("article", { class: "card" }, body),
   );
   await unit.set(unitId).catch(() => unit.set("VN"));
