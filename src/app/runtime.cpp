@@ -2,7 +2,7 @@
 #include "app/runtime.h"
 
 #include "api/auth_guard.h"
-#include "approval/approval.h"
+#include "app/engines.h"
 
 namespace caunoi::app {
 
@@ -31,12 +31,7 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
   // changed (approved months are locked, so nothing else can make it stale).
   approved_analytics_ = std::make_unique<analytics::Snapshot>([this] {
     auto lease = pool_->acquire();
-    auto approved = approval::ApprovedMonths::load(*lease);
-    auto e = std::make_shared<analytics::Engine>(*places_);
-    e->load(*lease, [&](const std::string& unit_id, Date d) {
-      return approved.covers(*places_, unit_id, d);
-    });
-    return std::shared_ptr<const analytics::Engine>(std::move(e));
+    return std::shared_ptr<const analytics::Engine>(load_engine(*lease, *places_, true));
   });
   ctx_.approved_analytics = approved_analytics_.get();
   ctx_.plans = plans_.get();

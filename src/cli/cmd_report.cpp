@@ -1,10 +1,12 @@
 // cli/cmd_report.cpp — `caunoi report`: the report of a unit and period from a database, as text
-// (default), JSON or XLSX, to stdout or a file. Builds the same in-memory engine as the server.
+// (default), JSON or XLSX, to stdout or a file. Builds the same in-memory engine as the server
+// (over approved months only with --data approved).
 #include <fstream>
 #include <iostream>
 
 #include "analytics/engine.h"
 #include "app/bootstrap.h"
+#include "app/engines.h"
 #include "cli/commands.h"
 #include "common/error.h"
 #include "reports/render.h"
@@ -13,7 +15,8 @@ namespace caunoi::cli {
 
 void add_report(CLI::App& app, int&) {
   auto* cmd = app.add_subcommand("report", "Báo cáo kết quả truyền thông của một đơn vị, một kỳ");
-  static std::string db = "caunoi.db", unit = "VN", period, compare, format = "text", out;
+  static std::string db = "caunoi.db", unit = "VN", period, compare, format = "text", out,
+                     data = "all";
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
   cmd->add_option("--unit", unit, "Mã đơn vị (VN, 15, old:15...)")->capture_default_str();
   cmd->add_option("--period", period, "Kỳ báo cáo (2022-10, 2022Q3, 2022, 2022-01..2022-10)")
@@ -23,19 +26,23 @@ void add_report(CLI::App& app, int&) {
   cmd->add_option("--format", format, "Định dạng: text, json, xlsx")
       ->check(CLI::IsMember({"text", "json", "xlsx"}))
       ->capture_default_str();
+  cmd->add_option("--data", data, "Số liệu: all (mọi số liệu), approved (chỉ số liệu đã phê duyệt)")
+      ->check(CLI::IsMember({"all", "approved"}))
+      ->capture_default_str();
   cmd->add_option("--out", out, "Tệp kết quả (mặc định: in ra màn hình; xlsx bắt buộc)");
   cmd->callback([] {
     if (format == "xlsx" && out.empty())
       throw invalid("missing_out", "Định dạng xlsx cần --out <tệp.xlsx>.");
     auto c = app::open_database(db, app::locate());
     auto g = places::Gazetteer::load(*c);
-    analytics::Engine engine(g);
-    engine.load(*c);
-    auto rep = reports::build_report(engine, unit, periods::Period::parse(period),
-                                      compare == "last-year");
-    std::string bytes = format == "xlsx"   ? reports::render_xlsx(rep)
-                        : format == "json" ? boost::json::serialize(reports::render_json(rep)) + "\n"
-                                           : reports::render_text(rep);
+    bool approved_only = data == "approved";
+    auto engine = app::load_engine(*c, g, approved_only);
+    auto rep = reports::build_report(*engine, unit, periods::Period::parse(period),
+                                     compare == "last-year", approved_only);
+    std::string bytes = format == "xlsx" ? reports::render_xlsx(rep)
+                        : format == "json"
+                            ? boost::json::serialize(reports::render_json(rep)) + "\n"
+                            : reports::render_text(rep);
     if (out.empty()) {
       std::cout << bytes;
       return;

@@ -99,7 +99,7 @@ class AuthWorld {
   std::string province, other_province, commune, other_commune;
 
  private:
-  TempDb db_;
+  TempDb db_ = prepared_db();  // migrations, units and Q&A bank already in place
   std::unique_ptr<app::Runtime> rt_;
 };
 

@@ -23,16 +23,19 @@ api::Response call(app::Runtime& rt, std::string method, std::string path,
   return rt.router().dispatch(r);
 }
 
-boost::json::object obj(const api::Response& r) { return boost::json::parse(r.body).as_object(); }
+boost::json::object obj(const api::Response& r) {
+  return boost::json::parse(r.body).as_object();
+}
 
 TEST(AnalyticsApi, ResultsTargetsAnalyticsAndReports) {
-  testutil::TempDb db;
+  auto db = testutil::prepared_db();
   app::RuntimeOptions opt;
   opt.enforce_auth = false;
   app::Runtime rt(db.path, testutil::test_paths(), 2, opt);
 
-  auto posted = call(rt, "POST", "/api/v1/plans/results", {},
-                     R"({"unit_id":"old:66","period":"2022-12","values":{"bhyt":1604000,"population":1738377}})");
+  auto posted = call(
+      rt, "POST", "/api/v1/plans/results", {},
+      R"({"unit_id":"old:66","period":"2022-12","values":{"bhyt":1604000,"population":1738377}})");
   ASSERT_EQ(posted.status, 201) << posted.body;
   auto t = call(rt, "POST", "/api/v1/plans/targets", {},
                 R"({"unit_id":"old:66","year":2022,"indicator":"bhyt_coverage","value":91.75})");
