@@ -30,11 +30,15 @@ ActivityFact Activity::fact() const {
 
 std::string join_codes(const std::vector<std::string>& codes) {
   std::string out;
-  for (const auto& c : codes) {
-    if (!out.empty()) out += ',';
-    out += c;
-  }
+  append_codes(out, codes);
   return out;
+}
+
+void append_codes(std::string& out, const std::vector<std::string>& codes) {
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (i) out += ',';
+    out += codes[i];
+  }
 }
 
 std::vector<std::string> split_codes(std::string_view s) {
@@ -50,13 +54,38 @@ std::vector<std::string> split_codes(std::string_view s) {
 
 std::string encode_figures(const Figures& f) {
   std::string out;
-  for (const auto& [code, v] : f) {
-    if (!out.empty()) out += ',';
-    out += code;
-    out += '=';
-    out += std::to_string(v);
-  }
+  append_figures(out, f);
   return out;
+}
+
+void append_figures(std::string& out, const Figures& f) {
+  char buf[24];
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i) out += ',';
+    out += f[i].first;
+    out += '=';
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f[i].second);
+    out.append(buf, end);
+  }
+}
+
+void append_iso(std::string& out, Date d) {
+  if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
+    // Not a calendar date (never stored): whatever the general path writes.
+    out += d.iso();
+    return;
+  }
+  char buf[10] = {static_cast<char>('0' + d.year / 1000),
+                  static_cast<char>('0' + d.year / 100 % 10),
+                  static_cast<char>('0' + d.year / 10 % 10),
+                  static_cast<char>('0' + d.year % 10),
+                  '-',
+                  static_cast<char>('0' + d.month / 10),
+                  static_cast<char>('0' + d.month % 10),
+                  '-',
+                  static_cast<char>('0' + d.day / 10),
+                  static_cast<char>('0' + d.day % 10)};
+  out.append(buf, sizeof buf);
 }
 
 Figures decode_figures(std::string_view s) {

@@ -57,6 +57,12 @@ std::string join_codes(const std::vector<std::string>& codes);
 std::vector<std::string> split_codes(std::string_view joined);
 std::string encode_figures(const Figures& f);
 Figures decode_figures(std::string_view s);
+// The same texts appended to `out`, for callers that reuse one buffer a column (the import
+// writes a million rows without an allocation a cell).
+void append_codes(std::string& out, const std::vector<std::string>& codes);
+void append_figures(std::string& out, const Figures& f);
+// "2022-10-31", as Date::iso() writes it, without printf.
+void append_iso(std::string& out, Date d);
 // A date as stored ("2022-10-31"), parsed without the general parser (the hot path of scans).
 Date parse_iso_date(std::string_view s);
 // Sorts by code and drops duplicates (the first wins), as stored.

@@ -1,10 +1,18 @@
 // activities/import.cpp — the file import (see import.h): headings → fields, cells → codes and
 // unit ids (cached per distinct text: a 1,000,000-row file names a few thousand units), then
 // validation and insertion in one transaction.
+//
+// Speed (bench/import_bench.cpp): the per-row path allocates nothing once warmed up — columns are
+// decided once from the headings, one Activity is reused for every row, caches are looked up by
+// string_view, the derived reference is hashed from a reused buffer, and rows go through one
+// prepared statement (repo::BulkInserter). What is left is mostly SQLite maintaining the table's
+// indexes.
 #include "activities/import.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 #include "activities/activity.h"
@@ -225,9 +233,66 @@ uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
   return h;
 }
 
+// Maps keyed by text that answer a lookup by string_view without building a string: the caches
+// below are asked once per cell of a million-row file.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
+template <class V, class Make>
+const V& cached(TextMap<V>& m, std::string_view key, Make&& make) {
+  auto it = m.find(key);
+  if (it == m.end()) it = m.emplace(std::string(key), make()).first;
+  return it->second;
+}
+
+// What a column fills, decided once from its heading.
+enum class Field : uint8_t {
+  none,  // unknown heading (already reported) or a column that is read but not imported
+  external_ref,
+  date_from,
+  date_to,
+  reporting_unit,
+  place,
+  kind,
+  channel,
+  groups,
+  topics,
+  languages,
+  partners,
+  title,
+  note,
+  figure,
+};
+
+Field field_of(std::string_view f) {
+  // The field names, in the order of the enumerators.
+  static constexpr std::string_view kNames[] = {
+      "",        "external_ref", "date_from", "date_to",   "reporting_unit", "place", "kind",
+      "channel", "groups",       "topics",    "languages", "partners",       "title", "note"};
+  if (f.starts_with("figures.")) return Field::figure;
+  for (size_t i = 1; i < std::size(kNames); ++i)
+    if (kNames[i] == f) return static_cast<Field>(i);
+  return Field::none;  // "place_name": written by exports for people, ignored here
+}
+
 struct Column {
-  std::string field;  // "date_from", "figures.attendees", ...
+  std::string field;  // "date_from", "figures.attendees", ... ("" for an unknown heading)
   std::string heading;
+  Field kind = Field::none;
+  std::string figure;  // the figure code of a figure column
+};
+
+// A unit as a row names it, resolved once per distinct text and era.
+struct ResolvedUnit {
+  std::string id;     // "" when not found
+  std::string error;  // Vietnamese, when not found
+  const places::Unit* unit = nullptr;
+  std::string province;  // the reporting unit of a row that names none: the place's province
+  const places::Unit* province_unit = nullptr;
 };
 
 // Resolves what users write for units, with a cache per (text, era).
@@ -235,15 +300,20 @@ class UnitResolver {
  public:
   explicit UnitResolver(const places::Gazetteer& g) : g_(g) {}
 
-  // Unit id, or "" with `err` set.
-  std::string resolve(std::string_view text, Date at, std::string& err) {
+  const ResolvedUnit& resolve(std::string_view text, Date at) {
     bool old = at < places::kReformDate;
-    std::string key(text);
-    key += old ? "\x01o" : "\x01n";
-    auto it = cache_.find(key);
-    if (it == cache_.end()) it = cache_.emplace(key, compute(text, at, old)).first;
-    err = it->second.second;
-    return it->second.first;
+    return cached(cache_[old], text, [&] {
+      ResolvedUnit r;
+      std::tie(r.id, r.error) = compute(text, at, old);
+      if (!r.id.empty()) {
+        r.unit = g_.find(r.id);
+        const places::Unit* u = r.unit;
+        while (u && u->level > places::Level::province) u = g_.find(u->parent_id);
+        r.province = u ? u->id : r.id;
+        r.province_unit = u ? u : r.unit;
+      }
+      return r;
+    });
   }
 
  private:
@@ -300,14 +370,50 @@ class UnitResolver {
   }
 
   const places::Gazetteer& g_;
-  std::unordered_map<std::string, std::pair<std::string, std::string>> cache_;
+  TextMap<ResolvedUnit> cache_[2];  // [current era, old era]
+};
+
+// How many times each derived content hash has come up in this file (the rank among identical
+// rows). Open addressing in one array: a million-row file adds a million keys, and a node-based
+// map spends most of its time allocating them.
+class RankCounter {
+ public:
+  int next(uint64_t h) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    Slot& s = slot_of(slots_, h);
+    if (s.count == 0) {
+      s.key = h;
+      ++size_;
+    }
+    return ++s.count;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int count = 0;  // 0: empty
+  };
+  static Slot& slot_of(std::vector<Slot>& slots, uint64_t h) {
+    size_t mask = slots.size() - 1;
+    for (size_t i = (h * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+      if (slots[i].count == 0 || slots[i].key == h) return slots[i];
+    }
+  }
+  void grow() {
+    std::vector<Slot> bigger(std::max<size_t>(1024, slots_.size() * 2));
+    for (const Slot& s : slots_)
+      if (s.count) slot_of(bigger, s.key) = s;
+    slots_.swap(bigger);
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
 };
 
 class RowImporter {
  public:
   RowImporter(store::Connection& c, const Reference& ref, const places::Gazetteer& g,
               const ImportOptions& opt, ImportReport& rep)
-      : c_(c), ref_(ref), g_(g), opt_(opt), rep_(rep), units_(g) {
+      : c_(c), ref_(ref), g_(g), opt_(opt), rep_(rep), units_(g), inserter_(c) {
     for (const auto& fa : field_aliases()) {
       keys_.emplace(heading_key(fa.canonical), fa.field);
       for (const char* a : fa.aliases) keys_.emplace(heading_key(a), fa.field);
@@ -319,11 +425,13 @@ class RowImporter {
     for (const auto& [alias, code] : figure_aliases())
       keys_.emplace(alias, std::string("figures.") + code);
     for (const auto& [list, alias, code] : value_aliases()) aliases_[list].emplace(alias, code);
+    // Every row is written with the same stamps: set once, never cleared (see clear_row).
+    a_.created_by = a_.updated_by = opt.created_by;
+    a_.created_at = a_.updated_at = now_utc();
   }
 
   // The heading row; false when it is unusable (errors recorded).
   bool header(long row, tabular::Cells cells) {
-    header_row_ = row;
     for (size_t i = 0; i < cells.size(); ++i) {
       std::string_view h = trim(cells[i]);
       std::string field;
@@ -342,7 +450,9 @@ class RowImporter {
           }
         }
       }
-      cols_.push_back({field, std::string(h)});
+      Column col{field, std::string(h), field_of(field), ""};
+      if (col.kind == Field::figure) col.figure = field.substr(8);
+      cols_.push_back(std::move(col));
     }
     for (const char* required : {"date_from", "place", "kind"}) {
       if (column_of(required) < 0) {
@@ -353,6 +463,7 @@ class RowImporter {
       }
     }
     has_ref_ = column_of("external_ref") >= 0;
+    date_to_col_ = column_of("date_to");
     return rep_.error_count == 0;
   }
 
@@ -361,96 +472,123 @@ class RowImporter {
         std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return trim(c).empty(); });
     if (blank) return;
     ++rep_.rows_done;
-    Activity a;
-    a.created_by = opt_.created_by;
-    a.created_at = stamp_;
-    std::vector<std::pair<std::string, std::string>> errs;  // field → message
+    Activity& a = a_;
+    clear_row(a);
+    errs_.clear();
     auto cell = [&](size_t i) { return i < cells.size() ? trim(cells[i]) : std::string_view(); };
     bool have_date = false;
-    std::string place_text, unit_text;
+    std::string_view place_text, unit_text;
     for (size_t i = 0; i < cols_.size(); ++i) {
-      const std::string& f = cols_[i].field;
+      const Column& col = cols_[i];
       std::string_view v = cell(i);
-      if (f.empty() || v.empty()) continue;
-      if (f == "date_from" || f == "date_to") {
-        auto d = parse_date_cell(v);
-        if (!d) {
-          errs.emplace_back(f, "Ngày không hợp lệ: \"" + std::string(v) +
+      if (col.kind == Field::none || v.empty()) continue;
+      switch (col.kind) {
+        case Field::date_from:
+        case Field::date_to: {
+          auto d = parse_date_cell(v);
+          if (!d) {
+            errs_.emplace_back(col.field,
+                               "Ngày không hợp lệ: \"" + std::string(v) +
                                    "\". Hãy ghi theo dạng ngày/tháng/năm, ví dụ 31/10/2022.");
-          continue;
+            break;
+          }
+          (col.kind == Field::date_from ? a.date_from : a.date_to) = *d;
+          if (col.kind == Field::date_from) have_date = true;
+          break;
         }
-        (f == "date_from" ? a.date_from : a.date_to) = *d;
-        if (f == "date_from") have_date = true;
-      } else if (f == "place") {
-        place_text = v;
-      } else if (f == "reporting_unit") {
-        unit_text = v;
-      } else if (f == "kind" || f == "channel") {
-        std::string code = lookup(f, v);
-        if (code.empty()) {
-          errs.emplace_back(f, (f == "kind" ? "Loại hoạt động" : std::string("Kênh")) +
-                                   " không có trong danh mục: \"" + std::string(v) + "\".");
+        case Field::place:
+          place_text = v;
+          break;
+        case Field::reporting_unit:
+          unit_text = v;
+          break;
+        case Field::kind:
+        case Field::channel: {
+          bool is_kind = col.kind == Field::kind;
+          const std::string& code = lookup(is_kind, v);
+          if (code.empty()) {
+            errs_.emplace_back(col.field, (is_kind ? "Loại hoạt động" : std::string("Kênh")) +
+                                              " không có trong danh mục: \"" + std::string(v) +
+                                              "\".");
+          }
+          (is_kind ? a.kind : a.channel) = code;
+          break;
         }
-        (f == "kind" ? a.kind : a.channel) = code;
-      } else if (f == "groups" || f == "topics" || f == "languages" || f == "partners") {
-        std::vector<std::string>& out = f == "groups"      ? a.groups
-                                        : f == "topics"    ? a.topics
-                                        : f == "languages" ? a.languages
-                                                           : a.partners;
-        list_cell(f, v, out, errs);
-      } else if (f == "title") {
-        a.title = v;
-      } else if (f == "note") {
-        a.note = v;
-      } else if (f == "external_ref") {
-        a.external_ref = v;
-      } else if (f.starts_with("figures.")) {
-        auto n = parse_count(v);
-        if (!n) {
-          errs.emplace_back(f, "Không phải số nguyên: \"" + std::string(v) + "\".");
-        } else {
-          a.figures.emplace_back(f.substr(8), *n);
+        case Field::groups:
+        case Field::topics:
+        case Field::languages:
+        case Field::partners: {
+          // In the order of kListNames, as the enumerators are.
+          size_t which = static_cast<size_t>(col.kind) - static_cast<size_t>(Field::groups);
+          std::vector<std::string>* lists[] = {&a.groups, &a.topics, &a.languages, &a.partners};
+          list_cell(col.field, which, v, *lists[which]);
+          break;
         }
+        case Field::title:
+          a.title = v;
+          break;
+        case Field::note:
+          a.note = v;
+          break;
+        case Field::external_ref:
+          a.external_ref = v;
+          break;
+        case Field::figure:
+          if (auto n = parse_count(v)) {
+            a.figures.emplace_back(col.figure, *n);
+          } else {
+            errs_.emplace_back(col.field, "Không phải số nguyên: \"" + std::string(v) + "\".");
+          }
+          break;
+        case Field::none:
+          break;
       }
     }
-    if (!have_date && !has_error(errs, "date_from")) {
-      errs.emplace_back("date_from", "Chưa ghi ngày.");
+    if (!have_date && !has_error("date_from")) errs_.emplace_back("date_from", "Chưa ghi ngày.");
+    if (date_to_col_ < 0 || cell(static_cast<size_t>(date_to_col_)).empty()) {
+      a.date_to = a.date_from;
     }
-    if (column_of("date_to") < 0 || cell(column_of("date_to")).empty()) a.date_to = a.date_from;
+    const places::Unit *place = nullptr, *unit = nullptr;
     if (have_date) {
-      std::string err;
       if (place_text.empty()) {
-        errs.emplace_back("place", "Chưa ghi đơn vị (địa bàn).");
+        errs_.emplace_back("place", "Chưa ghi đơn vị (địa bàn).");
       } else {
-        a.place = units_.resolve(place_text, a.date_from, err);
-        if (!err.empty()) errs.emplace_back("place", err);
+        const ResolvedUnit& r = units_.resolve(place_text, a.date_from);
+        a.place = r.id;
+        place = unit = r.unit;
+        if (!r.error.empty()) errs_.emplace_back("place", r.error);
+        if (unit_text.empty()) {
+          a.reporting_unit = r.province;
+          unit = r.province_unit;
+        }
       }
       if (!unit_text.empty()) {
-        a.reporting_unit = units_.resolve(unit_text, a.date_from, err);
-        if (!err.empty()) errs.emplace_back("reporting_unit", err);
-      } else if (!a.place.empty()) {
-        a.reporting_unit = province_of(a.place);
+        const ResolvedUnit& r = units_.resolve(unit_text, a.date_from);
+        a.reporting_unit = r.id;
+        unit = r.unit;
+        if (!r.error.empty()) errs_.emplace_back("reporting_unit", r.error);
       }
     }
-    if (a.kind.empty() && !has_error(errs, "kind"))
-      errs.emplace_back("kind", "Chưa ghi loại hoạt động.");
+    if (a.kind.empty() && !has_error("kind")) {
+      errs_.emplace_back("kind", "Chưa ghi loại hoạt động.");
+    }
     normalize(a);
     if (have_date) {
-      for (auto& fe : validate(a, ref_, g_, opt_.today)) {
-        std::string base = fe.field.substr(0, fe.field.find('.'));
-        if (!has_error(errs, fe.field) && !has_error(errs, base)) {
-          errs.emplace_back(fe.field, fe.message);
+      for (auto& fe : validate(a, ref_, place, unit, opt_.today)) {
+        std::string_view base = std::string_view(fe.field).substr(0, fe.field.find('.'));
+        if (!has_error(fe.field) && !has_error(base)) {
+          errs_.emplace_back(std::move(fe.field), std::move(fe.message));
         }
       }
     }
-    for (const auto& [field, msg] : errs) error(row, heading_for(field), msg);
+    for (const auto& [field, msg] : errs_) error(row, heading_for(field), msg);
     if (rep_.error_count > 0) return;  // keep validating, stop writing: the whole file rolls back
-    if (!has_ref_ || a.external_ref.empty()) a.external_ref = derived_ref(a);
+    if (!has_ref_ || a.external_ref.empty()) derive_ref(a);
     if (is_own_record(a.external_ref)) {
       ++rep_.skipped;  // an exported form entry coming back: it is already here
       return;
     }
-    if (repo::insert(c_, a, /*skip_existing=*/true)) {
+    if (inserter_.insert_or_skip(a)) {
       ++rep_.inserted;
       if (!rep_.first_id) rep_.first_id = a.id;
       rep_.last_id = a.id;
@@ -467,9 +605,27 @@ class RowImporter {
   }
 
  private:
-  static bool has_error(const std::vector<std::pair<std::string, std::string>>& errs,
-                        const std::string& field) {
-    return std::any_of(errs.begin(), errs.end(), [&](const auto& e) { return e.first == field; });
+  // Empties the row buffer for the next row, keeping its strings' storage and the stamps.
+  static void clear_row(Activity& a) {
+    a.id = 0;
+    a.reporting_unit.clear();
+    a.place.clear();
+    a.date_from = a.date_to = Date{};
+    a.kind.clear();
+    a.channel.clear();
+    a.groups.clear();
+    a.topics.clear();
+    a.languages.clear();
+    a.partners.clear();
+    a.figures.clear();
+    a.title.clear();
+    a.note.clear();
+    a.external_ref.clear();
+    a.version = 1;
+  }
+
+  bool has_error(std::string_view field) const {
+    return std::any_of(errs_.begin(), errs_.end(), [&](const auto& e) { return e.first == field; });
   }
 
   int column_of(std::string_view field) const {
@@ -487,30 +643,27 @@ class RowImporter {
     return "";
   }
 
-  std::string lookup(const std::string& list_field, std::string_view v) {
-    std::string list = list_field == "kind" ? "kind" : "channel";
-    std::string key = list + '\x01' + std::string(v);
-    auto it = value_cache_.find(key);
-    if (it != value_cache_.end()) return it->second;
-    std::string code = ref_.lookup(list, v).value_or("");
-    if (code.empty()) {
-      auto& al = aliases_[list];
-      if (auto m = al.find(heading_key(v)); m != al.end()) code = m->second;
-    }
-    value_cache_.emplace(key, code);
-    return code;
+  // A kind or channel as written → its code ("" if unknown), cached per distinct text.
+  const std::string& lookup(bool is_kind, std::string_view v) {
+    static const std::string kKind = "kind", kChannel = "channel";
+    const std::string& list = is_kind ? kKind : kChannel;
+    return cached(value_cache_[is_kind], v, [&] {
+      std::string code = ref_.lookup(list, v).value_or("");
+      if (code.empty()) {
+        auto& al = aliases_[list];
+        if (auto m = al.find(heading_key(v)); m != al.end()) code = m->second;
+      }
+      return code;
+    });
   }
 
-  void list_cell(const std::string& field, std::string_view v, std::vector<std::string>& out,
-                 std::vector<std::pair<std::string, std::string>>& errs) {
-    static const std::unordered_map<std::string, std::string> lists = {{"groups", "group"},
-                                                                       {"topics", "topic"},
-                                                                       {"languages", "language"},
-                                                                       {"partners", "partner"}};
-    const std::string& list = lists.at(field);
-    std::string key = list + '\x01' + std::string(v);
-    auto it = list_cache_.find(key);
-    if (it == list_cache_.end()) {
+  // A list cell ("Tiếng Mông; Dao") → codes, with an error for the parts not in the list.
+  // `which` indexes kListNames.
+  void list_cell(const std::string& field, size_t which, std::string_view v,
+                 std::vector<std::string>& out) {
+    static const std::string kListNames[] = {"group", "topic", "language", "partner"};
+    const std::string& list = kListNames[which];
+    const auto& res = cached(list_cache_[which], v, [&] {
       std::pair<std::vector<std::string>, std::string> res;
       auto take = [&](std::string_view part, bool split_commas) {
         part = trim(part);
@@ -546,18 +699,10 @@ class RowImporter {
         rest.remove_prefix(sep + 1);
       }
       if (!res.second.empty()) res.second = "Không có trong danh mục: " + res.second + ".";
-      it = list_cache_.emplace(key, std::move(res)).first;
-    }
-    out = it->second.first;
-    if (!it->second.second.empty()) errs.emplace_back(field, it->second.second);
-  }
-
-  std::string province_of(const std::string& id) {
-    auto it = province_cache_.find(id);
-    if (it != province_cache_.end()) return it->second;
-    const places::Unit* u = g_.find(id);
-    while (u && u->level > places::Level::province) u = g_.find(u->parent_id);
-    return province_cache_.emplace(id, u ? u->id : id).first->second;
+      return res;
+    });
+    out = res.first;
+    if (!res.second.empty()) errs_.emplace_back(field, res.second);
   }
 
   // "caunoi:<id>" is how exports name a record entered by form (it has no external reference).
@@ -568,8 +713,10 @@ class RowImporter {
     return ec == std::errc() && p == ref.data() + ref.size() && repo::get(c_, id).has_value();
   }
 
-  // The same content at the same rank among identical rows of a file gives the same reference.
-  std::string derived_ref(const Activity& a) {
+  // The same content at the same rank among identical rows of a file gives the same reference:
+  // "auto:<hash>-<rank>". The bytes hashed must never change, or files imported before would
+  // be imported again.
+  void derive_ref(Activity& a) {
     uint64_t h = fnv1a(a.reporting_unit);
     for (std::string_view s :
          {std::string_view(a.place), std::string_view(a.kind), std::string_view(a.channel),
@@ -577,14 +724,27 @@ class RowImporter {
       h = fnv1a("\x1f", h);
       h = fnv1a(s, h);
     }
-    h = fnv1a(a.date_from.iso() + a.date_to.iso() + join_codes(a.groups) + "|" +
-                  join_codes(a.topics) + "|" + join_codes(a.languages) + "|" +
-                  join_codes(a.partners) + "|" + encode_figures(a.figures),
-              h);
-    int rank = ++seen_[h];
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "auto:%016llx-%d", static_cast<unsigned long long>(h), rank);
-    return buf;
+    std::string& s = scratch_;
+    s.clear();
+    append_iso(s, a.date_from);
+    append_iso(s, a.date_to);
+    append_codes(s, a.groups);
+    s += '|';
+    append_codes(s, a.topics);
+    s += '|';
+    append_codes(s, a.languages);
+    s += '|';
+    append_codes(s, a.partners);
+    s += '|';
+    append_figures(s, a.figures);
+    h = fnv1a(s, h);
+    int rank = ranks_.next(h);
+    static constexpr char kHex[] = "0123456789abcdef";
+    char buf[48] = "auto:";
+    for (int i = 0; i < 16; ++i) buf[5 + i] = kHex[(h >> (60 - 4 * i)) & 0xF];
+    buf[21] = '-';
+    auto [end, ec] = std::to_chars(buf + 22, buf + sizeof buf, rank);
+    a.external_ref.assign(buf, end);
   }
 
   store::Connection& c_;
@@ -593,15 +753,18 @@ class RowImporter {
   const ImportOptions& opt_;
   ImportReport& rep_;
   UnitResolver units_;
+  repo::BulkInserter inserter_;
   std::unordered_map<std::string, std::string> keys_;
   std::unordered_map<std::string, std::unordered_map<std::string, std::string>> aliases_;
-  std::unordered_map<std::string, std::string> value_cache_, province_cache_;
-  std::unordered_map<std::string, std::pair<std::vector<std::string>, std::string>> list_cache_;
-  std::unordered_map<uint64_t, int> seen_;
+  TextMap<std::string> value_cache_[2];                                      // [channel, kind]
+  TextMap<std::pair<std::vector<std::string>, std::string>> list_cache_[4];  // as kListNames
+  RankCounter ranks_;
   std::vector<Column> cols_;
-  std::string stamp_ = now_utc();
-  long header_row_ = 0;
+  int date_to_col_ = -1;
   bool has_ref_ = false;
+  Activity a_;                                             // the row being read, reused
+  std::vector<std::pair<std::string, std::string>> errs_;  // its problems: field → message
+  std::string scratch_;
 };
 
 }  // namespace

@@ -118,29 +118,94 @@ store::Statement& bound(store::Connection& c, const std::string& sql,
 
 }  // namespace
 
-bool insert(store::Connection& c, Activity& a, bool skip_existing) {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO activities(reporting_unit, place, date_from, date_to, kind, channel, groups, "
+    "topics, languages, partners, figures, title, note, external_ref, created_by, created_at, "
+    "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertOrSkip =
+    "INSERT INTO activities(reporting_unit, place, date_from, date_to, kind, channel, groups, "
+    "topics, languages, partners, figures, title, note, external_ref, created_by, created_at, "
+    "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(external_ref) DO NOTHING";
+
+// A text value slot emptied for reuse (its buffer kept).
+std::string& text_slot(store::Value& v) {
+  if (auto* s = std::get_if<std::string>(&v)) {
+    s->clear();
+    return *s;
+  }
+  return v.emplace<std::string>();
+}
+
+void fill_stamps(Activity& a) {
   if (a.created_at.empty()) a.created_at = now_utc();
   if (a.updated_at.empty()) a.updated_at = a.created_at;
   if (a.updated_by.empty()) a.updated_by = a.created_by;
-  std::string sql = std::string("INSERT INTO activities(reporting_unit, place, date_from, ") +
-                    "date_to, kind, channel, groups, topics, languages, partners, figures, "
-                    "title, note, external_ref, created_by, created_at, updated_by, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
-                    (skip_existing ? " ON CONFLICT(external_ref) DO NOTHING" : "");
+}
+
+// Binds the 18 columns of kInsert, through `slots` so that a caller inserting many rows reuses
+// the buffers.
+void bind_insert(store::Statement& st, const Activity& a, std::vector<store::Value>& slots) {
+  slots.resize(18);
+  text_slot(slots[0]) = a.reporting_unit;
+  text_slot(slots[1]) = a.place;
+  append_iso(text_slot(slots[2]), a.date_from);
+  append_iso(text_slot(slots[3]), a.date_to);
+  text_slot(slots[4]) = a.kind;
+  text_slot(slots[5]) = a.channel;
+  append_codes(text_slot(slots[6]), a.groups);
+  append_codes(text_slot(slots[7]), a.topics);
+  append_codes(text_slot(slots[8]), a.languages);
+  append_codes(text_slot(slots[9]), a.partners);
+  append_figures(text_slot(slots[10]), a.figures);
+  text_slot(slots[11]) = a.title;
+  text_slot(slots[12]) = a.note;
+  if (a.external_ref.empty()) {
+    slots[13] = store::Null{};
+  } else {
+    text_slot(slots[13]) = a.external_ref;
+  }
+  text_slot(slots[14]) = a.created_by;
+  text_slot(slots[15]) = a.created_at;
+  text_slot(slots[16]) = a.updated_by;
+  text_slot(slots[17]) = a.updated_at;
+  st.reset();
+  for (size_t i = 0; i < slots.size(); ++i) st.bind(static_cast<int>(i + 1), slots[i]);
+}
+
+// Runs the bound insert; true (and a.id set) if a row was added.
+bool run_insert(store::Connection& c, store::Statement& st, Activity& a) {
+  while (st.step()) {
+  }
+  if (c.changes() == 0) return false;
+  a.id = c.last_insert_id();
+  a.version = 1;
+  return true;
+}
+
+}  // namespace
+
+bool insert(store::Connection& c, Activity& a, bool skip_existing) {
+  fill_stamps(a);
   if (!skip_existing && !a.external_ref.empty() && id_of_ref(c, a.external_ref)) {
     throw Error(ErrorKind::conflict, "duplicate_external_ref",
                 "Mã tham chiếu \"" + a.external_ref + "\" đã có ở một hoạt động khác.",
                 {{"external_ref", "Mã tham chiếu đã được dùng."}});
   }
-  int64_t changed =
-      c.execute(sql, a.reporting_unit, a.place, a.date_from.iso(), a.date_to.iso(), a.kind,
-                a.channel, join_codes(a.groups), join_codes(a.topics), join_codes(a.languages),
-                join_codes(a.partners), encode_figures(a.figures), a.title, a.note, ref_value(a),
-                a.created_by, a.created_at, a.updated_by, a.updated_at);
-  if (changed == 0) return false;
-  a.id = c.last_insert_id();
-  a.version = 1;
-  return true;
+  store::Statement& st = c.prepare(skip_existing ? kInsertOrSkip : kInsert);
+  std::vector<store::Value> slots;
+  bind_insert(st, a, slots);
+  return run_insert(c, st, a);
+}
+
+BulkInserter::BulkInserter(store::Connection& c) : c_(c), st_(c.prepare(kInsertOrSkip)) {}
+
+bool BulkInserter::insert_or_skip(Activity& a) {
+  fill_stamps(a);
+  bind_insert(st_, a, values_);
+  return run_insert(c_, st_, a);
 }
 
 std::optional<Activity> get(store::Connection& c, int64_t id) {

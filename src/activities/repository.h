@@ -19,6 +19,21 @@ namespace caunoi::activities::repo {
 // Inserts (sets a.id). With skip_existing, an external_ref already stored makes it a no-op that
 // returns false; otherwise a duplicate external_ref throws conflict "duplicate_external_ref".
 bool insert(store::Connection& c, Activity& a, bool skip_existing = false);
+
+// insert(c, a, /*skip_existing=*/true) for many rows in one transaction (the file import): one
+// prepared statement, its values rewritten in place, so that a row costs no statement lookup and,
+// once the buffers have grown, no allocation. Lives no longer than the connection.
+class BulkInserter {
+ public:
+  explicit BulkInserter(store::Connection& c);
+  // As insert(): sets a.id and returns true, or false when the external_ref is already stored.
+  bool insert_or_skip(Activity& a);
+
+ private:
+  store::Connection& c_;
+  store::Statement& st_;
+  std::vector<store::Value> values_;
+};
 std::optional<Activity> get(store::Connection& c, int64_t id);
 std::optional<int64_t> id_of_ref(store::Connection& c, const std::string& external_ref);
 // Copies the stored version to history, then writes `a` as version+1. a.id must exist.

@@ -18,11 +18,15 @@ void check_codes(const Reference& ref, const char* list, const char* field, cons
 
 void check_unit(const places::Gazetteer& g, const std::string& id, const Activity& a,
                 const char* field, std::vector<FieldError>& out) {
+  check_unit(id.empty() ? nullptr : g.find(id), id, a, field, out);
+}
+
+void check_unit(const places::Unit* u, const std::string& id, const Activity& a, const char* field,
+                std::vector<FieldError>& out) {
   if (id.empty()) {
     out.push_back({field, "Chưa nhập đơn vị (địa bàn)."});
     return;
   }
-  const places::Unit* u = g.find(id);
   if (!u) {
     out.push_back({field, "Không có đơn vị hành chính mã \"" + id + "\"."});
     return;
@@ -40,6 +44,12 @@ void check_unit(const places::Gazetteer& g, const std::string& id, const Activit
 
 std::vector<FieldError> validate(const Activity& a, const Reference& ref,
                                  const places::Gazetteer& g, Date today) {
+  auto unit = [&](const std::string& id) { return id.empty() ? nullptr : g.find(id); };
+  return validate(a, ref, unit(a.place), unit(a.reporting_unit), today);
+}
+
+std::vector<FieldError> validate(const Activity& a, const Reference& ref, const places::Unit* place,
+                                 const places::Unit* reporting_unit, Date today) {
   std::vector<FieldError> out;
   if (a.date_from > today) {
     out.push_back({"date_from", "Ngày không được sau hôm nay (" + today.vi() + ")."});
@@ -49,9 +59,9 @@ std::vector<FieldError> validate(const Activity& a, const Reference& ref,
   } else if (a.date_to > today) {
     out.push_back({"date_to", "Ngày kết thúc không được sau hôm nay (" + today.vi() + ")."});
   }
-  check_unit(g, a.place, a, "place", out);
+  check_unit(place, a.place, a, "place", out);
   if (!a.reporting_unit.empty() && a.reporting_unit != a.place) {
-    check_unit(g, a.reporting_unit, a, "reporting_unit", out);
+    check_unit(reporting_unit, a.reporting_unit, a, "reporting_unit", out);
   }
 
   const RefEntry* kind = ref.find("kind", a.kind);
@@ -78,17 +88,18 @@ std::vector<FieldError> validate(const Activity& a, const Reference& ref,
   check_codes(ref, "partner", "partners", "Đơn vị phối hợp", a.partners, out);
 
   for (const auto& [code, value] : a.figures) {
-    std::string field = "figures." + code;
+    // The field name is built only for a broken rule: this loop runs for every imported row.
+    auto field = [&] { return "figures." + code; };
     const RefEntry* fig = ref.find("figure", code);
     if (!fig) {
-      out.push_back({field, "Chỉ số không có trong danh mục: \"" + code + "\"."});
+      out.push_back({field(), "Chỉ số không có trong danh mục: \"" + code + "\"."});
       continue;
     }
     if (kind && !ref.kind_takes(a.kind, code)) {
-      out.push_back({field, "Chỉ số \"" + fig->label + "\" không áp dụng cho loại hoạt động \"" +
-                                kind->label + "\"."});
+      out.push_back({field(), "Chỉ số \"" + fig->label + "\" không áp dụng cho loại hoạt động \"" +
+                                  kind->label + "\"."});
     }
-    if (value < 0) out.push_back({field, "\"" + fig->label + "\" không được là số âm."});
+    if (value < 0) out.push_back({field(), "\"" + fig->label + "\" không được là số âm."});
   }
   if (kind && a.figures.empty()) {
     std::string names;

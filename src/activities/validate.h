@@ -21,9 +21,16 @@ namespace caunoi::activities {
 
 std::vector<FieldError> validate(const Activity& a, const Reference& ref,
                                  const places::Gazetteer& g, Date today);
+// The same rules with a.place and a.reporting_unit already looked up (nullptr: no such unit, or
+// none given): the import resolves each distinct unit text once, not once a row.
+std::vector<FieldError> validate(const Activity& a, const Reference& ref, const places::Unit* place,
+                                 const places::Unit* reporting_unit, Date today);
 
-// The same check for one unit field alone (import resolves units before the rest).
+// The same check for one unit field alone (import resolves units before the rest); `u` is the
+// unit with that id, already looked up.
 void check_unit(const places::Gazetteer& g, const std::string& id, const Activity& a,
                 const char* field, std::vector<FieldError>& out);
+void check_unit(const places::Unit* u, const std::string& id, const Activity& a, const char* field,
+                std::vector<FieldError>& out);
 
 }  // namespace caunoi::activities
