@@ -1,6 +1,8 @@
 // api/router.cpp — pattern routing and error mapping; see router.h.
 #include "api/router.h"
 
+#include "common/utf8.h"
+
 #include <spdlog/spdlog.h>
 
 namespace caunoi::api {
@@ -67,6 +69,7 @@ Response Response::json(const boost::json::value& v, int status) {
   Response r;
   r.status = status;
   r.body = boost::json::serialize(v);
+  if (!valid_utf8(r.body)) r.body = repair_utf8(r.body);  // raw path or query bytes quoted back
   return r;
 }
 

@@ -212,6 +212,7 @@ void XlsxSheet::list_validation(int first_row, int col, int last_row,
   } else if (!source_range.empty()) {
     formula.reserve(source_range.size() + 1);  // append, not operator+: GCC 12 -Wrestrict bug
     formula.append("=").append(source_range);
+    dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;  // TYPE_LIST insists on an inline list
     dv.value_formula = formula.data();
   } else {
     return;  // Excel would reject an inline list this long; without a source range, no list
