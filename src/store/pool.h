@@ -65,6 +65,7 @@ class Pool {
 
  private:
   void give_back(std::unique_ptr<Connection> c) {
+    c->reset_statements();  // no read snapshot carried over to the next borrower
     std::lock_guard g(m_);
     // A connection left inside a transaction is dropped, never reused.
     if (c->in_transaction())

@@ -104,6 +104,11 @@ class SqliteConnection final : public Connection {
     if (db_) sqlite3_close(db_);
   }
 
+  void reset_statements() override {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s; s = sqlite3_next_stmt(db_, s))
+      if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+  }
+
   Statement& prepare(std::string_view sql) override {
     auto it = cache_.find(sql);
     if (it != cache_.end()) return *it->second;
@@ -132,8 +137,8 @@ class SqliteConnection final : public Connection {
 
   void backup_to(const std::string& path) override {
     sqlite3* dest = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc == SQLITE_OK) {
       sqlite3_busy_timeout(dest, 5000);
       if (sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main")) {

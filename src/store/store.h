@@ -85,6 +85,11 @@ class Connection {
   virtual int64_t changes() const = 0;
   virtual std::string backend() const = 0;  // "sqlite"
   virtual bool in_transaction() const = 0;
+  // Resets every statement still part-way through its rows. A statement left so (a loop over
+  // rows that ended by an exception) keeps a read snapshot open; the connection's next write
+  // would then fail at once with SQLITE_BUSY once anyone else has written. The pool calls this
+  // whenever a connection comes back.
+  virtual void reset_statements() = 0;
   // Copies the whole database into the file at `path` (created or overwritten) as one consistent
   // snapshot, while other connections keep reading and writing (SQLite online backup).
   virtual void backup_to(const std::string& path) = 0;
@@ -112,7 +117,12 @@ class Connection {
   template <class Fn, class... Args>
   void each(std::string_view sql, Fn&& fn, Args&&... args) {
     Statement& st = prepare(sql).with(std::forward<Args>(args)...);
-    while (st.step()) fn(st.row());
+    try {
+      while (st.step()) fn(st.row());
+    } catch (...) {
+      st.reset();
+      throw;
+    }
     st.reset();
   }
 

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <deque>
 #include <random>
 
 #include "auth/auth_world.h"
@@ -219,6 +220,7 @@ TEST(ApiInputFuzz, EveryRouteAnswersEveryMalformedInputProperly) {
 
   Mutator m(20261123);
   std::map<int, int> statuses;
+  std::deque<std::string> recent;  // the requests before a failure, for its report
   for (long i = 0; i < iterations; ++i) {
     const auto& [method, pattern] = routes[m.below(routes.size())];
     std::string unit = m.chance(50) ? w.province : std::string(m.capture());
@@ -229,6 +231,14 @@ TEST(ApiInputFuzz, EveryRouteAnswersEveryMalformedInputProperly) {
     std::string qs;
     for (const auto& [k, v] : query) qs += k + "=" + v.substr(0, 60) + "&";
     SCOPED_TRACE(method + " " + path + "?" + qs + " body=" + body.substr(0, 300));
+    if (recent.size() == 6) recent.pop_front();
+    recent.push_back(std::to_string(i) + " " + method + " " + path + "?" + qs.substr(0, 100) + " " +
+                     body.substr(0, 160));
+    SCOPED_TRACE("before it:\n" + [&] {
+      std::string t;
+      for (const auto& x : recent) t += "  " + x + "\n";
+      return t;
+    }());
     auto r = w.call(as_admin ? admin : officer, method, path, query, body);
     ++statuses[r.status];
     ASSERT_NE(r.status, 500) << r.body;

@@ -115,3 +115,40 @@ TEST(Store, PoolReusesConnectionsAndDropsLeakedTransactions) {
   }
   EXPECT_EQ(opened, 2);
 }
+
+// A loop over rows that ends by an exception leaves its statement part-way; the connection would
+// keep an old read snapshot and its next write would fail with SQLITE_BUSY once another
+// connection had written. Neither each() nor the pool lets that happen.
+TEST(Store, AbandonedRowLoopDoesNotBlockTheNextWrite) {
+  testutil::TempDb db;
+  store::Pool pool([&] { return store::open_sqlite(db.path); }, 2);
+  {
+    auto c = pool.acquire();
+    c->exec_script("CREATE TABLE t(x INTEGER)");
+    c->execute("INSERT INTO t VALUES (1), (2), (3)");
+  }
+  auto write_elsewhere_then_here = [&] {
+    auto a = pool.acquire();  // the connection that abandoned its rows (the only idle one)
+    {
+      auto b = pool.acquire();
+      b->execute("INSERT INTO t VALUES (10)");
+    }
+    a->execute("INSERT INTO t VALUES (20)");
+  };
+  {  // through each(): the callback throws on the first row
+    auto c = pool.acquire();
+    EXPECT_THROW(
+        c->each("SELECT x FROM t", [](const store::Row&) { throw std::runtime_error("x"); }),
+        std::runtime_error);
+  }
+  EXPECT_NO_THROW(write_elsewhere_then_here());
+  {  // by hand: one step, never reset
+    auto c = pool.acquire();
+    auto& st = c->prepare("SELECT x FROM t ORDER BY x");
+    st.reset();
+    ASSERT_TRUE(st.step());
+  }
+  EXPECT_NO_THROW(write_elsewhere_then_here());
+  auto c = pool.acquire();
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 7);
+}
