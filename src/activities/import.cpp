@@ -581,6 +581,12 @@ class RowImporter {
         }
       }
     }
+    if (opt_.row_check && have_date && !a.place.empty() && !has_error("place") &&
+        !has_error("date_from")) {
+      if (auto refusal = opt_.row_check(c_, a)) {
+        errs_.emplace_back(std::move(refusal->field), std::move(refusal->message));
+      }
+    }
     for (const auto& [field, msg] : errs_) error(row, heading_for(field), msg);
     if (rep_.error_count > 0) return;  // keep validating, stop writing: the whole file rolls back
     if (!has_ref_ || a.external_ref.empty()) derive_ref(a);

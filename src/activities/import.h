@@ -8,21 +8,25 @@
 // old Yên Bái), or by name ("Yên Bái", "Xã Tả Van, Lào Cai"); kinds, channels, groups, topics,
 // languages and partners by code or label; lists separated by ";" or line breaks (or commas).
 //
-// One pass: every row is parsed and validated (validate.h); while no row has failed, rows are
-// inserted inside one transaction, and at the end the transaction commits only if no row
-// failed. So nothing is ever half-written, every bad row and column is listed (the first
-// max_errors of them, with the total), and a 1,000,000-row file does not have to be held in
-// memory. A row with an external reference ("Mã tham chiếu") already stored is skipped; without
-// that column each row gets one derived from its content and its rank among identical rows, so
-// re-importing the same file adds nothing.
+// One pass: every row is parsed and validated (validate.h, then ImportOptions::row_check for
+// scope and locked months); while no row has failed, rows are inserted inside one transaction,
+// and at the end the transaction commits only if no row failed. So nothing is ever
+// half-written, every bad row and column is listed (the first max_errors of them, with the
+// total), and a 1,000,000-row file does not have to be held in memory. A row with an external
+// reference ("Mã tham chiếu") already stored is skipped; without that column each row gets one
+// derived from its content and its rank among identical rows, so re-importing the same file adds
+// nothing.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "activities/activity.h"
 #include "activities/reference.h"
+#include "common/error.h"
 #include "places/gazetteer.h"
 #include "store/store.h"
 
@@ -52,6 +56,13 @@ struct ImportOptions {
   Date today = Date::today();
   // Called every few thousand rows and at the end: (rows done, rows total).
   std::function<void(long, long)> progress;
+  // Refuses single rows beyond the rules of validate.h: who may import where, and which months
+  // are closed by approval (api/routes_imports.cpp wires the signed-in user's unit and the
+  // approved periods). Called for every row whose date and place are known and valid, with the
+  // import's connection inside its transaction; a refusal names the field ("place" or
+  // "date_from") and says why in Vietnamese, and the row is listed like any other bad row, so
+  // the file writes nothing. Called once a row: cache what repeats (units, months).
+  std::function<std::optional<FieldError>(store::Connection&, const Activity&)> row_check;
 };
 
 // The connection must not be inside a transaction. Throws caunoi::Error only for a file that
