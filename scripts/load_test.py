@@ -8,9 +8,11 @@
 #     keep-alive connection, mixing reads (places, activities list, analytics), writes (new
 #     activities) and Q&A questions. Prints requests/s, p50/p99 latency and errors per kind; then
 #     opens the database and checks that every write the server acknowledged (201 + id) is there.
-#   --kill: writers stream activities for a few seconds, the server is killed with SIGKILL in the
-#     middle, restarted on the same database; every acknowledged write must be there and
-#     PRAGMA integrity_check must say ok.
+#   --kill: writers stream activities while a large CSV import runs on the server; the server is
+#     killed with SIGKILL in the middle of both, restarted on the same database; every
+#     acknowledged write must be there, the import must be there whole or not at all (whole if it
+#     had reported done), and PRAGMA integrity_check must say ok. `make test` runs a short one
+#     (ctest kill_during_writes_and_import).
 # Uses only the Python standard library (Debian's python3).
 #
 #   scripts/load_test.py --bin build/caunoi [--clients 200] [--seconds 60] [--kill]
@@ -163,6 +165,30 @@ def load(args, binary, env, db):
     return found == len(acked) and integrity == "ok"
 
 
+IMPORT_NOTE = "nhap-thu-khi-dung-may"
+
+
+def start_import(port, token, units, rows):
+    rnd = random.Random(7)
+    lines = ["Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự,Ghi chú"]
+    for _ in range(rows):
+        lines.append(f"{rnd.randint(1, 28):02d}/{rnd.randint(7, 10):02d}/2025,{rnd.choice(units)},"
+                     f"Hội nghị truyền thông,1,{rnd.randint(5, 300)},{IMPORT_NOTE}")
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("POST", "/api/v1/imports?filename=dung-may.csv", body="\n".join(lines).encode(),
+              headers={"Authorization": "Bearer " + token, "Content-Type": "text/csv"})
+    r = c.getresponse()
+    body = json.loads(r.read())
+    if r.status != 202:
+        raise SystemExit(f"import not accepted: {r.status} {body}")
+    return body["id"]
+
+
+def import_state(port, token, job):
+    st, body = Client(port, token).call("GET", f"/api/v1/imports/{job}")
+    return json.loads(body) if st == 200 else {"state": f"http {st}"}
+
+
 def kill(args, binary, env, db):
     proc, port = start_server(binary, db, env)
     token = login_token(port)
@@ -177,11 +203,23 @@ def kill(args, binary, env, db):
                 with lock:
                     acked.append(json.loads(body)["id"])
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(20)]
+    # The upload goes first: writers hogging the workers could starve its body past the read
+    # timeout. The import itself then runs on its own thread, beside the writers.
+    try:
+        job = start_import(port, token, units, args.import_rows)
+    except BaseException:
+        proc.kill()
+        raise
+    threads = [threading.Thread(target=writer, args=(i,), daemon=True) for i in range(8)]
     for t in threads:
         t.start()
-    time.sleep(args.seconds)
-    proc.send_signal(signal.SIGKILL)  # in the middle of the stream of writes
+    # Kill once the import is part-way (or, failing that, after the given seconds of writes).
+    deadline = time.time() + args.seconds
+    state = import_state(port, token, job)
+    while time.time() < deadline and not (state.get("state") == "running" and state.get("rows_done", 0) > 0):
+        time.sleep(0.05)
+        state = import_state(port, token, job)
+    proc.send_signal(signal.SIGKILL)  # in the middle of the import and of the stream of writes
     proc.wait()
     stop.set()
     for t in threads:
@@ -190,9 +228,16 @@ def kill(args, binary, env, db):
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=30)
     found, integrity = check_writes(db, acked)
-    print(f"SIGKILL after {args.seconds} s of writes: acknowledged {len(acked)}, after restart {found}; "
+    con = sqlite3.connect(db)
+    imported = con.execute("SELECT COUNT(*) FROM activities WHERE note = ?", (IMPORT_NOTE,)).fetchone()[0]
+    con.close()
+    done = state.get("state") == "done"
+    import_ok = imported == args.import_rows if done else imported in (0, args.import_rows)
+    print(f"SIGKILL during writes and an import of {args.import_rows} rows: writes acknowledged {len(acked)}, "
+          f"after restart {found}; import was {state.get('state')} at {state.get('rows_done', 0)} rows, "
+          f"after restart {imported} rows ({'whole or nothing' if import_ok else 'HALF-WRITTEN'}); "
           f"integrity_check: {integrity}")
-    return found == len(acked) and integrity == "ok"
+    return found == len(acked) and integrity == "ok" and import_ok
 
 
 def main():
@@ -201,6 +246,7 @@ def main():
     ap.add_argument("--clients", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--kill", action="store_true")
+    ap.add_argument("--import-rows", type=int, default=200000, help="rows of the import killed part-way")
     args = ap.parse_args()
     env = dict(os.environ, CAUNOI_DATA_DIR=os.path.join(ROOT, "data"))
     with tempfile.TemporaryDirectory() as tmp:
