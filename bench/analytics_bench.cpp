@@ -200,8 +200,13 @@ int main(int argc, char** argv) {
   };
   auto kinds_in = [&](const std::vector<std::string>& ks) {
     std::string s;
-    for (const auto& k : ks) s += (s.empty() ? "" : ",") + std::to_string(kind_id[k]);
-    return "(" + s + ")";
+    // append(), not operator+ on temporaries: GCC 12's -Wrestrict misfires on those at -O3.
+    s.append("(");
+    for (const auto& k : ks) {
+      if (s.size() > 1) s.append(",");
+      s.append(std::to_string(kind_id[k]));
+    }
+    return s.append(")");
   };
   auto months = [](const char* p) {
     auto r = analytics::months_of(periods::Period::parse(p));
