@@ -106,8 +106,7 @@ RowCheck row_check(const Params& p, const places::Gazetteer& g) {
     std::optional<auth::Principal> who;
     const auth::Rule* rule = nullptr;
     std::unordered_map<std::string, std::optional<std::string>> scope;  // unit → refusal
-    std::optional<approval::ApprovedMonths> approved;
-    std::map<std::pair<std::string, int>, std::optional<std::string>> locks;  // (unit, month)
+    approval::LockCache locks;
   };
   auto st = std::make_shared<State>();
   auto param = [&](const char* k) { return p.contains(k) ? p.at(k) : std::string(); };
@@ -139,18 +138,8 @@ RowCheck row_check(const Params& p, const places::Gazetteer& g) {
       }
       if (it->second) return FieldError{"place", *it->second};
     }
-    if (!st->approved) st->approved = approval::ApprovedMonths::load(c);
-    if (st->approved->empty()) return std::nullopt;
-    std::pair<std::string, int> key{a.place, a.date_from.year * 12 + a.date_from.month};
-    auto it = st->locks.find(key);
-    if (it == st->locks.end()) {
-      std::optional<std::string> locked;
-      if (st->approved->covers(g, a.place, a.date_from)) {
-        locked = refusal([&] { approval::ensure_unlocked(c, g, a.place, a.date_from); });
-      }
-      it = st->locks.emplace(std::move(key), std::move(locked)).first;
-    }
-    if (it->second) return FieldError{"date_from", *it->second};
+    if (auto locked = st->locks.refusal(c, g, a.place, a.date_from))
+      return FieldError{"date_from", *locked};
     return std::nullopt;
   };
 }

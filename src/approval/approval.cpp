@@ -265,4 +265,24 @@ void ensure_unlocked(store::Connection& c, const places::Gazetteer& g, const std
                   "báo cáo nếu cần điều chỉnh.");
 }
 
+std::optional<std::string> LockCache::refusal(store::Connection& c, const places::Gazetteer& g,
+                                              const std::string& unit_id, Date date) {
+  if (!approved_) approved_ = std::make_shared<const ApprovedMonths>(ApprovedMonths::load(c));
+  if (approved_->empty()) return std::nullopt;
+  std::pair<std::string, int> key{unit_id, date.year * 12 + date.month};
+  auto it = seen_.find(key);
+  if (it == seen_.end()) {
+    std::optional<std::string> locked;
+    if (approved_->covers(g, unit_id, date)) {
+      try {
+        ensure_unlocked(c, g, unit_id, date);
+      } catch (const Error& e) {
+        locked = e.message();
+      }
+    }
+    it = seen_.emplace(std::move(key), std::move(locked)).first;
+  }
+  return it->second;
+}
+
 }  // namespace caunoi::approval

@@ -10,6 +10,8 @@
 //                                       submitted --return--> returned
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -70,6 +72,21 @@ void ensure_unlocked(store::Connection& c, const places::Gazetteer& g, const std
 
 // Every approved (unit, month) at one moment, for deciding about many rows at once (reports of
 // approved data only read every fact): the same rule as lock_covering without a query per row.
+class ApprovedMonths;
+
+// For checking many rows of one import: loads the approved months once (on first use, through
+// the caller's connection, so inside the import's transaction) and remembers the answer per
+// (unit, month). refusal() gives ensure_unlocked's Vietnamese message for a locked row.
+class LockCache {
+ public:
+  std::optional<std::string> refusal(store::Connection& c, const places::Gazetteer& g,
+                                     const std::string& unit_id, Date date);
+
+ private:
+  std::shared_ptr<const ApprovedMonths> approved_;
+  std::map<std::pair<std::string, int>, std::optional<std::string>> seen_;
+};
+
 class ApprovedMonths {
  public:
   static ApprovedMonths load(store::Connection& c);

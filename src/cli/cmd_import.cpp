@@ -1,12 +1,16 @@
 // cli/cmd_import.cpp — `caunoi import activities FILE --db DB [--sheet NAME]`: a CSV or XLSX
 // file of activities into the log, whole or not at all (activities/import.h). Progress goes to
-// stderr; a refused file lists every bad row and column and exits with status 3.
+// stderr; a refused file lists every bad row and column and exits with status 3. Rows dated in a
+// month approved for their unit are refused as in the API (approval::LockCache); the unit scope
+// of a user does not apply here: whoever runs this holds the database file.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "activities/service.h"
 #include "app/bootstrap.h"
+#include "approval/approval.h"
 #include "cli/commands.h"
 #include "common/format_vi.h"
 #include "tabular/csv_reader.h"
@@ -35,6 +39,13 @@ void add_import(CLI::App& app, int& exit_code) {
     opt.filename = file;
     opt.sheet = sheet;
     opt.created_by = user;
+    auto locks = std::make_shared<approval::LockCache>();
+    opt.row_check = [locks, &g](store::Connection& conn,
+                                const activities::Activity& a) -> std::optional<FieldError> {
+      if (auto locked = locks->refusal(conn, g, a.place, a.date_from))
+        return FieldError{"date_from", *locked};
+      return std::nullopt;
+    };
     if (!quiet) {
       opt.progress = [](long done, long total) {
         std::fprintf(stderr, "\r  Đang nhập: %s/%s dòng", format_int_vi(done).c_str(),
