@@ -64,10 +64,12 @@ const page: Page = async (main, _p, query) => {
                 h(
                   "tbody",
                   null,
+                  // A rate's change is in percentage points, as the server words it ("tăng 1,26
+                  // điểm phần trăm"); a relative % of a percentage would mislead.
                   ...rates.map((r, i) => {
                     const f = figs[i];
                     const show = (v: number | null | undefined) => formatValue(r, v);
-                    return h("tr", null, h("td", { class: "name" }, r.label), h("td", { class: "num" }, show(f?.value)), h("td", { class: "num" }, show(f?.lastYear)), h("td", { class: "num" }, signedPct(f?.changePct ?? null)), h("td", { class: "num" }, show(f?.target)), h("td", { class: "num" }, planBadge(f?.pctOfPlan)));
+                    return h("tr", null, h("td", { class: "name" }, r.label), h("td", { class: "num" }, show(f?.value)), h("td", { class: "num" }, show(f?.lastYear)), h("td", { class: "num" }, r.rate && f?.changeText ? f.changeText : signedPct(f?.changePct ?? null)), h("td", { class: "num" }, show(f?.target)), h("td", { class: "num" }, planBadge(f?.pctOfPlan)));
                   }),
                 ),
               ),
