@@ -18,6 +18,7 @@
 #include "activities/service.h"
 #include "api/context.h"
 #include "api/router.h"
+#include "api/row_scope.h"
 #include "approval/approval.h"
 #include "auth/policy.h"
 
@@ -103,45 +104,17 @@ using RowCheck =
 
 RowCheck row_check(const Params& p, const places::Gazetteer& g) {
   struct State {
-    std::optional<auth::Principal> who;
-    const auth::Rule* rule = nullptr;
-    std::unordered_map<std::string, std::optional<std::string>> scope;  // unit → refusal
+    RowScope scope;
     approval::LockCache locks;
   };
-  auto st = std::make_shared<State>();
-  auto param = [&](const char* k) { return p.contains(k) ? p.at(k) : std::string(); };
-  if (auto role = auth::role_from_code(param("_role")); role && p.contains("_user")) {
-    st->who.emplace();
-    st->who->user.username = param("_user");
-    st->who->user.role = *role;
-    st->who->user.unit_id = param("_unit");
-  }
-  st->rule = auth::find_rule("POST", "/api/v1/imports");
-  // Vietnamese reason an Error gives, or nothing when `fn` passes.
-  auto refusal = [](auto&& fn) -> std::optional<std::string> {
-    try {
-      fn();
-    } catch (const Error& e) {
-      return e.message();
-    }
-    return std::nullopt;
-  };
-  return [st, &g, refusal](store::Connection& c,
-                           const activities::Activity& a) -> std::optional<FieldError> {
-    if (st->who) {
-      auto it = st->scope.find(a.place);
-      if (it == st->scope.end()) {
-        it = st->scope
-                 .emplace(a.place,
-                          refusal([&] { auth::authorize(&*st->who, st->rule, {a.place}, g); }))
-                 .first;
-      }
-      if (it->second) return FieldError{"place", *it->second};
-    }
-    if (auto locked = st->locks.refusal(c, g, a.place, a.date_from))
-      return FieldError{"date_from", *locked};
-    return std::nullopt;
-  };
+  auto st = std::make_shared<State>(State{RowScope(p, g, "POST", "/api/v1/imports"), {}});
+  return
+      [st, &g](store::Connection& c, const activities::Activity& a) -> std::optional<FieldError> {
+        if (auto refused = st->scope.refusal(a.place)) return FieldError{"place", *refused};
+        if (auto locked = st->locks.refusal(c, g, a.place, a.date_from))
+          return FieldError{"date_from", *locked};
+        return std::nullopt;
+      };
 }
 
 json::object job_json(const activities::ImportJob& j) {

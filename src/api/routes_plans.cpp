@@ -14,6 +14,8 @@
 #include "api/context.h"
 #include "api/json_util.h"
 #include "api/router.h"
+#include "api/row_scope.h"
+#include "approval/approval.h"
 #include "plans/service.h"
 
 namespace caunoi::api {
@@ -124,6 +126,24 @@ std::pair<std::string, std::string> upload(const Request& q) {
   throw invalid("missing_file", "Thiếu tệp (phần \"file\" của biểu mẫu).");
 }
 
+// Each row of an imported file: within the user's unit, and (results) not in an approved month.
+plans::Service::RowCheck row_check(const Params& p, const places::Gazetteer& g,
+                                   const std::string& pattern) {
+  struct State {
+    RowScope scope;
+    approval::LockCache locks;
+  };
+  auto st = std::make_shared<State>(State{RowScope(p, g, "POST", pattern), {}});
+  return [st, &g](store::Connection& c, const std::string& unit,
+                  std::optional<Date> as_of) -> std::optional<FieldError> {
+    if (auto refused = st->scope.refusal(unit)) return FieldError{"unit", *refused, 0};
+    if (as_of)
+      if (auto locked = st->locks.refusal(c, g, unit, *as_of))
+        return FieldError{"period", *locked, 0};
+    return std::nullopt;
+  };
+}
+
 }  // namespace
 
 void register_plans_routes(Router& r, Context& ctx) {
@@ -183,10 +203,11 @@ void register_plans_routes(Router& r, Context& ctx) {
     return Response::json(json::object{{"deleted", id}});
   });
 
-  r.post("/api/v1/plans/targets/import", [&svc, &pool](const Request& q, const Params&) {
+  r.post("/api/v1/plans/targets/import", [&svc, &pool, &ctx](const Request& q, const Params& p) {
     auto [data, name] = upload(q);
     auto c = pool.acquire();
-    auto s = svc.import_targets(*c, data, name);
+    auto s = svc.import_targets(*c, data, name,
+                                row_check(p, *ctx.places, "/api/v1/plans/targets/import"));
     return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
   });
 
@@ -229,10 +250,11 @@ void register_plans_routes(Router& r, Context& ctx) {
     return Response::json(json::object{{"deleted", true}});
   });
 
-  r.post("/api/v1/plans/results/import", [&svc, &pool](const Request& q, const Params&) {
+  r.post("/api/v1/plans/results/import", [&svc, &pool, &ctx](const Request& q, const Params& p) {
     auto [data, name] = upload(q);
     auto c = pool.acquire();
-    auto s = svc.import_results(*c, data, name);
+    auto s = svc.import_results(*c, data, name,
+                                row_check(p, *ctx.places, "/api/v1/plans/results/import"));
     return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
   });
 }

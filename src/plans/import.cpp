@@ -37,18 +37,26 @@ std::string lookup(const Columns& cols, std::string_view header) {
 }
 
 const Columns& target_columns() {
-  static const Columns c = {
-      {"ma don vi", "unit"},   {"unit", "unit"},           {"nam", "year"},
-      {"year", "year"},        {"chi tieu", "indicator"},  {"indicator", "indicator"},
-      {"ma chi tieu", "indicator"}, {"nhom doi tuong", "group"}, {"group", "group"},
-      {"gia tri", "value"},    {"value", "value"},         {"ke hoach", "value"},
-      {"ghi chu", "note"},     {"note", "note"}};
+  static const Columns c = {{"ma don vi", "unit"},
+                            {"unit", "unit"},
+                            {"nam", "year"},
+                            {"year", "year"},
+                            {"chi tieu", "indicator"},
+                            {"indicator", "indicator"},
+                            {"ma chi tieu", "indicator"},
+                            {"nhom doi tuong", "group"},
+                            {"group", "group"},
+                            {"gia tri", "value"},
+                            {"value", "value"},
+                            {"ke hoach", "value"},
+                            {"ghi chu", "note"},
+                            {"note", "note"}};
   return c;
 }
 
 const Columns& result_columns() {
   static const Columns c = [] {
-    Columns m = {{"ma don vi", "unit"}, {"unit", "unit"},     {"ky", "period"},
+    Columns m = {{"ma don vi", "unit"}, {"unit", "unit"},         {"ky", "period"},
                  {"period", "period"},  {"ky so lieu", "period"}, {"thang", "period"}};
     for (const auto& ms : measures()) {
       m[folded(ms.code)] = ms.code;
@@ -131,14 +139,16 @@ void relabel(std::vector<FieldError>& from, long row, std::vector<FieldError>& t
   std::set<long> bad;
   for (const auto& e : errs) bad.insert(e.row);
   throw invalid("import_invalid",
-                "Tệp có " + std::to_string(bad.size()) + " dòng lỗi trong " +
-                    std::to_string(rows) + " dòng; chưa ghi dòng nào.",
+                "Tệp có " + std::to_string(bad.size()) + " dòng lỗi trong " + std::to_string(rows) +
+                    " dòng; chưa ghi dòng nào.",
                 std::move(errs));
 }
 
 }  // namespace
 
-std::string target_column(std::string_view header) { return lookup(target_columns(), header); }
+std::string target_column(std::string_view header) {
+  return lookup(target_columns(), header);
+}
 
 std::string result_column(std::string_view header) {
   std::string name = lookup(result_columns(), header);
@@ -155,47 +165,49 @@ std::string result_column(std::string_view header) {
 }
 
 ImportSummary Service::import_targets(store::Connection& c, std::string_view data,
-                                      std::string_view filename) {
+                                      std::string_view filename, const RowCheck& row_check) {
   std::vector<FieldError> errs;
   std::vector<Target> ts;
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
   long rows = 0;
-  read_table(data, filename, target_column, {"unit", "year", "indicator", "value"}, errs,
-             [&](long row, const std::map<std::string, std::string>& v, const auto&) {
-               ++rows;
-               std::vector<FieldError> row_errs;
-               auto get = [&](const char* k) {
-                 auto it = v.find(k);
-                 return it == v.end() ? std::string() : it->second;
-               };
-               Target t;
-               t.unit_id = get("unit");
-               t.indicator = get("indicator");
-               t.group = get("group");
-               t.note = get("note");
-               auto year = parse_number_vi(get("year"));
-               t.year = year && *year == std::floor(*year) ? static_cast<int>(*year) : 0;
-               auto value = parse_number_vi(get("value"));
-               if (!value) row_errs.push_back({"value", "Giá trị không phải là số", 0});
-               t.value = value.value_or(0);
-               t = checked(std::move(t), "", row_errs);
-               if (row_errs.empty() &&
-                   !seen.insert({t.unit_id, t.year, t.indicator, t.group}).second)
-                 row_errs.push_back({"indicator", "Chỉ tiêu này đã có ở dòng trước", 0});
-               relabel(row_errs, row, errs,
-                       {{"unit", "Mã đơn vị"},
-                        {"year", "Năm"},
-                        {"indicator", "Chỉ tiêu"},
-                        {"value", "Giá trị"}});
-               ts.push_back(std::move(t));
-             });
+  read_table(
+      data, filename, target_column, {"unit", "year", "indicator", "value"}, errs,
+      [&](long row, const std::map<std::string, std::string>& v, const auto&) {
+        ++rows;
+        std::vector<FieldError> row_errs;
+        auto get = [&](const char* k) {
+          auto it = v.find(k);
+          return it == v.end() ? std::string() : it->second;
+        };
+        Target t;
+        t.unit_id = get("unit");
+        t.indicator = get("indicator");
+        t.group = get("group");
+        t.note = get("note");
+        auto year = parse_number_vi(get("year"));
+        t.year = year && *year == std::floor(*year) ? static_cast<int>(*year) : 0;
+        auto value = parse_number_vi(get("value"));
+        if (!value) row_errs.push_back({"value", "Giá trị không phải là số", 0});
+        t.value = value.value_or(0);
+        t = checked(std::move(t), "", row_errs);
+        if (row_errs.empty() && !seen.insert({t.unit_id, t.year, t.indicator, t.group}).second)
+          row_errs.push_back({"indicator", "Chỉ tiêu này đã có ở dòng trước", 0});
+        if (row_errs.empty() && row_check)
+          if (auto e = row_check(c, t.unit_id, std::nullopt)) row_errs.push_back(*e);
+        relabel(row_errs, row, errs,
+                {{"unit", "Mã đơn vị"},
+                 {"year", "Năm"},
+                 {"indicator", "Chỉ tiêu"},
+                 {"value", "Giá trị"}});
+        ts.push_back(std::move(t));
+      });
   if (!errs.empty()) reject(std::move(errs), rows);
   write_targets(c, ts);
   return {rows, static_cast<long>(ts.size())};
 }
 
 ImportSummary Service::import_results(store::Connection& c, std::string_view data,
-                                      std::string_view filename) {
+                                      std::string_view filename, const RowCheck& row_check) {
   std::vector<FieldError> errs;
   std::vector<ResultRecord> rs;
   std::set<std::pair<std::string, std::string>> seen;
@@ -208,13 +220,16 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
         std::map<std::string, std::string> heading = {{"unit", "Mã đơn vị"}, {"period", "Kỳ"}};
         ResultRecord r;
         for (const auto& [name, text] : v) {
-          if (name == "unit") r.unit_id = text;
-          else if (name == "period") r.period = period_text(text);
+          if (name == "unit")
+            r.unit_id = text;
+          else if (name == "period")
+            r.period = period_text(text);
           else {
             ResultValue val;
             val.measure = name.starts_with("bhyt.") ? "bhyt" : name;
             val.group = name.starts_with("bhyt.") ? name.substr(5) : "";
-            std::string field = "values." + val.measure + (val.group.empty() ? "" : "." + val.group);
+            std::string field =
+                "values." + val.measure + (val.group.empty() ? "" : "." + val.group);
             for (const auto& h : headers)
               if (result_column(h) == name) heading[field] = h;
             auto n = parse_number_vi(text);
@@ -230,6 +245,8 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
         r = checked(std::move(r), "", row_errs);
         if (row_errs.empty() && !seen.insert({r.unit_id, r.period}).second)
           row_errs.push_back({"period", "Đơn vị và kỳ này đã có ở dòng trước", 0});
+        if (row_errs.empty() && row_check)
+          if (auto e = row_check(c, r.unit_id, r.as_of)) row_errs.push_back(*e);
         relabel(row_errs, row, errs, heading);
         values += static_cast<long>(r.values.size());
         rs.push_back(std::move(r));

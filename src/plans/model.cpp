@@ -15,7 +15,9 @@ constexpr Measure kMeasures[] = {
 
 }  // namespace
 
-std::span<const Measure> measures() { return kMeasures; }
+std::span<const Measure> measures() {
+  return kMeasures;
+}
 
 const Measure* find_measure(std::string_view code) {
   for (const auto& m : kMeasures)

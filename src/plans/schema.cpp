@@ -23,6 +23,8 @@ constexpr store::Migration kMigrations[] = {
 
 }  // namespace
 
-std::span<const store::Migration> migrations() { return kMigrations; }
+std::span<const store::Migration> migrations() {
+  return kMigrations;
+}
 
 }  // namespace caunoi::plans

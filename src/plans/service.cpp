@@ -14,24 +14,30 @@ namespace caunoi::plans {
 Service::Service(const places::Gazetteer& g, IndicatorCheck check)
     : places_(g), check_(std::move(check)) {}
 
-void Service::install(store::Connection& c) { store::apply_migrations(c, migrations()); }
+void Service::install(store::Connection& c) {
+  store::apply_migrations(c, migrations());
+}
 
 Target Service::checked(Target t, const std::string& prefix, std::vector<FieldError>& errs) const {
   size_t before = errs.size();
   auto bad = [&](const char* field, std::string msg) { errs.push_back({prefix + field, msg, 0}); };
-  if (t.unit_id.empty()) bad("unit", "Bắt buộc nhập mã đơn vị");
+  if (t.unit_id.empty())
+    bad("unit", "Bắt buộc nhập mã đơn vị");
   else if (!places_.find(t.unit_id))
     bad("unit", "Không có đơn vị hành chính mã \"" + t.unit_id + "\"");
   if (t.year < 2000 || t.year > 2100) bad("year", "Năm phải trong khoảng 2000–2100");
-  if (t.indicator.empty()) bad("indicator", "Bắt buộc nhập chỉ tiêu");
+  if (t.indicator.empty())
+    bad("indicator", "Bắt buộc nhập chỉ tiêu");
   else if (check_) {
-    if (auto code = check_(t.indicator)) t.indicator = *code;
-    else bad("indicator", "Không có chỉ tiêu \"" + t.indicator + "\"");
+    if (auto code = check_(t.indicator))
+      t.indicator = *code;
+    else
+      bad("indicator", "Không có chỉ tiêu \"" + t.indicator + "\"");
   }
   if (!std::isfinite(t.value) || t.value < 0) bad("value", "Giá trị phải là số không âm");
   if (errs.size() == before && t.unit_id.starts_with("old:") && t.year > places::kReformDate.year)
-    bad("unit", "Đơn vị cũ \"" + t.unit_id + "\" không còn tồn tại trong năm " +
-                    std::to_string(t.year));
+    bad("unit",
+        "Đơn vị cũ \"" + t.unit_id + "\" không còn tồn tại trong năm " + std::to_string(t.year));
   return t;
 }
 
@@ -41,7 +47,8 @@ ResultRecord Service::checked(ResultRecord r, const std::string& prefix,
     errs.push_back({prefix + field, std::move(msg), 0});
   };
   const places::Unit* u = nullptr;
-  if (r.unit_id.empty()) bad("unit", "Bắt buộc nhập mã đơn vị");
+  if (r.unit_id.empty())
+    bad("unit", "Bắt buộc nhập mã đơn vị");
   else if (!(u = places_.find(r.unit_id)))
     bad("unit", "Không có đơn vị hành chính mã \"" + r.unit_id + "\"");
   try {
@@ -77,8 +84,8 @@ void throw_if(const std::vector<FieldError>& errs) {
 }
 
 Target read_target(const store::Row& r) {
-  return Target{r.i64(0), r.text(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4), r.f64(5),
-                r.text(6)};
+  return Target{r.i64(0), r.text(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4),
+                r.f64(5), r.text(6)};
 }
 
 // "[3]." — the field prefix of the 4th item of a list. Built with append, not operator+: GCC 12
@@ -124,16 +131,16 @@ Target Service::put_target(store::Connection& c, Target t) {
 
 void Service::put_targets(store::Connection& c, std::vector<Target> ts) {
   std::vector<FieldError> errs;
-  for (size_t i = 0; i < ts.size(); ++i)
-    ts[i] = checked(std::move(ts[i]), item_prefix(i), errs);
+  for (size_t i = 0; i < ts.size(); ++i) ts[i] = checked(std::move(ts[i]), item_prefix(i), errs);
   throw_if(errs);
   write_targets(c, ts);
 }
 
 void Service::delete_target(store::Connection& c, int64_t id) {
   std::optional<Target> old;
-  c.each(std::string("SELECT ") + kTargetCols + " FROM plan_targets WHERE id = ?",
-         [&](const store::Row& r) { old = read_target(r); }, id);
+  c.each(
+      std::string("SELECT ") + kTargetCols + " FROM plan_targets WHERE id = ?",
+      [&](const store::Row& r) { old = read_target(r); }, id);
   if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
   c.execute("DELETE FROM plan_targets WHERE id = ?", id);
   for (auto* l : listeners_) l->on_target(*old, std::nullopt);
@@ -142,10 +149,11 @@ void Service::delete_target(store::Connection& c, int64_t id) {
 std::vector<Target> Service::targets(store::Connection& c, std::string_view unit,
                                      std::optional<int> year) const {
   std::vector<Target> out;
-  c.each(std::string("SELECT ") + kTargetCols +
-             " FROM plan_targets WHERE (? = '' OR unit_id = ?) AND (? IS NULL OR year = ?)"
-             " ORDER BY year, unit_id, indicator, grp",
-         [&](const store::Row& r) { out.push_back(read_target(r)); }, unit, unit, year, year);
+  c.each(
+      std::string("SELECT ") + kTargetCols +
+          " FROM plan_targets WHERE (? = '' OR unit_id = ?) AND (? IS NULL OR year = ?)"
+          " ORDER BY year, unit_id, indicator, grp",
+      [&](const store::Row& r) { out.push_back(read_target(r)); }, unit, unit, year, year);
   return out;
 }
 
@@ -176,8 +184,7 @@ ResultRecord Service::put_result(store::Connection& c, ResultRecord r) {
 
 void Service::put_results(store::Connection& c, std::vector<ResultRecord> rs) {
   std::vector<FieldError> errs;
-  for (size_t i = 0; i < rs.size(); ++i)
-    rs[i] = checked(std::move(rs[i]), item_prefix(i), errs);
+  for (size_t i = 0; i < rs.size(); ++i) rs[i] = checked(std::move(rs[i]), item_prefix(i), errs);
   throw_if(errs);
   write_results(c, rs);
 }
@@ -199,8 +206,7 @@ void Service::delete_result(store::Connection& c, std::string_view unit, std::st
 }
 
 std::vector<ResultRecord> Service::results(store::Connection& c, std::string_view unit,
-                                           std::optional<Date> from,
-                                           std::optional<Date> to) const {
+                                           std::optional<Date> from, std::optional<Date> to) const {
   std::vector<ResultRecord> out;
   std::optional<std::string> f, t;
   if (from) f = from->iso();

@@ -66,11 +66,17 @@ class Service {
   std::vector<ResultRecord> results(store::Connection& c, std::string_view unit,
                                     std::optional<Date> from, std::optional<Date> to) const;
 
+  // Asked for every valid row of an import: the unit and, for results, the day the figures
+  // are as of (nullopt for targets). A FieldError ("unit" or "period") refuses the row, and so
+  // the file: the API checks the user's unit scope and approved months this way.
+  using RowCheck = std::function<std::optional<FieldError>(
+      store::Connection&, const std::string& unit_id, std::optional<Date> as_of)>;
+
   // CSV or XLSX (by content and file name), all rows or none; see plans/import.h for columns.
   ImportSummary import_targets(store::Connection& c, std::string_view data,
-                               std::string_view filename);
+                               std::string_view filename, const RowCheck& row_check = {});
   ImportSummary import_results(store::Connection& c, std::string_view data,
-                               std::string_view filename);
+                               std::string_view filename, const RowCheck& row_check = {});
 
   // Everything stored, for building the analytics cube at start.
   static void scan(store::Connection& c, const std::function<void(const Target&)>& on_target,

@@ -4,6 +4,8 @@
 // an approved month is refused with 423. Nothing changes in either case.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "auth/auth_world.h"
 
 using namespace caunoi;
@@ -72,6 +74,57 @@ TEST_F(BatchScope, ResultsInAnApprovedMonthAreLocked) {
                      {{"unit", w_.commune}, {"period", "2025-10"}});
   EXPECT_EQ(del.status, 423) << del.body;
   EXPECT_EQ(w_.fingerprint(), before);
+}
+
+}  // namespace
+
+namespace {
+
+// Every field error of an import's 400 answer, as "dòng N / <column>".
+std::set<std::string> bad_cells(const api::Response& r) {
+  std::set<std::string> out;
+  auto v = boost::json::parse(r.body);
+  for (const auto& f : v.at("error").at("fields").as_array())
+    out.insert(std::string(f.at("field").as_string()));
+  return out;
+}
+
+TEST_F(BatchScope, ImportedResultsAndTargetsAreCheckedRowByRow) {
+  std::string before = w_.fingerprint();
+  std::string results = "Mã đơn vị,Kỳ,BHYT,Dân số\n" + w_.commune + ",2025-10,18000,20000\n" +
+                        w_.other_commune + ",2025-10,19000,21000\n";
+  auto r = w_.call(province_, "POST", "/api/v1/plans/results/import",
+                   {{"filename", "kq.csv"}, {"unit", w_.province}}, results);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(bad_cells(r), std::set<std::string>{"dòng 3 / Mã đơn vị"});
+  std::string targets = "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n" + w_.province +
+                        ",2026,bhyt_coverage,95\n" + w_.other_province + ",2026,bhyt_coverage,96\n";
+  auto t = w_.call(province_, "POST", "/api/v1/plans/targets/import",
+                   {{"filename", "ct.csv"}, {"unit", w_.province}}, targets);
+  EXPECT_EQ(t.status, 400) << t.body;
+  EXPECT_EQ(bad_cells(t), std::set<std::string>{"dòng 3 / Mã đơn vị"});
+  EXPECT_EQ(w_.fingerprint(), before);
+
+  // An approved month refuses its rows; another month of the same file is not written either.
+  auto step = [&](const Caller& c, const char* s) {
+    return w_.call(c, "POST", std::string("/api/v1/approvals/") + s, {},
+                   R"({"unit_id":")" + w_.province + R"(","period":"2025-10"})");
+  };
+  ASSERT_EQ(step(province_, "submit").status, 200);
+  ASSERT_EQ(step(admin_, "approve").status, 200);
+  before = w_.fingerprint();
+  std::string locked = "Mã đơn vị,Kỳ,BHYT,Dân số\n" + w_.commune + ",2025-11,18100,20000\n" +
+                       w_.commune + ",2025-10,18000,20000\n";
+  auto l = w_.call(province_, "POST", "/api/v1/plans/results/import",
+                   {{"filename", "kq.csv"}, {"unit", w_.province}}, locked);
+  EXPECT_EQ(l.status, 400) << l.body;
+  EXPECT_EQ(bad_cells(l), std::set<std::string>{"dòng 3 / Kỳ"});
+  EXPECT_EQ(w_.fingerprint(), before);
+  // Without the bad rows the files land.
+  auto ok = w_.call(province_, "POST", "/api/v1/plans/results/import",
+                    {{"filename", "kq.csv"}, {"unit", w_.province}},
+                    "Mã đơn vị,Kỳ,BHYT,Dân số\n" + w_.commune + ",2025-11,18100,20000\n");
+  EXPECT_EQ(ok.status, 200) << ok.body;
 }
 
 }  // namespace

@@ -1,0 +1,33 @@
+// api/row_scope.cpp — see row_scope.h.
+#include "api/row_scope.h"
+
+namespace caunoi::api {
+
+RowScope::RowScope(const Params& p, const places::Gazetteer& g, const std::string& method,
+                   const std::string& pattern)
+    : g_(g), rule_(auth::find_rule(method, pattern)) {
+  auto param = [&](const char* k) { return p.contains(k) ? p.at(k) : std::string(); };
+  if (auto role = auth::role_from_code(param("_role")); role && p.contains("_user")) {
+    who_.emplace();
+    who_->user.username = param("_user");
+    who_->user.role = *role;
+    who_->user.unit_id = param("_unit");
+  }
+}
+
+std::optional<std::string> RowScope::refusal(const std::string& unit_id) {
+  if (!who_) return std::nullopt;
+  auto it = seen_.find(unit_id);
+  if (it == seen_.end()) {
+    std::optional<std::string> reason;
+    try {
+      auth::authorize(&*who_, rule_, {unit_id}, g_);
+    } catch (const Error& e) {
+      reason = e.message();
+    }
+    it = seen_.emplace(unit_id, std::move(reason)).first;
+  }
+  return it->second;
+}
+
+}  // namespace caunoi::api
