@@ -13,7 +13,7 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libargon2-dev libssl-dev
   nodejs npm chromium
-  python3 clang libclang-rt-14-dev
+  python3 clang libclang-rt-14-dev wrk curl
 )
 
 missing=()
