@@ -63,6 +63,9 @@ struct ImportOptions {
   // "date_from") and says why in Vietnamese, and the row is listed like any other bad row, so
   // the file writes nothing. Called once a row: cache what repeats (units, months).
   std::function<std::optional<FieldError>(store::Connection&, const Activity&)> row_check;
+  // The unit the import is made for (the importer's unit, or the ?unit= of the request): kept
+  // with a background job so that its progress and row errors are shown only within that unit.
+  std::string unit_id = "VN";
 };
 
 // The connection must not be inside a transaction. Throws caunoi::Error only for a file that

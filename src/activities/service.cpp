@@ -174,6 +174,7 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
     ImportJob& j = jobs_[id];
     j.id = id;
     j.filename = opt.filename;
+    j.unit_id = opt.unit_id;
   }
   opt.progress = [this, id](long done, long total) {
     std::lock_guard lk(m_);
@@ -204,6 +205,7 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
     ImportJob& j = jobs_[id];
     result.id = id;
     result.filename = j.filename;
+    result.unit_id = j.unit_id;
     j = std::move(result);
   });
   std::lock_guard lk(m_);

@@ -28,6 +28,7 @@ struct ImportJob {
   int64_t id = 0;
   std::string state = "running";  // running | done | failed
   std::string filename;
+  std::string unit_id;  // whose import it is (ImportOptions::unit_id): who may read its progress
   ImportReport report;
   std::string message;  // why it failed (an unreadable file, a database error)
 };

@@ -125,6 +125,7 @@ json::object job_json(const activities::ImportJob& j) {
   return json::object{{"id", j.id},
                       {"state", j.state},
                       {"filename", j.filename},
+                      {"unit", j.unit_id},
                       {"rows_total", j.report.rows_total},
                       {"rows_done", j.report.rows_done},
                       {"inserted", j.report.inserted},
@@ -157,6 +158,10 @@ void register_imports_routes(Router& r, Context& ctx) {
     std::string user = p.contains("_user") ? p.at("_user") : q.header("x-user");
     opt.created_by = user.empty() ? "import" : user.substr(0, 100);
     opt.row_check = row_check(p, *ctx.places);
+    // The job answers with this unit, so the guard shows it only within it (auth_guard.h).
+    opt.unit_id = !q.param("unit").empty() ? q.param("unit")
+                  : p.contains("_unit")    ? p.at("_unit")
+                                           : "VN";
     int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt));
     Response res = Response::json(json::object{{"id", id}, {"state", "running"}}, 202);
     res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(id));

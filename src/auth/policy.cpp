@@ -37,7 +37,8 @@ constexpr Rule kRules[] = {
     {"GET", "/api/v1/activities*", A::read, true},
     {"*", "/api/v1/activities*", A::write, true},
     {"*", "/api/v1/reference*", A::write, true},
-    {"GET", "/api/v1/imports*", A::read, false},
+    // An import's progress lists its file's rows: shown only within the unit it was made for.
+    {"GET", "/api/v1/imports*", A::read, true},
     {"*", "/api/v1/imports*", A::import, true},
     // Analytics, plans, results and reports.
     {"GET", "/api/v1/analytics/indicators*", A::read, false},

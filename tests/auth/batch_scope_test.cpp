@@ -128,3 +128,25 @@ TEST_F(BatchScope, ImportedResultsAndTargetsAreCheckedRowByRow) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(BatchScope, AnImportsProgressIsReadOnlyWithinItsUnit) {
+  auto other = w_.token_caller(w_.add_user("cb.hanoi", "province_staff", w_.other_province));
+  std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n10/11/2025," +
+                    w_.commune + ",Hội nghị truyền thông,1,40\n";
+  auto started = w_.call(province_, "POST", "/api/v1/imports",
+                         {{"filename", "hd.csv"}, {"unit", w_.province}}, csv);
+  ASSERT_EQ(started.status, 202) << started.body;
+  std::string path =
+      "/api/v1/imports/" + std::to_string(boost::json::parse(started.body).at("id").as_int64());
+  auto mine = w_.call(province_, "GET", path);
+  EXPECT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(boost::json::parse(mine.body).at("unit").as_string(), w_.province);
+  auto theirs = w_.call(other, "GET", path);
+  EXPECT_EQ(theirs.status, 403) << theirs.body;
+  EXPECT_EQ(AuthWorld::error_code(theirs), "forbidden_unit");
+  EXPECT_EQ(w_.call(admin_, "GET", path).status, 200);
+}
+
+}  // namespace
