@@ -1,17 +1,18 @@
-// bench/qa_bench.cpp — caunoi's Q&A engine against SQLite FTS5 over the same bank, in one run.
+// bench/qa_bench.cpp — caunoi's Q&A engine against SQLite FTS5 and Xapian over the same bank, in
+// one run.
 //
 // Both systems answer every question of data/qa/testset.jsonl, first over the starter bank
 // (150 entries), then over the bank grown to --grow entries (default 100,000) with synthetic
 // distractor entries made deterministically (fixed seed) from the dictionary data/words/
 // vi_words.txt and the bank's own vocabulary. Printed for each: top-1 accuracy (answered and
 // right), ranking top-1, accuracy on unaccented questions, out-of-scope rejection, latency per
-// question (mean, p50, p95), and the FTS5 / caunoi latency ratio. caunoi is timed over several
-// rounds of the set; FTS5, much slower on the grown bank, over one.
+// question (mean, p50, p95, p99), and each baseline's latency ratio to caunoi. caunoi is timed
+// over several rounds of the set; the baselines, much slower on the grown bank, over one.
 //
 // FTS5 gets a fair setup: unicode61 tokenizer with diacritics removed, the same four fields
 // with the same BM25F-style column weights, the question's words OR-ed, and an answer threshold
-// on its bm25 score chosen to maximise its own accuracy on the tuning split. Xapian is not
-// measured: libxapian-dev is not installed on the build machine.
+// on its bm25 score chosen to maximise its own accuracy on the tuning split. Xapian (qa_xapian.h,
+// when built with libxapian-dev) gets the same fields, weights, OR query and threshold fitting.
 //
 // Run: build/qa_bench [--grow N] [--reps R]
 #include <sqlite3.h>
@@ -29,10 +30,16 @@
 
 #include "qa/evaluate.h"
 #include "qa/jsonl.h"
+#include "qa_fields.h"
 #include "text/tokenize.h"
+#ifdef CAUNOI_HAVE_XAPIAN
+#include "qa_xapian.h"
+#endif
 
 using namespace caunoi;
 using namespace caunoi::qa;
+using caunoi::bench::baseline_fields;
+using caunoi::bench::kFieldWeights;
 namespace fs = std::filesystem;
 
 namespace {
@@ -86,22 +93,22 @@ class Fts5 {
     sqlite3_stmt* ins;
     sqlite3_prepare_v2(db_, "INSERT INTO kb VALUES (?, ?, ?, ?, ?)", -1, &ins, nullptr);
     for (const auto& e : bank) {
-      std::string alts, meta = e.topic;
-      for (const auto& a : e.alt_questions) alts += a + "\n";
-      for (const auto& t : e.tags) meta += " " + t;
-      const std::string* cols[] = {&e.id, &e.question, &alts, &e.answer, &meta};
-      for (int i = 0; i < 5; ++i)
-        sqlite3_bind_text(ins, i + 1, cols[i]->c_str(), -1, SQLITE_TRANSIENT);
+      const auto fields = baseline_fields(e);
+      sqlite3_bind_text(ins, 1, e.id.c_str(), -1, SQLITE_TRANSIENT);
+      for (int i = 0; i < 4; ++i)
+        sqlite3_bind_text(ins, i + 2, fields[i].c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_step(ins);
       sqlite3_reset(ins);
     }
     sqlite3_finalize(ins);
     exec("COMMIT");
     // Same field weights as caunoi's BM25F (question 3, alternatives 2, answer 0.6, meta 1).
-    sqlite3_prepare_v2(db_,
-                       "SELECT id, bm25(kb, 0, 3.0, 2.0, 0.6, 1.0) AS s FROM kb WHERE kb MATCH ? "
-                       "ORDER BY s LIMIT 4",
-                       -1, &query_, nullptr);
+    char sql[200];
+    std::snprintf(sql, sizeof sql,
+                  "SELECT id, bm25(kb, 0, %g, %g, %g, %g) AS s FROM kb WHERE kb MATCH ? "
+                  "ORDER BY s LIMIT 4",
+                  kFieldWeights[0], kFieldWeights[1], kFieldWeights[2], kFieldWeights[3]);
+    sqlite3_prepare_v2(db_, sql, -1, &query_, nullptr);
   }
   ~Fts5() {
     sqlite3_finalize(query_);
@@ -146,7 +153,7 @@ class Fts5 {
 
 // Latency over `reps` rounds of every question: each call timed on its own.
 struct Latency {
-  double mean = 0, p50 = 0, p95 = 0;
+  double mean = 0, p50 = 0, p95 = 0, p99 = 0;
 };
 Latency stats(std::vector<double> t) {
   std::sort(t.begin(), t.end());
@@ -155,6 +162,7 @@ Latency stats(std::vector<double> t) {
   l.mean /= t.size();
   l.p50 = t[t.size() / 2];
   l.p95 = t[t.size() * 95 / 100];
+  l.p99 = t[t.size() * 99 / 100];
   return l;
 }
 
@@ -173,35 +181,28 @@ Latency time_each(const std::vector<EvalItem>& items, int reps, F&& f) {
 void row(const char* name, const EvalSummary& s, const Latency& l) {
   std::printf(
       "  %-8s top-1 %5.1f%%  ranking %5.1f%%  unaccented %5.1f%%  oos-rejected %5.1f%%  "
-      "latency mean %8.1f  p50 %8.1f  p95 %8.1f µs\n",
+      "latency mean %8.1f  p50 %8.1f  p95 %8.1f  p99 %8.1f µs\n",
       name, 100 * s.top1(), 100 * s.ranked_top1(), 100 * s.unaccented_top1(), 100 * s.rejection(),
-      l.mean, l.p50, l.p95);
+      l.mean, l.p50, l.p95, l.p99);
 }
 
-void run(const char* title, const std::vector<Entry>& bank, const std::vector<EvalItem>& items,
-         int reps) {
-  std::printf("\n%s: %zu entries, %zu questions, %d timing rounds\n", title, bank.size(),
-              items.size(), reps);
-  auto t0 = Clock::now();
-  Engine engine(bank, Resources::load(data_dir()));
-  const double build_caunoi = std::chrono::duration<double>(Clock::now() - t0).count();
-  t0 = Clock::now();
-  Fts5 fts(bank);
-  const double build_fts = std::chrono::duration<double>(Clock::now() - t0).count();
-  std::printf("  index build: caunoi %.2f s, FTS5 %.2f s\n", build_caunoi, build_fts);
+// A baseline answers every question once (each call timed); its answer threshold on its own
+// score (higher is better) is then fitted on the tuning split for its own best accuracy, ties
+// going to the lower threshold.
+struct BaselineResult {
+  EvalSummary summary;
+  Latency latency;
+  double threshold = 0;
+};
 
-  const auto ours = evaluate(items, engine_system(engine));
-  const auto lat_ours =
-      time_each(items, reps, [&](const std::string& q) { return engine.ask(q).best; });
-
-  // FTS5 is slow on a large bank: one pass answers every question (timed), then its answer
-  // threshold is fitted on the tuning split from those answers, for its own best accuracy.
+template <class Ask>
+BaselineResult measure_baseline(const std::vector<EvalItem>& items, Ask&& ask) {
   std::unordered_map<std::string, std::pair<std::string, double>> said;
-  std::vector<double> fts_times;
+  std::vector<double> times;
   for (const auto& it : items) {
     const auto t1 = Clock::now();
-    said[it.q] = fts.ask(it.q);
-    fts_times.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t1).count());
+    said[it.q] = ask(it.q);
+    times.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t1).count());
   }
   double best_t = 0;
   int best_ok = -1;
@@ -217,7 +218,8 @@ void run(const char* title, const std::vector<Entry>& bank, const std::vector<Ev
       best_t = cand.second;
     }
   }
-  const auto theirs = evaluate(items, [&](const std::string& q) {
+  BaselineResult r;
+  r.summary = evaluate(items, [&](const std::string& q) {
     const auto& [id, s] = said[q];
     Prediction p;
     if (!id.empty()) {
@@ -226,14 +228,56 @@ void run(const char* title, const std::vector<Entry>& bank, const std::vector<Ev
     }
     return p;
   });
-  const Latency lat_fts = stats(std::move(fts_times));
+  r.latency = stats(std::move(times));
+  r.threshold = best_t;
+  return r;
+}
+
+void report(const char* name, const char* score, const BaselineResult& r, const EvalSummary& ours,
+            const Latency& lat_ours) {
+  row(name, r.summary, r.latency);
+  std::printf("  %s threshold (fitted on tuning split): %s %.3f\n", name, score, r.threshold);
+  std::printf("  ratio %s/caunoi: p50 %.1f×, p99 %.1f×, mean %.1f×; accuracy caunoi %+.1f points\n",
+              name, r.latency.p50 / lat_ours.p50, r.latency.p99 / lat_ours.p99,
+              r.latency.mean / lat_ours.mean, 100 * (ours.top1() - r.summary.top1()));
+}
+
+void run(const char* title, const std::vector<Entry>& bank, const std::vector<EvalItem>& items,
+         int reps) {
+  std::printf("\n%s: %zu entries, %zu questions, %d timing rounds\n", title, bank.size(),
+              items.size(), reps);
+  auto t0 = Clock::now();
+  Engine engine(bank, Resources::load(data_dir()));
+  const double build_caunoi = std::chrono::duration<double>(Clock::now() - t0).count();
+  t0 = Clock::now();
+  Fts5 fts(bank);
+  const double build_fts = std::chrono::duration<double>(Clock::now() - t0).count();
+#ifdef CAUNOI_HAVE_XAPIAN
+  t0 = Clock::now();
+  bench::XapianBaseline xapian(bank);
+  const double build_xapian = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::printf("  index build: caunoi %.2f s, FTS5 %.2f s, Xapian %.2f s\n", build_caunoi, build_fts,
+              build_xapian);
+#else
+  std::printf("  index build: caunoi %.2f s, FTS5 %.2f s\n", build_caunoi, build_fts);
+#endif
+
+  const auto ours = evaluate(items, engine_system(engine));
+  const auto lat_ours =
+      time_each(items, reps, [&](const std::string& q) { return engine.ask(q).best; });
+  const auto fts_result = measure_baseline(items, [&](const std::string& q) { return fts.ask(q); });
+#ifdef CAUNOI_HAVE_XAPIAN
+  const auto xapian_result =
+      measure_baseline(items, [&](const std::string& q) { return xapian.ask(q); });
+#endif
 
   row("caunoi", ours, lat_ours);
-  row("FTS5", theirs, lat_fts);
-  std::printf("  FTS5 threshold (fitted on tuning split): bm25 %.3f\n", best_t);
-  std::printf("  ratio FTS5/caunoi: p50 %.1f×, mean %.1f×; accuracy caunoi %+.1f points\n",
-              lat_fts.p50 / lat_ours.p50, lat_fts.mean / lat_ours.mean,
-              100 * (ours.top1() - theirs.top1()));
+  report("FTS5", "bm25", fts_result, ours, lat_ours);
+#ifdef CAUNOI_HAVE_XAPIAN
+  report("Xapian", "BM25 weight", xapian_result, ours, lat_ours);
+#else
+  std::printf("  Xapian skipped: built without libxapian-dev (xapian-core not found)\n");
+#endif
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ PKGS=(
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libargon2-dev libssl-dev
+  libargon2-dev libssl-dev libxapian-dev
   nodejs npm chromium
   python3 clang libclang-rt-14-dev wrk curl
 )
