@@ -1,8 +1,11 @@
 // http/server.cpp — Boost.Beast transport; see server.h.
 //
-// One io_context run by N threads; each connection has its own strand, so a session's handlers
-// never run concurrently. Route handlers are synchronous (they touch SQLite), which is why there
-// is a worker per core rather than a single event thread.
+// Two kinds of threads. One I/O thread runs the io_context: accepting, reading and writing, all
+// asynchronous, each connection on its own strand. Route handlers are synchronous (they touch
+// SQLite and may wait on its busy timeout), so they run on a pool of workers, one per core, and
+// post their response back to the connection's strand. A slow handler therefore never stops
+// the server from reading other requests — a large upload's body keeps arriving while every
+// worker waits on a write lock — and /healthz answers as soon as a worker is free.
 #include "http/server.h"
 
 #include <spdlog/spdlog.h>
@@ -95,6 +98,7 @@ struct Server::Impl {
   asio::signal_set signals{ioc};
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
+  std::unique_ptr<asio::thread_pool> workers;  // route handlers; created by run()
   StaticFiles statics;
   RateLimiter limiter;
 
@@ -166,7 +170,19 @@ struct Server::Impl {
       if (ec == bhttp::error::body_limit) return reject_too_large(limit);
       if (ec) return close();
       ++srv.in_flight;
-      auto req = parser->release();
+      auto req = std::make_shared<bhttp::request<bhttp::string_body>>(parser->release());
+      asio::post(*srv.workers, [self = shared_from_this(), req] {
+        api::Response r = self->handle(*req);
+        // Decided after the handler ran: a stop() during it closes the connection after the reply.
+        bool keep = req->keep_alive() && !self->srv.stopping;
+        asio::post(self->stream.get_executor(), [self, req, r = std::move(r), keep] {
+          self->send(r, keep, req->version(), true);
+        });
+      });
+    }
+
+    // On a worker thread: the rate limit, then the router or the static files.
+    api::Response handle(const bhttp::request<bhttp::string_body>& req) {
       api::Response r;
       std::string_view target = req.target();
       bool api_path =
@@ -184,8 +200,7 @@ struct Server::Impl {
         r = srv.statics.serve(std::string(target.substr(0, target.find('?'))));
       }
       if (req.method() == bhttp::verb::head) r.body.clear();
-      // Decided after the handler ran: a stop() during it closes the connection after the reply.
-      send(r, req.keep_alive() && !srv.stopping, req.version(), true);
+      return r;
     }
 
     // counted: the request was counted in in_flight, which stop() waits on until written.
@@ -297,11 +312,10 @@ void Server::handle_signals() {
 void Server::run() {
   auto& im = *impl_;
   int n = im.opt.threads > 0 ? im.opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  im.workers = std::make_unique<asio::thread_pool>(static_cast<size_t>(n));
   im.accept();
-  std::vector<std::thread> workers;
-  for (int i = 1; i < n; ++i) workers.emplace_back([&im] { im.ioc.run(); });
-  im.ioc.run();
-  for (auto& t : workers) t.join();
+  im.ioc.run();        // the I/O thread; returns once begin_stop() has drained (or timed out)
+  im.workers->join();  // a handler still running past the grace period finishes, unanswered
   std::lock_guard g(im.sessions_m);
   im.sessions.clear();
 }

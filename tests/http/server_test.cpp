@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 #include "api/router.h"
@@ -83,6 +84,8 @@ std::string body_of(const std::string& resp) {
 }
 
 struct Fixture {
+  std::promise<void> let_go;
+  std::shared_future<void> release = let_go.get_future().share();
   api::Router router;
   std::filesystem::path web = std::filesystem::temp_directory_path() / "caunoi-web-test";
   std::unique_ptr<http::Server> server;
@@ -97,6 +100,10 @@ struct Fixture {
     });
     router.post("/api/v1/echo", [](const api::Request& r, const api::Params&) {
       return api::Response::json(r.json_body());
+    });
+    router.get("/api/v1/blocked", [this](const api::Request&, const api::Params&) {
+      release.wait();  // holds a worker until the test lets it go
+      return api::Response::json(boost::json::object{{"released", true}});
     });
     router.get("/api/v1/slow", [](const api::Request&, const api::Params&) {
       std::this_thread::sleep_for(400ms);
@@ -245,4 +252,25 @@ TEST(RateLimiter, RefillsOverTimeAndForgetsQuietClients) {
   EXPECT_EQ(lim.clients(), 1u);
   http::RateLimiter off(0, 0);
   for (int i = 0; i < 1000; ++i) EXPECT_TRUE(off.allow("x", t0));
+}
+
+// Handlers run on workers, I/O on its own thread: with the only worker held by a handler, the
+// server still reads a whole upload and answers what needs no handler (413), and the held
+// request is answered once released.
+TEST(HttpServer, BusyWorkersDoNotStopReading) {
+  http::ServerOptions opt;
+  opt.threads = 1;
+  Fixture f(opt);
+  Client held(f.server->port());
+  held.send("GET /api/v1/blocked HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(100ms);  // let the worker take it
+  Client big(f.server->port());
+  big.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" +
+           std::string(5000, 'x'));
+  EXPECT_EQ(status_of(big.read_response()), 413);
+  Client queued(f.server->port());
+  queued.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+  f.let_go.set_value();
+  EXPECT_EQ(body_of(held.read_response()), R"({"released":true})");
+  EXPECT_EQ(status_of(queued.read_response()), 200);
 }
