@@ -87,7 +87,10 @@ std::vector<FieldError> validate(const Activity& a, const Reference& ref, const 
   check_codes(ref, "language", "languages", "Ngôn ngữ", a.languages, out);
   check_codes(ref, "partner", "partners", "Đơn vị phối hợp", a.partners, out);
 
-  for (const auto& [code, value] : a.figures) {
+  for (const auto& figure : a.figures) {
+    // Named, not structured, bindings: clang 14 (the fuzz build) cannot capture the latter.
+    const auto& code = figure.first;
+    const auto& value = figure.second;
     // The field name is built only for a broken rule: this loop runs for every imported row.
     auto field = [&] { return "figures." + code; };
     const RefEntry* fig = ref.find("figure", code);

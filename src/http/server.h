@@ -1,6 +1,7 @@
 // http/server.h — the HTTP/1.1 server (Boost.Beast), the only place that includes Beast.
 //
-// Turns wire requests into api::Request, runs the Router on one of `threads` workers, and writes
+// Turns wire requests into api::Request, runs the Router on one of `threads` workers (I/O has
+// its own thread, so a handler waiting on the database never stalls reading), and writes
 // api::Response back. Also serves the built web front end (web/dist) for every non-API path,
 // with index.html as the fallback for client-side routes. Limits: request body size (larger for
 // uploads to /api/v1/imports), header read timeout, idle keep-alive timeout, API requests per
