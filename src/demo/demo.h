@@ -65,6 +65,7 @@ struct DemoContext {
 void generate_activities(DemoContext& ctx);     // demo/activities_gen.cpp
 void generate_participation(DemoContext& ctx);  // demo/participation_gen.cpp
 void generate_plans(DemoContext& ctx);          // demo/participation_gen.cpp
+void generate_approvals(DemoContext& ctx);      // demo/approvals_gen.cpp
 
 // Runs every part in order. The database must be prepared (app::prepare_database).
 void generate(store::Connection& db, const places::Gazetteer& g, const DemoOptions& opt,

@@ -107,6 +107,7 @@ void generate(store::Connection& db, const places::Gazetteer& g, const DemoOptio
   generate_participation(ctx);
   generate_plans(ctx);
   generate_activities(ctx);
+  generate_approvals(ctx);
 }
 
 }  // namespace caunoi::demo

@@ -20,15 +20,17 @@ namespace caunoi::demo {
 namespace {
 
 // Years since the start of 2022, at the end of a month (end of March 2022 → 0.25).
-double t_of(int year, int month) { return (year - 2022) + month / 12.0; }
+double t_of(int year, int month) {
+  return (year - 2022) + month / 12.0;
+}
 
 // Piecewise linear through (t, value) knots; flat outside.
 double interp(const std::vector<std::pair<double, double>>& k, double t) {
   if (t <= k.front().first) return k.front().second;
   for (size_t i = 1; i < k.size(); ++i)
     if (t <= k[i].first)
-      return k[i - 1].second + (k[i].second - k[i - 1].second) * (t - k[i - 1].first) /
-                                   (k[i].first - k[i - 1].first);
+      return k[i - 1].second +
+             (k[i].second - k[i - 1].second) * (t - k[i - 1].first) / (k[i].first - k[i - 1].first);
   return k.back().second;
 }
 
@@ -85,7 +87,7 @@ Shares shares_for(const DemoContext& ctx, const std::vector<const places::Unit*>
     bhyt.push_back(people * cov(rng));
   }
   s.by_measure = {{"bhxh_compulsory", comp}, {"bhxh_voluntary", vol}, {"bhtn", comp},
-                  {"population", pop},       {"labour_force", lab},  {"bhyt", bhyt}};
+                  {"population", pop},       {"labour_force", lab},   {"bhyt", bhyt}};
   for (auto& [m, v] : s.by_measure) {
     double sum = 0;
     for (double x : v) sum += x;
@@ -170,9 +172,12 @@ void generate_participation(DemoContext& ctx) {
     if (!era) era = era_at(ctx, first);
     National n = national(ctx, era->provinces, y, m);
     std::map<std::string, std::vector<int64_t>> values;
-    const std::pair<const char*, double> totals[] = {
-        {"bhxh_compulsory", n.compulsory}, {"bhxh_voluntary", n.voluntary}, {"bhtn", n.bhtn},
-        {"bhyt", n.bhyt}, {"population", n.population}, {"labour_force", n.labour}};
+    const std::pair<const char*, double> totals[] = {{"bhxh_compulsory", n.compulsory},
+                                                     {"bhxh_voluntary", n.voluntary},
+                                                     {"bhtn", n.bhtn},
+                                                     {"bhyt", n.bhyt},
+                                                     {"population", n.population},
+                                                     {"labour_force", n.labour}};
     for (const auto& [measure, total] : totals)
       values[measure] = share_out(era->shares.by_measure[measure], total);
     std::string period = std::to_string(y) + "-" + (m < 10 ? "0" : "") + std::to_string(m);
@@ -180,7 +185,8 @@ void generate_participation(DemoContext& ctx) {
       plans::ResultRecord r;
       r.unit_id = era->provinces[i]->id;
       r.period = period;
-      for (const auto& [measure, total] : totals) r.values.push_back({measure, "", values[measure][i]});
+      for (const auto& [measure, total] : totals)
+        r.values.push_back({measure, "", values[measure][i]});
       batch.push_back(std::move(r));
     }
     ctx.progress.advance();
@@ -194,12 +200,12 @@ void generate_plans(DemoContext& ctx) {
   plans::Service::install(ctx.db);
   // Yearly activities per 1.000 people, by indicator (meetings: ~173.000 a year nationally).
   const std::pair<const char*, double> per_thousand[] = {
-      {"kind.conference", 0.35},      {"kind.customer_conference", 0.12},
-      {"kind.dialogue", 0.15},        {"kind.consultation", 0.45},
-      {"kind.small_group", 0.75},     {"kind.campaign_launch", 0.006},
-      {"kind.online_forum", 0.01},    {"kind.loudspeaker", 10.5},
-      {"kind.press_item", 0.18},      {"kind.online_post", 8.9},
-      {"meetings", 1.82},             {"meeting_attendees", 25.0}};
+      {"kind.conference", 0.35},   {"kind.customer_conference", 0.12},
+      {"kind.dialogue", 0.15},     {"kind.consultation", 0.45},
+      {"kind.small_group", 0.75},  {"kind.campaign_launch", 0.006},
+      {"kind.online_forum", 0.01}, {"kind.loudspeaker", 10.5},
+      {"kind.press_item", 0.18},   {"kind.online_post", 8.9},
+      {"meetings", 1.82},          {"meeting_attendees", 25.0}};
   std::vector<plans::Target> ts;
   std::uniform_real_distribution<double> ambition(0.97, 1.08);
   for (int y = ctx.opt.from.year; y <= ctx.opt.to.year; ++y) {
@@ -220,8 +226,10 @@ void generate_plans(DemoContext& ctx) {
       };
       double a = ambition(ctx.rng);
       double coverage = 100.0 * static_cast<double>(bhyt[i]) / static_cast<double>(pop[i]);
-      if (u.id == kDakLak && y == 2022) add("bhyt_coverage", 91.75);
-      else add("bhyt_coverage", std::min(99.5, coverage - 0.4 + 0.8 * (a - 0.97) / 0.11));
+      if (u.id == kDakLak && y == 2022)
+        add("bhyt_coverage", 91.75);
+      else
+        add("bhyt_coverage", std::min(99.5, coverage - 0.4 + 0.8 * (a - 0.97) / 0.11));
       add("bhxh_labour_share",
           100.0 * static_cast<double>(comp[i] + vol[i]) / static_cast<double>(lab[i]) * a);
       add("bhxh_voluntary", std::round(static_cast<double>(vol[i]) * a));
