@@ -108,14 +108,6 @@ Where where_of(const places::Gazetteer& g, const Filter& f) {
   return w;
 }
 
-store::Statement& bound(store::Connection& c, const std::string& sql,
-                        const std::vector<store::Value>& binds) {
-  store::Statement& st = c.prepare(sql);
-  st.reset();
-  for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
-  return st;
-}
-
 }  // namespace
 
 namespace {
@@ -265,16 +257,16 @@ std::vector<Activity> history(store::Connection& c, int64_t id) {
 ListResult list(store::Connection& c, const places::Gazetteer& g, const Filter& f, const Page& p) {
   Where w = where_of(g, f);
   ListResult out;
-  store::Statement& count = bound(c, "SELECT COUNT(*) FROM activities" + w.sql, w.binds);
+  store::Statement& count =
+      c.prepare("SELECT COUNT(*) FROM activities" + w.sql).with_values(w.binds);
   if (count.step()) out.total = count.row().i64(0);
   count.reset();
   auto binds = w.binds;
   binds.emplace_back(p.limit);
   binds.emplace_back(p.offset);
-  store::Statement& st = bound(c,
-                               std::string("SELECT ") + kColumns + " FROM activities" + w.sql +
-                                   " ORDER BY date_from DESC, id DESC LIMIT ? OFFSET ?",
-                               binds);
+  store::Statement& st = c.prepare(std::string("SELECT ") + kColumns + " FROM activities" + w.sql +
+                                   " ORDER BY date_from DESC, id DESC LIMIT ? OFFSET ?")
+                             .with_values(binds);
   while (st.step()) out.items.push_back(from_row(st.row()));
   st.reset();
   return out;
@@ -283,9 +275,9 @@ ListResult list(store::Connection& c, const places::Gazetteer& g, const Filter& 
 void each(store::Connection& c, const places::Gazetteer& g, const Filter& f,
           const std::function<void(const Activity&)>& fn) {
   Where w = where_of(g, f);
-  store::Statement& st = bound(
-      c, std::string("SELECT ") + kColumns + " FROM activities" + w.sql + " ORDER BY date_from, id",
-      w.binds);
+  store::Statement& st = c.prepare(std::string("SELECT ") + kColumns + " FROM activities" + w.sql +
+                                   " ORDER BY date_from, id")
+                             .with_values(w.binds);
   while (st.step()) fn(from_row(st.row()));
   st.reset();
 }

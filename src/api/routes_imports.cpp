@@ -103,18 +103,10 @@ using RowCheck =
     std::function<std::optional<FieldError>(store::Connection&, const activities::Activity&)>;
 
 RowCheck row_check(const Params& p, const places::Gazetteer& g) {
-  struct State {
-    RowScope scope;
-    approval::LockCache locks;
+  auto guard = std::make_shared<RowGuard>(p, g, "/api/v1/imports");
+  return [guard](store::Connection& c, const activities::Activity& a) {
+    return guard->check(c, a.place, a.date_from, "place", "date_from");
   };
-  auto st = std::make_shared<State>(State{RowScope(p, g, "POST", "/api/v1/imports"), {}});
-  return
-      [st, &g](store::Connection& c, const activities::Activity& a) -> std::optional<FieldError> {
-        if (auto refused = st->scope.refusal(a.place)) return FieldError{"place", *refused};
-        if (auto locked = st->locks.refusal(c, g, a.place, a.date_from))
-          return FieldError{"date_from", *locked};
-        return std::nullopt;
-      };
 }
 
 json::object job_json(const activities::ImportJob& j) {

@@ -129,18 +129,9 @@ std::pair<std::string, std::string> upload(const Request& q) {
 // Each row of an imported file: within the user's unit, and (results) not in an approved month.
 plans::Service::RowCheck row_check(const Params& p, const places::Gazetteer& g,
                                    const std::string& pattern) {
-  struct State {
-    RowScope scope;
-    approval::LockCache locks;
-  };
-  auto st = std::make_shared<State>(State{RowScope(p, g, "POST", pattern), {}});
-  return [st, &g](store::Connection& c, const std::string& unit,
-                  std::optional<Date> as_of) -> std::optional<FieldError> {
-    if (auto refused = st->scope.refusal(unit)) return FieldError{"unit", *refused, 0};
-    if (as_of)
-      if (auto locked = st->locks.refusal(c, g, unit, *as_of))
-        return FieldError{"period", *locked, 0};
-    return std::nullopt;
+  auto guard = std::make_shared<RowGuard>(p, g, pattern);
+  return [guard](store::Connection& c, const std::string& unit, std::optional<Date> as_of) {
+    return guard->check(c, unit, as_of, "unit", "period");
   };
 }
 

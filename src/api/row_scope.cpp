@@ -30,4 +30,14 @@ std::optional<std::string> RowScope::refusal(const std::string& unit_id) {
   return it->second;
 }
 
+std::optional<FieldError> RowGuard::check(store::Connection& c, const std::string& unit_id,
+                                          std::optional<Date> date, const char* unit_field,
+                                          const char* date_field) {
+  if (auto refused = scope_.refusal(unit_id)) return FieldError{unit_field, *refused, 0};
+  if (date)
+    if (auto locked = locks_.refusal(c, g_, unit_id, *date))
+      return FieldError{date_field, *locked, 0};
+  return std::nullopt;
+}
+
 }  // namespace caunoi::api

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "api/router.h"
+#include "approval/approval.h"
 #include "auth/policy.h"
 #include "places/gazetteer.h"
 
@@ -28,6 +29,23 @@ class RowScope {
   std::optional<auth::Principal> who_;
   const auth::Rule* rule_ = nullptr;
   std::unordered_map<std::string, std::optional<std::string>> seen_;
+};
+
+// The two checks every imported row goes through: the user's unit scope, then the approved
+// months (approval::LockCache). `date` empty: no lock check (plans' targets are yearly plans).
+class RowGuard {
+ public:
+  RowGuard(const Params& params, const places::Gazetteer& g, const std::string& pattern)
+      : g_(g), scope_(params, g, "POST", pattern) {}
+  // The refusal as a field error named unit_field or date_field, or nothing.
+  std::optional<FieldError> check(store::Connection& c, const std::string& unit_id,
+                                  std::optional<Date> date, const char* unit_field,
+                                  const char* date_field);
+
+ private:
+  const places::Gazetteer& g_;
+  RowScope scope_;
+  approval::LockCache locks_;
 };
 
 }  // namespace caunoi::api

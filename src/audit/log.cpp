@@ -55,14 +55,6 @@ std::pair<std::string, std::vector<store::Value>> where(const Filter& f) {
   return {sql, binds};
 }
 
-store::Statement& bound(store::Connection& c, const std::string& sql,
-                        const std::vector<store::Value>& binds) {
-  store::Statement& st = c.prepare(sql);
-  st.reset();
-  for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
-  return st;
-}
-
 std::string iso_utc(int64_t t) {
   std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
@@ -95,12 +87,12 @@ std::vector<Entry> query(store::Connection& c, const Filter& f) {
   auto [sql, binds] = where(f);
   binds.emplace_back(f.limit);
   binds.emplace_back(f.offset);
-  store::Statement& st = bound(
-      c,
-      "SELECT id, at, user_id, username, remote, action, entity, unit_id, status, before_json,"
-      " after_json, request_json FROM audit_log" +
-          sql + " ORDER BY id DESC LIMIT ? OFFSET ?",
-      binds);
+  store::Statement& st =
+      c.prepare(
+           "SELECT id, at, user_id, username, remote, action, entity, unit_id, status, before_json,"
+           " after_json, request_json FROM audit_log" +
+           sql + " ORDER BY id DESC LIMIT ? OFFSET ?")
+          .with_values(binds);
   std::vector<Entry> out;
   while (st.step()) {
     const auto& r = st.row();
@@ -113,7 +105,7 @@ std::vector<Entry> query(store::Connection& c, const Filter& f) {
 
 int64_t count(store::Connection& c, const Filter& f) {
   auto [sql, binds] = where(f);
-  store::Statement& st = bound(c, "SELECT COUNT(*) FROM audit_log" + sql, binds);
+  store::Statement& st = c.prepare("SELECT COUNT(*) FROM audit_log" + sql).with_values(binds);
   int64_t n = st.step() ? st.row().i64(0) : 0;
   st.reset();
   return n;

@@ -57,6 +57,13 @@ class Statement {
     return *this;
   }
 
+  // The same with binds collected at run time (a WHERE clause built from filters).
+  Statement& with_values(const std::vector<Value>& binds) {
+    reset();
+    for (size_t i = 0; i < binds.size(); ++i) bind(static_cast<int>(i + 1), binds[i]);
+    return *this;
+  }
+
   static Value to_value(const Value& v) { return v; }
   static Value to_value(std::string_view s) { return std::string(s); }
   static Value to_value(const std::string& s) { return s; }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/runtime.h"
+#include "foundation/api_call.h"
 #include "foundation/test_db.h"
 
 namespace caunoi::testutil {
@@ -58,11 +59,7 @@ class AuthWorld {
 
   api::Response call(const Caller& c, std::string method, std::string path,
                      std::map<std::string, std::string> query = {}, std::string body = "") {
-    api::Request r;
-    r.method = std::move(method);
-    r.path = std::move(path);
-    r.query = std::move(query);
-    r.body = std::move(body);
+    auto r = request(std::move(method), std::move(path), std::move(query), std::move(body));
     r.remote = c.remote;
     if (!c.bearer.empty()) r.headers["authorization"] = "Bearer " + c.bearer;
     if (!c.cookie.empty()) r.headers["cookie"] = "theme=dark; caunoi_session=" + c.cookie;

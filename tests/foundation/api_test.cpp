@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "api_call.h"
 #include "app/runtime.h"
 #include "test_db.h"
 
@@ -21,12 +22,8 @@ class Api : public ::testing::Test {
   }
   static api::Response call(std::string method, std::string path,
                             std::map<std::string, std::string> query = {}, std::string body = "") {
-    api::Request r;
-    r.method = std::move(method);
-    r.path = std::move(path);
-    r.query = std::move(query);
-    r.body = std::move(body);
-    return rt_->router().dispatch(r);
+    return rt_->router().dispatch(
+        testutil::request(std::move(method), std::move(path), std::move(query), std::move(body)));
   }
   static boost::json::value json(const api::Response& r) { return boost::json::parse(r.body); }
   static testutil::TempDb* db_;

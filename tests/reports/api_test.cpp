@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/runtime.h"
+#include "foundation/api_call.h"
 #include "foundation/test_db.h"
 #include "tabular/xlsx_writer.h"
 
@@ -14,11 +15,7 @@ namespace {
 
 api::Response call(app::Runtime& rt, std::string method, std::string path,
                    std::map<std::string, std::string> query = {}, std::string body = "") {
-  api::Request r;
-  r.method = std::move(method);
-  r.path = std::move(path);
-  r.query = std::move(query);
-  r.body = std::move(body);
+  auto r = testutil::request(std::move(method), std::move(path), std::move(query), std::move(body));
   r.headers["content-type"] = "application/json";
   return rt.router().dispatch(r);
 }
