@@ -2,11 +2,11 @@
 // unit ids (cached per distinct text: a 1,000,000-row file names a few thousand units), then
 // validation and insertion in one transaction.
 //
-// Speed (bench/import_bench.cpp): the per-row path allocates nothing once warmed up — columns are
-// decided once from the headings, one Activity is reused for every row, caches are looked up by
-// string_view, the derived reference is hashed from a reused buffer, and rows go through one
-// prepared statement (repo::BulkInserter). What is left is mostly SQLite maintaining the table's
-// indexes.
+// Speed (bench/import_bench.cpp): the checking path allocates nothing per row once warmed up —
+// columns are decided once from the headings, one Activity is reused for every row, caches are
+// looked up by string_view, a row's stored texts are encoded into reused buffers and copied once
+// into PendingRows. Writing binds those texts without copying (repo::BulkInserter) in the order
+// PendingRows sorts them; what is left is mostly SQLite writing the rows and their index keys.
 #include "activities/import.h"
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "activities/activity.h"
+#include "activities/pending_rows.h"
 #include "activities/repository.h"
 #include "activities/validate.h"
 #include "common/error.h"
@@ -225,14 +226,6 @@ std::optional<int64_t> parse_count(std::string_view s) {
   return neg ? -v : v;
 }
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 // Maps keyed by text that answer a lookup by string_view without building a string: the caches
 // below are asked once per cell of a million-row file.
 struct TextHash {
@@ -373,47 +366,11 @@ class UnitResolver {
   TextMap<ResolvedUnit> cache_[2];  // [current era, old era]
 };
 
-// How many times each derived content hash has come up in this file (the rank among identical
-// rows). Open addressing in one array: a million-row file adds a million keys, and a node-based
-// map spends most of its time allocating them.
-class RankCounter {
- public:
-  int next(uint64_t h) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    Slot& s = slot_of(slots_, h);
-    if (s.count == 0) {
-      s.key = h;
-      ++size_;
-    }
-    return ++s.count;
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    int count = 0;  // 0: empty
-  };
-  static Slot& slot_of(std::vector<Slot>& slots, uint64_t h) {
-    size_t mask = slots.size() - 1;
-    for (size_t i = (h * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
-      if (slots[i].count == 0 || slots[i].key == h) return slots[i];
-    }
-  }
-  void grow() {
-    std::vector<Slot> bigger(std::max<size_t>(1024, slots_.size() * 2));
-    for (const Slot& s : slots_)
-      if (s.count) slot_of(bigger, s.key) = s;
-    slots_.swap(bigger);
-  }
-  std::vector<Slot> slots_;
-  size_t size_ = 0;
-};
-
 class RowImporter {
  public:
   RowImporter(store::Connection& c, const Reference& ref, const places::Gazetteer& g,
               const ImportOptions& opt, ImportReport& rep)
-      : c_(c), ref_(ref), g_(g), opt_(opt), rep_(rep), units_(g), inserter_(c) {
+      : c_(c), ref_(ref), g_(g), opt_(opt), rep_(rep), units_(g) {
     for (const auto& fa : field_aliases()) {
       keys_.emplace(heading_key(fa.canonical), fa.field);
       for (const char* a : fa.aliases) keys_.emplace(heading_key(a), fa.field);
@@ -425,9 +382,6 @@ class RowImporter {
     for (const auto& [alias, code] : figure_aliases())
       keys_.emplace(alias, std::string("figures.") + code);
     for (const auto& [list, alias, code] : value_aliases()) aliases_[list].emplace(alias, code);
-    // Every row is written with the same stamps: set once, never cleared (see clear_row).
-    a_.created_by = a_.updated_by = opt.created_by;
-    a_.created_at = a_.updated_at = now_utc();
   }
 
   // The heading row; false when it is unusable (errors recorded).
@@ -462,7 +416,6 @@ class RowImporter {
         error(row, "", "Thiếu cột bắt buộc \"" + name + "\".");
       }
     }
-    has_ref_ = column_of("external_ref") >= 0;
     date_to_col_ = column_of("date_to");
     return rep_.error_count == 0;
   }
@@ -588,20 +541,16 @@ class RowImporter {
       }
     }
     for (const auto& [field, msg] : errs_) error(row, heading_for(field), msg);
-    if (rep_.error_count > 0) return;  // keep validating, stop writing: the whole file rolls back
-    if (!has_ref_ || a.external_ref.empty()) derive_ref(a);
+    if (rep_.error_count > 0) return;  // keep checking, stop keeping: nothing will be written
     if (is_own_record(a.external_ref)) {
       ++rep_.skipped;  // an exported form entry coming back: it is already here
       return;
     }
-    if (inserter_.insert_or_skip(a)) {
-      ++rep_.inserted;
-      if (!rep_.first_id) rep_.first_id = a.id;
-      rep_.last_id = a.id;
-    } else {
-      ++rep_.skipped;
-    }
+    if (!pending_.add(texts(a), a.date_from.days())) ++rep_.skipped;  // a reference repeated
   }
+
+  // The checked rows, to be written once the whole file has passed.
+  PendingRows& pending() { return pending_; }
 
   void error(long row, std::string column, std::string message) {
     ++rep_.error_count;
@@ -611,7 +560,7 @@ class RowImporter {
   }
 
  private:
-  // Empties the row buffer for the next row, keeping its strings' storage and the stamps.
+  // Empties the row buffer for the next row, keeping its strings' storage.
   static void clear_row(Activity& a) {
     a.id = 0;
     a.reporting_unit.clear();
@@ -719,38 +668,18 @@ class RowImporter {
     return ec == std::errc() && p == ref.data() + ref.size() && repo::get(c_, id).has_value();
   }
 
-  // The same content at the same rank among identical rows of a file gives the same reference:
-  // "auto:<hash>-<rank>". The bytes hashed must never change, or files imported before would
-  // be imported again.
-  void derive_ref(Activity& a) {
-    uint64_t h = fnv1a(a.reporting_unit);
-    for (std::string_view s :
-         {std::string_view(a.place), std::string_view(a.kind), std::string_view(a.channel),
-          std::string_view(a.title), std::string_view(a.note)}) {
-      h = fnv1a("\x1f", h);
-      h = fnv1a(s, h);
-    }
-    std::string& s = scratch_;
-    s.clear();
-    append_iso(s, a.date_from);
-    append_iso(s, a.date_to);
-    append_codes(s, a.groups);
-    s += '|';
-    append_codes(s, a.topics);
-    s += '|';
-    append_codes(s, a.languages);
-    s += '|';
-    append_codes(s, a.partners);
-    s += '|';
-    append_figures(s, a.figures);
-    h = fnv1a(s, h);
-    int rank = ranks_.next(h);
-    static constexpr char kHex[] = "0123456789abcdef";
-    char buf[48] = "auto:";
-    for (int i = 0; i < 16; ++i) buf[5 + i] = kHex[(h >> (60 - 4 * i)) & 0xF];
-    buf[21] = '-';
-    auto [end, ec] = std::to_chars(buf + 22, buf + sizeof buf, rank);
-    a.external_ref.assign(buf, end);
+  // The row as stored, in buffers reused from row to row (PendingRows copies it).
+  repo::RowTexts texts(const Activity& a) {
+    for (auto& b : enc_) b.clear();
+    append_iso(enc_[0], a.date_from);
+    append_iso(enc_[1], a.date_to);
+    append_codes(enc_[2], a.groups);
+    append_codes(enc_[3], a.topics);
+    append_codes(enc_[4], a.languages);
+    append_codes(enc_[5], a.partners);
+    append_figures(enc_[6], a.figures);
+    return {a.reporting_unit, a.place, enc_[0], enc_[1], a.kind,  a.channel, enc_[2],
+            enc_[3],          enc_[4], enc_[5], enc_[6], a.title, a.note,    a.external_ref};
   }
 
   store::Connection& c_;
@@ -759,18 +688,16 @@ class RowImporter {
   const ImportOptions& opt_;
   ImportReport& rep_;
   UnitResolver units_;
-  repo::BulkInserter inserter_;
+  PendingRows pending_;
   std::unordered_map<std::string, std::string> keys_;
   std::unordered_map<std::string, std::unordered_map<std::string, std::string>> aliases_;
   TextMap<std::string> value_cache_[2];                                      // [channel, kind]
   TextMap<std::pair<std::vector<std::string>, std::string>> list_cache_[4];  // as kListNames
-  RankCounter ranks_;
   std::vector<Column> cols_;
   int date_to_col_ = -1;
-  bool has_ref_ = false;
   Activity a_;                                             // the row being read, reused
   std::vector<std::pair<std::string, std::string>> errs_;  // its problems: field → message
-  std::string scratch_;
+  std::string enc_[7];                                     // its encoded dates, lists, figures
 };
 
 }  // namespace
@@ -779,6 +706,9 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
                                const places::Gazetteer& g, std::string_view data,
                                const ImportOptions& opt) {
   ImportReport rep;
+  auto progress = [&](ImportPhase phase, long done, long total) {
+    if (opt.progress) opt.progress(phase, done, total);
+  };
   if (opt.progress) {
     bool first = true;
     tabular::read_any(
@@ -791,7 +721,7 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
           return true;
         },
         opt.sheet);
-    opt.progress(0, rep.rows_total);
+    progress(ImportPhase::checking, 0, rep.rows_total);
   }
   // A large import touches the table and its indexes all over: with SQLite's default 2 MB page
   // cache it spills to disk inside the transaction. Give this connection room while it imports.
@@ -805,6 +735,8 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
       if (sqlite) c.exec_script("PRAGMA cache_size = -2000");
     }
   } cache(c);
+  // Opened before checking, so that what row_check reads (approved months) cannot change
+  // between the check and the commit.
   store::Transaction tx(c);
   RowImporter imp(c, ref, g, opt, rep);
   bool have_header = false, header_ok = false;
@@ -820,7 +752,8 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
           return header_ok;
         }
         imp.row(row, cells);
-        if (opt.progress && rep.rows_done % 5000 == 0) opt.progress(rep.rows_done, rep.rows_total);
+        if (rep.rows_done % 5000 == 0)
+          progress(ImportPhase::checking, rep.rows_done, rep.rows_total);
         return true;
       },
       opt.sheet);
@@ -828,13 +761,27 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
     throw invalid("import_empty", "Tệp không có dòng tiêu đề (tên cột) nào.");
   }
   if (!opt.progress) rep.rows_total = rep.rows_done;
-  if (opt.progress) opt.progress(rep.rows_done, rep.rows_total);
-  if (rep.ok()) {
-    tx.commit();
-  } else {
-    rep.inserted = rep.skipped = 0;
-    rep.first_id = rep.last_id = 0;
+  progress(ImportPhase::checking, rep.rows_done, rep.rows_total);
+  if (!rep.ok()) {
+    rep.skipped = 0;
+    return rep;  // the transaction rolls back, though nothing was written
   }
+  PendingRows& rows = imp.pending();
+  const long to_write = rep.rows_to_write = static_cast<long>(rows.size());
+  progress(ImportPhase::writing, 0, to_write);
+  repo::BulkInserter inserter(c, opt.created_by, now_utc());
+  rows.each([&](const repo::RowTexts& r) {
+    if (int64_t id = inserter.insert_or_skip(r)) {
+      ++rep.inserted;
+      rep.first_id = rep.first_id ? std::min(rep.first_id, id) : id;
+      rep.last_id = std::max(rep.last_id, id);
+    } else {
+      ++rep.skipped;
+    }
+    if (++rep.rows_written % 5000 == 0) progress(ImportPhase::writing, rep.rows_written, to_write);
+  });
+  progress(ImportPhase::writing, rep.rows_written, to_write);
+  tx.commit();
   return rep;
 }
 

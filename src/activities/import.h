@@ -8,14 +8,14 @@
 // old Yên Bái), or by name ("Yên Bái", "Xã Tả Van, Lào Cai"); kinds, channels, groups, topics,
 // languages and partners by code or label; lists separated by ";" or line breaks (or commas).
 //
-// One pass: every row is parsed and validated (validate.h, then ImportOptions::row_check for
-// scope and locked months); while no row has failed, rows are inserted inside one transaction,
-// and at the end the transaction commits only if no row failed. So nothing is ever
-// half-written, every bad row and column is listed (the first max_errors of them, with the
-// total), and a 1,000,000-row file does not have to be held in memory. A row with an external
-// reference ("Mã tham chiếu") already stored is skipped; without that column each row gets one
-// derived from its content and its rank among identical rows, so re-importing the same file adds
-// nothing.
+// Two phases inside one transaction. Checking: every row is parsed and validated (validate.h,
+// then ImportOptions::row_check for scope and locked months) and, while no row has failed, kept
+// in memory (pending_rows.h). Writing, only when no row failed: the kept rows are inserted
+// sorted by place and date, then the transaction commits. So nothing is ever half-written,
+// every bad row and column is listed (the first max_errors of them, with the total), and the
+// table's indexes are extended in order. A row with an external reference ("Mã tham chiếu")
+// already stored is skipped; without that column each row gets one derived from its content
+// and its rank among identical rows, so re-importing the same file adds nothing.
 #pragma once
 
 #include <functional>
@@ -38,9 +38,13 @@ struct ImportError {
   std::string message;  // Vietnamese
 };
 
+enum class ImportPhase { checking, writing };
+
 struct ImportReport {
-  long rows_total = 0;  // data rows (known before the import when a progress callback is set)
-  long rows_done = 0;
+  long rows_total = 0;     // data rows (known before the import when a progress callback is set)
+  long rows_done = 0;      // rows checked
+  long rows_to_write = 0;  // rows that passed, kept for the writing phase
+  long rows_written = 0;   // of those, inserted or skipped so far
   int64_t inserted = 0, skipped = 0;
   int64_t first_id = 0, last_id = 0;  // ids given to the inserted rows (contiguous)
   std::vector<ImportError> errors;    // the first max_errors
@@ -54,8 +58,9 @@ struct ImportOptions {
   std::string created_by = "import";
   size_t max_errors = 1000;
   Date today = Date::today();
-  // Called every few thousand rows and at the end: (rows done, rows total).
-  std::function<void(long, long)> progress;
+  // Called every few thousand rows and at the end of each phase: (phase, done, total). Checking
+  // counts the file's data rows; writing counts the rows kept to be written.
+  std::function<void(ImportPhase, long, long)> progress;
   // Refuses single rows beyond the rules of validate.h: who may import where, and which months
   // are closed by approval (api/routes_imports.cpp wires the signed-in user's unit and the
   // approved periods). Called for every row whose date and place are known and valid, with the

@@ -1,6 +1,8 @@
 // activities/repository.cpp — see repository.h.
 #include "activities/repository.h"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "common/error.h"
@@ -120,7 +122,7 @@ constexpr const char* kInsertOrSkip =
     "INSERT INTO activities(reporting_unit, place, date_from, date_to, kind, channel, groups, "
     "topics, languages, partners, figures, title, note, external_ref, created_by, created_at, "
     "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(external_ref) DO NOTHING";
+    "ON CONFLICT DO NOTHING";
 
 // A text value slot emptied for reuse (its buffer kept).
 std::string& text_slot(store::Value& v) {
@@ -179,9 +181,13 @@ bool run_insert(store::Connection& c, store::Statement& st, Activity& a) {
 
 }  // namespace
 
+bool is_derived_ref(std::string_view ref) {
+  return ref.starts_with("auto:");
+}
+
 bool insert(store::Connection& c, Activity& a, bool skip_existing) {
   fill_stamps(a);
-  if (!skip_existing && !a.external_ref.empty() && id_of_ref(c, a.external_ref)) {
+  if (!skip_existing && !a.external_ref.empty() && id_of_ref(c, a)) {
     throw Error(ErrorKind::conflict, "duplicate_external_ref",
                 "Mã tham chiếu \"" + a.external_ref + "\" đã có ở một hoạt động khác.",
                 {{"external_ref", "Mã tham chiếu đã được dùng."}});
@@ -192,12 +198,40 @@ bool insert(store::Connection& c, Activity& a, bool skip_existing) {
   return run_insert(c, st, a);
 }
 
-BulkInserter::BulkInserter(store::Connection& c) : c_(c), st_(c.prepare(kInsertOrSkip)) {}
+BulkInserter::BulkInserter(store::Connection& c, std::string created_by, std::string created_at)
+    : c_(c),
+      st_(c.prepare(kInsertOrSkip)),
+      created_by_(std::move(created_by)),
+      created_at_(std::move(created_at)) {
+  c.each("SELECT place, date_from, external_ref FROM activity_moved_refs",
+         [&](const store::Row& r) {
+           moved_.push_back(r.text(0) + '\x1f' + r.text(1) + '\x1f' + r.text(2));
+         });
+  std::sort(moved_.begin(), moved_.end());
+}
 
-bool BulkInserter::insert_or_skip(Activity& a) {
-  fill_stamps(a);
-  bind_insert(st_, a, values_);
-  return run_insert(c_, st_, a);
+int64_t BulkInserter::insert_or_skip(const RowTexts& r) {
+  if (!moved_.empty() && is_derived_ref(r.external_ref)) {
+    key_.assign(r.place).append(1, '\x1f').append(r.date_from).append(1, '\x1f');
+    key_.append(r.external_ref);
+    if (std::binary_search(moved_.begin(), moved_.end(), key_)) return 0;
+  }
+  st_.reset();
+  int i = 1;
+  for (std::string_view v :
+       {r.reporting_unit, r.place, r.date_from, r.date_to, r.kind, r.channel, r.groups, r.topics,
+        r.languages, r.partners, r.figures, r.title, r.note})
+    st_.bind_view(i++, v);
+  if (r.external_ref.empty()) {
+    st_.bind(14, store::Null{});
+  } else {
+    st_.bind_view(14, r.external_ref);
+  }
+  for (int k : {15, 17}) st_.bind_view(k, created_by_);
+  for (int k : {16, 18}) st_.bind_view(k, created_at_);
+  while (st_.step()) {
+  }
+  return c_.changes() == 0 ? 0 : c_.last_insert_id();
 }
 
 std::optional<Activity> get(store::Connection& c, int64_t id) {
@@ -208,13 +242,25 @@ std::optional<Activity> get(store::Connection& c, int64_t id) {
   return out;
 }
 
-std::optional<int64_t> id_of_ref(store::Connection& c, const std::string& ref) {
-  return c.scalar("SELECT id FROM activities WHERE external_ref = ?", ref);
+std::optional<int64_t> id_of_ref(store::Connection& c, const Activity& a) {
+  if (a.external_ref.empty()) return std::nullopt;
+  if (is_derived_ref(a.external_ref)) {
+    return c.scalar(
+        "SELECT id FROM activities WHERE place = ? AND date_from = ? AND external_ref = ?", a.place,
+        a.date_from.iso(), a.external_ref);
+  }
+  return id_of_given_ref(c, a.external_ref);
+}
+
+std::optional<int64_t> id_of_given_ref(store::Connection& c, const std::string& ref) {
+  // The term on GLOB repeats the partial index's condition, so that the index is used.
+  return c.scalar(
+      "SELECT id FROM activities WHERE external_ref = ? AND external_ref NOT GLOB 'auto:*'", ref);
 }
 
 void update(store::Connection& c, Activity& a, const std::string& by) {
   if (!a.external_ref.empty()) {
-    auto other = id_of_ref(c, a.external_ref);
+    auto other = id_of_ref(c, a);
     if (other && *other != a.id) {
       throw Error(ErrorKind::conflict, "duplicate_external_ref",
                   "Mã tham chiếu \"" + a.external_ref + "\" đã có ở một hoạt động khác.",
@@ -222,6 +268,12 @@ void update(store::Connection& c, Activity& a, const std::string& by) {
     }
   }
   copy_to_history(c, a.id, "update", by);
+  // A derived reference keeps naming the row where the import put it (see schema.cpp).
+  c.execute(
+      "INSERT OR IGNORE INTO activity_moved_refs(place, date_from, external_ref) "
+      "SELECT place, date_from, external_ref FROM activities WHERE id = ? AND "
+      "external_ref GLOB 'auto:*' AND (place <> ? OR date_from <> ?)",
+      a.id, a.place, a.date_from.iso());
   a.updated_by = by;
   a.updated_at = now_utc();
   c.execute(

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "activities/activity.h"
@@ -20,22 +21,41 @@ namespace caunoi::activities::repo {
 // returns false; otherwise a duplicate external_ref throws conflict "duplicate_external_ref".
 bool insert(store::Connection& c, Activity& a, bool skip_existing = false);
 
-// insert(c, a, /*skip_existing=*/true) for many rows in one transaction (the file import): one
-// prepared statement, its values rewritten in place, so that a row costs no statement lookup and,
-// once the buffers have grown, no allocation. Lives no longer than the connection.
+// A reference the import derived from a row's content ("auto:<hash>-<rank>"), as opposed to one
+// that people or another system gave. Derived ones are unique together with the row's place and
+// date (the hash covers both); given ones are unique on their own (see schema.cpp, migration 3).
+bool is_derived_ref(std::string_view ref);
+
+// An activity row as the file import holds it before writing: the stored texts, already
+// encoded (dates ISO, lists "a,b", figures "k=v;…"). Views into the importer's buffer.
+struct RowTexts {
+  std::string_view reporting_unit, place, date_from, date_to, kind, channel, groups, topics,
+      languages, partners, figures, title, note, external_ref;
+};
+
+// Many rows into one transaction (the file import): one prepared statement whose values are
+// bound without copying, the stamps bound once. Rows should come sorted by place and date: the
+// table's access paths are then extended in order rather than all over (the import sorts them).
+// Lives no longer than the connection.
 class BulkInserter {
  public:
-  explicit BulkInserter(store::Connection& c);
-  // As insert(): sets a.id and returns true, or false when the external_ref is already stored.
-  bool insert_or_skip(Activity& a);
+  BulkInserter(store::Connection& c, std::string created_by, std::string created_at);
+  // Inserts and returns the new id, or 0 when the reference is already stored (or, derived, was
+  // stored under this place and date before a form moved its row).
+  int64_t insert_or_skip(const RowTexts& r);
 
  private:
   store::Connection& c_;
   store::Statement& st_;
-  std::vector<store::Value> values_;
+  std::string created_by_, created_at_;
+  std::vector<std::string> moved_;  // "place\x1fdate\x1fref" of activity_moved_refs, sorted
+  std::string key_;
 };
 std::optional<Activity> get(store::Connection& c, int64_t id);
-std::optional<int64_t> id_of_ref(store::Connection& c, const std::string& external_ref);
+// The activity (live or deleted) holding a.external_ref, by the rule of is_derived_ref.
+std::optional<int64_t> id_of_ref(store::Connection& c, const Activity& a);
+// The same for a given (not derived) reference, which is unique on its own.
+std::optional<int64_t> id_of_given_ref(store::Connection& c, const std::string& ref);
 // Copies the stored version to history, then writes `a` as version+1. a.id must exist.
 void update(store::Connection& c, Activity& a, const std::string& by);
 // Copies the stored version to history, then marks it deleted as version+1.

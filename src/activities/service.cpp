@@ -176,10 +176,17 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
     j.filename = opt.filename;
     j.unit_id = opt.unit_id;
   }
-  opt.progress = [this, id](long done, long total) {
+  opt.progress = [this, id](ImportPhase phase, long done, long total) {
     std::lock_guard lk(m_);
-    jobs_[id].report.rows_done = done;
-    jobs_[id].report.rows_total = total;
+    ImportJob& j = jobs_[id];
+    if (phase == ImportPhase::checking) {
+      j.report.rows_done = done;
+      j.report.rows_total = total;
+    } else {
+      j.phase = "writing";
+      j.report.rows_written = done;
+      j.report.rows_to_write = total;
+    }
   };
   std::thread t([this, &pool, id, data = std::move(data), opt = std::move(opt)] {
     ImportJob result;
@@ -204,6 +211,7 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
     std::lock_guard lk(m_);
     ImportJob& j = jobs_[id];
     result.id = id;
+    result.phase = j.phase;
     result.filename = j.filename;
     result.unit_id = j.unit_id;
     j = std::move(result);

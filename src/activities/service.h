@@ -26,7 +26,8 @@ namespace caunoi::activities {
 // What GET /api/v1/imports/{id} shows.
 struct ImportJob {
   int64_t id = 0;
-  std::string state = "running";  // running | done | failed
+  std::string state = "running";   // running | done | failed
+  std::string phase = "checking";  // checking | writing (while running)
   std::string filename;
   std::string unit_id;  // whose import it is (ImportOptions::unit_id): who may read its progress
   ImportReport report;

@@ -1,9 +1,9 @@
 // api/routes_imports.cpp — /api/v1/imports: a CSV or XLSX file of activities, imported on a
 // background thread. POST answers 202 {"id"} at once; GET /api/v1/imports/{id} reports
-// {state: running|done|failed, rows_total, rows_done, errors: [{row, column, message}],
-// error_count, inserted, skipped}. The body is multipart/form-data with a part named "file"
-// (what a browser form sends), or the raw file with ?filename=hoat-dong.xlsx. ?sheet= picks an
-// XLSX sheet by name.
+// {state: running|done|failed, phase: checking|writing, rows_total, rows_done (checked),
+// rows_to_write, rows_written, errors: [{row, column, message}], error_count, inserted, skipped}.
+// The body is multipart/form-data with a part named "file" (what a browser form sends), or the raw
+// file with ?filename=hoat-dong.xlsx. ?sheet= picks an XLSX sheet by name.
 //
 // The auth guard checks the request's own ?unit= only; a file names its units row by row, so
 // every row is checked in the import itself (row_check below): its place must lie within the
@@ -120,6 +120,9 @@ json::object job_json(const activities::ImportJob& j) {
                       {"unit", j.unit_id},
                       {"rows_total", j.report.rows_total},
                       {"rows_done", j.report.rows_done},
+                      {"phase", j.phase},
+                      {"rows_to_write", j.report.rows_to_write},
+                      {"rows_written", j.report.rows_written},
                       {"inserted", j.report.inserted},
                       {"skipped", j.report.skipped},
                       {"error_count", j.report.error_count},

@@ -47,9 +47,10 @@ void add_import(CLI::App& app, int& exit_code) {
       return std::nullopt;
     };
     if (!quiet) {
-      opt.progress = [](long done, long total) {
-        std::fprintf(stderr, "\r  Đang nhập: %s/%s dòng", format_int_vi(done).c_str(),
-                     format_int_vi(total).c_str());
+      opt.progress = [](activities::ImportPhase phase, long done, long total) {
+        bool checking = phase == activities::ImportPhase::checking;
+        std::fprintf(stderr, "\r  %s: %s/%s dòng   ", checking ? "Đang kiểm tra" : "Đang ghi",
+                     format_int_vi(done).c_str(), format_int_vi(total).c_str());
         std::fflush(stderr);
       };
     }

@@ -43,6 +43,9 @@ class Statement {
   virtual ~Statement() = default;
   // Binds are 1-based, as in SQL.
   virtual void bind(int index, const Value& v) = 0;
+  // Binds text without copying it: the bytes must stay put until the statement is next reset or
+  // stepped to its end. For bulk writes, where copying every value is a measurable share.
+  virtual void bind_view(int index, std::string_view text) = 0;
   // Steps once; true while a row is available (then row() is valid).
   virtual bool step() = 0;
   virtual const Row& row() const = 0;

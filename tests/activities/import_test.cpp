@@ -80,9 +80,9 @@ TEST_F(ActivitiesTest, TenThousandRowXlsxImportsWholeAndReimportAddsNothing) {
   std::string file = staff_xlsx(*g_, 10000);
   long progress_calls = 0, last_total = 0;
   auto opt = xlsx_opts();
-  opt.progress = [&](long, long total) {
+  opt.progress = [&](activities::ImportPhase phase, long, long total) {
     ++progress_calls;
-    last_total = total;
+    if (phase == activities::ImportPhase::checking) last_total = total;
   };
   auto rep = svc_->import_file(*c_, file, opt);
   ASSERT_TRUE(rep.ok()) << rep.errors.at(0).row << " " << rep.errors.at(0).column << ": "
@@ -162,15 +162,15 @@ TEST_F(ActivitiesTest, CsvWithNamesCodesAndExternalReferences) {
   ASSERT_TRUE(rep.ok()) << rep.errors.at(0).row << " " << rep.errors.at(0).column << ": "
                         << rep.errors.at(0).message;
   ASSERT_EQ(rep.inserted, 3);
-  auto id = activities::repo::id_of_ref(*c_, "YB-1");
+  auto id = activities::repo::id_of_given_ref(*c_, "YB-1");
   ASSERT_TRUE(id);
   auto a = svc_->get(*c_, *id);
   EXPECT_EQ(a.place, "old:04270");
   EXPECT_EQ(a.reporting_unit, "old:15");
   EXPECT_EQ(a.figure("attendees"), 1200);  // "1.200" is twelve hundred in Vietnamese
   EXPECT_EQ(a.languages, (std::vector<std::string>{"dao", "hmong"}));
-  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_ref(*c_, "YB-2")).place, "old:15");
-  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_ref(*c_, "LC-1")).place, "15");
+  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_given_ref(*c_, "YB-2")).place, "old:15");
+  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_given_ref(*c_, "LC-1")).place, "15");
   EXPECT_EQ(svc_->import_file(*c_, csv, opt).skipped, 3);
 }
 
@@ -222,4 +222,61 @@ TEST_F(ActivitiesTest, DerivedReferencesStayTheSameAcrossVersions) {
   EXPECT_EQ(first->reporting_unit, "old:15");
   EXPECT_EQ(first->groups, (std::vector<std::string>{"near_poor", "students"}));
   EXPECT_EQ(first->figures, (activities::Figures{{"attendees", 85}, {"events", 1}}));
+}
+
+// Rows are written sorted by place and date, not in file order: what a re-import recognises
+// must not depend on that. A row moved by a form after its import keeps being recognised under
+// the place and date it was imported with, and a given reference repeated in one file keeps the
+// first row that carries it, wherever the sorting puts the other.
+TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) {
+  std::string csv =
+      "Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n"
+      "16/03/2022,old:15,Hội nghị truyền thông,1,40\n"
+      "15/03/2022,old:15,Hội nghị truyền thông,1,40\n"
+      "15/03/2022,old:15,Hội nghị truyền thông,1,40\n";
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  std::vector<activities::ImportPhase> phases;
+  opt.progress = [&](activities::ImportPhase p, long, long) { phases.push_back(p); };
+  auto rep = svc_->import_file(*c_, csv, opt);
+  ASSERT_TRUE(rep.ok());
+  ASSERT_EQ(rep.inserted, 3);
+  EXPECT_EQ(rep.rows_to_write, 3);
+  EXPECT_EQ(phases.front(), activities::ImportPhase::checking);
+  EXPECT_EQ(phases.back(), activities::ImportPhase::writing);
+  // Sorted by date within the place: the 15th comes first and keeps the ranks of the file.
+  auto first = activities::repo::get(*c_, rep.first_id);
+  EXPECT_EQ(first->date_from, (Date{2022, 3, 15}));
+  EXPECT_TRUE(first->external_ref.ends_with("-1"));
+
+  // A form moves the 16 March row to another commune and date.
+  int64_t moved_id = 0;
+  for (int64_t id = rep.first_id; id <= rep.last_id; ++id)
+    if (activities::repo::get(*c_, id)->date_from == Date{2022, 3, 16}) moved_id = id;
+  ASSERT_NE(moved_id, 0);
+  activities::Activity changed = svc_->get(*c_, moved_id);
+  changed.place = "old:04270";
+  changed.date_from = changed.date_to = Date{2022, 3, 20};
+  svc_->update(*c_, moved_id, changed, "canbo");
+  auto again = svc_->import_file(*c_, csv, opt);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.inserted, 0);
+  EXPECT_EQ(again.skipped, 3);
+  EXPECT_EQ(activities::repo::count_live(*c_), 3);
+
+  // "R-1" twice: the first row (a district) is kept though the second (a commune, "old:04270")
+  // sorts before it and is written first.
+  std::string given =
+      "Mã tham chiếu,Ngày,Đơn vị,Loại hoạt động,Số cuộc\n"
+      "R-1,10/04/2022,old:135,Hội nghị truyền thông,1\n"
+      "R-1,10/04/2022,old:04270,Hội nghị truyền thông,2\n";
+  auto rg = svc_->import_file(*c_, given, opt);
+  ASSERT_TRUE(rg.ok()) << rg.errors.at(0).message;
+  EXPECT_EQ(rg.inserted, 1);
+  EXPECT_EQ(rg.skipped, 1);
+  EXPECT_EQ(svc_->get(*c_, *activities::repo::id_of_given_ref(*c_, "R-1")).place, "old:135");
+  // A given reference stays unique everywhere: a form may not reuse it at another place.
+  activities::Activity copy = svc_->get(*c_, *activities::repo::id_of_given_ref(*c_, "R-1"));
+  copy.place = "old:15";
+  EXPECT_THROW(svc_->create(*c_, copy, "canbo"), Error);
 }

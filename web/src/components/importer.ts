@@ -18,6 +18,9 @@ export interface ImportState {
   state: string;
   rows_total?: number;
   rows_done?: number;
+  phase?: string; // "checking" | "writing"
+  rows_to_write?: number;
+  rows_written?: number;
   errors?: ImportRowError[];
   inserted?: number;
   skipped?: number;
@@ -38,11 +41,16 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
   const result = h("div", { "data-testid": "import-result" });
   const button = h("button", { type: "submit" }, "Tải lên và kiểm tra");
 
-  function setProgress(done: number, total: number) {
-    const p = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  // Checking every row comes first and is the quicker part; writing (only when no row failed)
+  // takes the rest of the bar.
+  const checkingShare = 0.3;
+  function setProgress(done: number, total: number, writing = false) {
+    const part = total > 0 ? Math.min(1, done / total) : 0;
+    const p = Math.round(100 * (writing ? checkingShare + (1 - checkingShare) * part : checkingShare * part));
     bar.style.width = p + "%";
     progress.setAttribute("aria-valuenow", String(p));
-    statusLine.textContent = total > 0 ? `Đã xử lý ${num(done)}/${num(total)} dòng (${p}%)` : "Đang đọc tệp…";
+    if (total <= 0) statusLine.textContent = "Đang đọc tệp…";
+    else statusLine.textContent = `${writing ? "Đang ghi" : "Đang kiểm tra"} ${num(done)}/${num(total)} dòng (${p}%)`;
   }
 
   function showErrors(errors: ImportRowError[], message?: string) {
@@ -69,10 +77,11 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
   async function follow(id: string | number, first?: ImportState) {
     for (let s = first; ; s = undefined) {
       s ??= await get<ImportState>("/imports/" + encodeURIComponent(String(id)));
-      setProgress(s.rows_done ?? 0, s.rows_total ?? 0);
+      if (s.phase === "writing") setProgress(s.rows_written ?? 0, s.rows_to_write ?? 0, true);
+      else setProgress(s.rows_done ?? 0, s.rows_total ?? 0);
       const st = (s.state ?? "").toLowerCase();
       if (finished.has(st) && !(s.errors?.length)) {
-        setProgress(s.rows_total ?? 1, s.rows_total ?? 1);
+        setProgress(1, 1, true);
         clear(result, okBox(`Đã nhập ${num(s.inserted ?? 0)} dòng${s.skipped ? `, bỏ qua ${num(s.skipped)} dòng trùng` : ""}.`));
         opts.onDone?.();
         return;

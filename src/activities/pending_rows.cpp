@@ -1,0 +1,138 @@
+// activities/pending_rows.cpp — see pending_rows.h.
+#include "activities/pending_rows.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <tuple>
+
+namespace caunoi::activities {
+
+namespace {
+
+uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+constexpr size_t kBlock = size_t{4} << 20;
+
+}  // namespace
+
+uint64_t content_hash(const repo::RowTexts& r) {
+  uint64_t h = fnv1a(r.reporting_unit);
+  for (std::string_view s : {r.place, r.kind, r.channel, r.title, r.note}) {
+    h = fnv1a("\x1f", h);
+    h = fnv1a(s, h);
+  }
+  // FNV-1a runs over bytes in order, so these pieces hash as the one string they once were.
+  for (std::string_view s :
+       {r.date_from, r.date_to, r.groups, std::string_view("|"), r.topics, std::string_view("|"),
+        r.languages, std::string_view("|"), r.partners, std::string_view("|"), r.figures})
+    h = fnv1a(s, h);
+  return h;
+}
+
+PendingRows::PendingRows() = default;
+PendingRows::~PendingRows() = default;
+
+char* PendingRows::store(size_t n) {
+  if (block_used_ + n > block_size_) {
+    block_size_ = std::max(kBlock, n);
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+    block_used_ = 0;
+  }
+  char* p = blocks_.back().get() + block_used_;
+  block_used_ += n;
+  return p;
+}
+
+bool PendingRows::add(const repo::RowTexts& r, long day) {
+  const std::string_view fields[kFields] = {
+      r.reporting_unit, r.place,     r.date_from, r.date_to, r.kind,  r.channel, r.groups,
+      r.topics,         r.languages, r.partners,  r.figures, r.title, r.note,    r.external_ref};
+  size_t n = 0;
+  for (auto f : fields) n += f.size();
+  Row row{};
+  row.text = store(n);
+  char* p = const_cast<char*>(row.text);
+  for (size_t i = 0; i < kFields; ++i) {
+    if (!fields[i].empty()) std::memcpy(p, fields[i].data(), fields[i].size());
+    p += fields[i].size();
+    row.len[i] = static_cast<uint32_t>(fields[i].size());
+  }
+  row.derived = r.external_ref.empty();
+  if (row.derived) {
+    row.hash = content_hash(r);
+  } else if (!given_refs_.insert(std::string_view(p - r.external_ref.size(), r.external_ref.size()))
+                  .second) {
+    block_used_ -= n;  // the text just stored is the block's last
+    return false;
+  }
+  auto [it, added] = place_index_.try_emplace(std::string(r.place), places_.size());
+  if (added) places_.push_back(it->first);
+  row.place = it->second;
+  row.day = static_cast<uint32_t>(day);
+  rows_.push_back(row);
+  return true;
+}
+
+void PendingRows::each(const std::function<void(const repo::RowTexts&)>& fn) {
+  // Places ranked as SQLite orders their ids (bytewise), so that the index on (place, …) is
+  // extended from one end to the other.
+  std::vector<uint32_t> by_id(places_.size()), rank(places_.size());
+  for (uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(),
+            [&](uint32_t a, uint32_t b) { return places_[a] < places_[b]; });
+  for (uint32_t i = 0; i < by_id.size(); ++i) rank[by_id[i]] = i;
+
+  struct Key {
+    uint64_t place_day, hash;
+    uint32_t row;
+  };
+  std::vector<Key> keys(rows_.size());
+  for (uint32_t i = 0; i < rows_.size(); ++i) {
+    const Row& r = rows_[i];
+    keys[i] = {uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.place_day, a.hash, a.row) < std::tie(b.place_day, b.hash, b.row);
+  });
+
+  std::string_view f[kFields];
+  char ref[48] = "auto:";
+  static constexpr char kHex[] = "0123456789abcdef";
+  int rank_in_run = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    // The rows are visited in an order unrelated to where they lie: fetch ahead.
+    if (k + 8 < keys.size()) {
+      const Row& ahead = rows_[keys[k + 8].row];
+      __builtin_prefetch(ahead.text);
+      if (k + 16 < keys.size()) __builtin_prefetch(&rows_[keys[k + 16].row]);
+    }
+    const Row& r = rows_[keys[k].row];
+    const char* p = r.text;
+    for (size_t i = 0; i < kFields; ++i) {
+      f[i] = std::string_view(p, r.len[i]);
+      p += r.len[i];
+    }
+    if (r.derived) {
+      // Identical rows sit next to each other in file order: their rank is their place in the
+      // run (the hash covers place and day, so equal hashes share the first key too).
+      bool same = k > 0 && rows_[keys[k - 1].row].derived &&
+                  keys[k - 1].place_day == keys[k].place_day && keys[k - 1].hash == keys[k].hash;
+      rank_in_run = same ? rank_in_run + 1 : 1;
+      for (int i = 0; i < 16; ++i) ref[5 + i] = kHex[(r.hash >> (60 - 4 * i)) & 0xF];
+      ref[21] = '-';
+      auto [end, ec] = std::to_chars(ref + 22, ref + sizeof ref, rank_in_run);
+      f[13] = std::string_view(ref, static_cast<size_t>(end - ref));
+    }
+    fn(repo::RowTexts{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11],
+                      f[12], f[13]});
+  }
+}
+
+}  // namespace caunoi::activities
