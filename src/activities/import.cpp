@@ -739,6 +739,9 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
   // between the check and the commit.
   store::Transaction tx(c);
   RowImporter imp(c, ref, g, opt, rep);
+  // The row count when known, else a guess from the size (a CSV row of activities is rarely
+  // under 16 bytes; an XLSX is compressed, so its rows may outgrow this and the buffer grows).
+  imp.pending().reserve(opt.progress ? static_cast<size_t>(rep.rows_total) : data.size() / 16);
   bool have_header = false, header_ok = false;
   tabular::read_any(
       data, opt.filename,

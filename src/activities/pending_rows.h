@@ -41,6 +41,9 @@ class PendingRows {
   bool add(const repo::RowTexts& r, long day);
 
   size_t size() const { return rows_.size(); }
+  // Room for n rows without moving the ones kept (a million-row file would otherwise copy its
+  // bookkeeping a score of times while growing). Address space only until rows arrive.
+  void reserve(size_t n) { rows_.reserve(n); }
 
   // Every kept row, sorted by place, day and content, with its reference filled in: given, or
   // "auto:<hash>-<rank>" where rank counts identical rows in file order. The views are valid
