@@ -370,7 +370,7 @@ class RowImporter {
  public:
   RowImporter(store::Connection& c, const Reference& ref, const places::Gazetteer& g,
               const ImportOptions& opt, ImportReport& rep)
-      : c_(c), ref_(ref), g_(g), opt_(opt), rep_(rep), units_(g) {
+      : c_(c), ref_(ref), opt_(opt), rep_(rep), units_(g) {
     for (const auto& fa : field_aliases()) {
       keys_.emplace(heading_key(fa.canonical), fa.field);
       for (const char* a : fa.aliases) keys_.emplace(heading_key(a), fa.field);
@@ -684,7 +684,6 @@ class RowImporter {
 
   store::Connection& c_;
   const Reference& ref_;
-  const places::Gazetteer& g_;
   const ImportOptions& opt_;
   ImportReport& rep_;
   UnitResolver units_;
@@ -772,18 +771,15 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
   PendingRows& rows = imp.pending();
   const long to_write = rep.rows_to_write = static_cast<long>(rows.size());
   progress(ImportPhase::writing, 0, to_write);
-  repo::BulkInserter inserter(c, opt.created_by, now_utc());
-  rows.each([&](const repo::RowTexts& r) {
-    if (int64_t id = inserter.insert_or_skip(r)) {
-      ++rep.inserted;
-      rep.first_id = rep.first_id ? std::min(rep.first_id, id) : id;
-      rep.last_id = std::max(rep.last_id, id);
-    } else {
-      ++rep.skipped;
-    }
-    if (++rep.rows_written % 5000 == 0) progress(ImportPhase::writing, rep.rows_written, to_write);
+  rows.sort();
+  auto written = repo::insert_rows(c, rows, opt.created_by, now_utc(), [&](int64_t n) {
+    rep.rows_written = static_cast<long>(n);
+    progress(ImportPhase::writing, rep.rows_written, to_write);
   });
-  progress(ImportPhase::writing, rep.rows_written, to_write);
+  rep.inserted = written.inserted;
+  rep.skipped += written.skipped;
+  rep.first_id = written.first_id;
+  rep.last_id = written.last_id;
   tx.commit();
   return rep;
 }

@@ -80,7 +80,7 @@ bool PendingRows::add(const repo::RowTexts& r, long day) {
   return true;
 }
 
-void PendingRows::each(const std::function<void(const repo::RowTexts&)>& fn) {
+void PendingRows::sort() {
   // Places ranked as SQLite orders their ids (bytewise), so that the index on (place, …) is
   // extended from one end to the other.
   std::vector<uint32_t> by_id(places_.size()), rank(places_.size());
@@ -89,50 +89,49 @@ void PendingRows::each(const std::function<void(const repo::RowTexts&)>& fn) {
             [&](uint32_t a, uint32_t b) { return places_[a] < places_[b]; });
   for (uint32_t i = 0; i < by_id.size(); ++i) rank[by_id[i]] = i;
 
-  struct Key {
-    uint64_t place_day, hash;
-    uint32_t row;
-  };
-  std::vector<Key> keys(rows_.size());
+  order_.resize(rows_.size());
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     const Row& r = rows_[i];
-    keys[i] = {uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, i};
+    order_[i] = {uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, i};
   }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+  std::sort(order_.begin(), order_.end(), [](const Key& a, const Key& b) {
     return std::tie(a.place_day, a.hash, a.row) < std::tie(b.place_day, b.hash, b.row);
   });
+  next_ = 0;
+}
 
-  std::string_view f[kFields];
-  char ref[48] = "auto:";
-  static constexpr char kHex[] = "0123456789abcdef";
-  int rank_in_run = 0;
-  for (size_t k = 0; k < keys.size(); ++k) {
-    // The rows are visited in an order unrelated to where they lie: fetch ahead.
-    if (k + 8 < keys.size()) {
-      const Row& ahead = rows_[keys[k + 8].row];
-      __builtin_prefetch(ahead.text);
-      if (k + 16 < keys.size()) __builtin_prefetch(&rows_[keys[k + 16].row]);
-    }
-    const Row& r = rows_[keys[k].row];
-    const char* p = r.text;
-    for (size_t i = 0; i < kFields; ++i) {
-      f[i] = std::string_view(p, r.len[i]);
-      p += r.len[i];
-    }
-    if (r.derived) {
-      // Identical rows sit next to each other in file order: their rank is their place in the
-      // run (the hash covers place and day, so equal hashes share the first key too).
-      bool same = k > 0 && rows_[keys[k - 1].row].derived &&
-                  keys[k - 1].place_day == keys[k].place_day && keys[k - 1].hash == keys[k].hash;
-      rank_in_run = same ? rank_in_run + 1 : 1;
-      for (int i = 0; i < 16; ++i) ref[5 + i] = kHex[(r.hash >> (60 - 4 * i)) & 0xF];
-      ref[21] = '-';
-      auto [end, ec] = std::to_chars(ref + 22, ref + sizeof ref, rank_in_run);
-      f[13] = std::string_view(ref, static_cast<size_t>(end - ref));
-    }
-    fn(repo::RowTexts{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11],
-                      f[12], f[13]});
+bool PendingRows::next(repo::RowTexts& out) {
+  const size_t k = next_;
+  if (k >= order_.size()) return false;
+  ++next_;
+  // The rows are visited in an order unrelated to where they lie: fetch ahead.
+  if (k + 8 < order_.size()) {
+    __builtin_prefetch(rows_[order_[k + 8].row].text);
+    if (k + 16 < order_.size()) __builtin_prefetch(&rows_[order_[k + 16].row]);
   }
+  const Row& r = rows_[order_[k].row];
+  std::string_view f[kFields];
+  const char* p = r.text;
+  for (size_t i = 0; i < kFields; ++i) {
+    f[i] = std::string_view(p, r.len[i]);
+    p += r.len[i];
+  }
+  if (r.derived) {
+    // Identical rows sit next to each other in file order: their rank is their place in the
+    // run (the hash covers place and day, so equal hashes share the first key too).
+    bool same = k > 0 && rows_[order_[k - 1].row].derived &&
+                order_[k - 1].place_day == order_[k].place_day && order_[k - 1].hash == r.hash;
+    rank_ = same ? rank_ + 1 : 1;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::memcpy(ref_, "auto:", 5);
+    for (int i = 0; i < 16; ++i) ref_[5 + i] = kHex[(r.hash >> (60 - 4 * i)) & 0xF];
+    ref_[21] = '-';
+    auto [end, ec] = std::to_chars(ref_ + 22, ref_ + sizeof ref_, rank_);
+    f[13] = std::string_view(ref_, static_cast<size_t>(end - ref_));
+  }
+  out = repo::RowTexts{f[0], f[1], f[2], f[3],  f[4],  f[5],  f[6],
+                       f[7], f[8], f[9], f[10], f[11], f[12], f[13]};
+  return true;
 }
 
 }  // namespace caunoi::activities

@@ -13,7 +13,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,7 +28,7 @@ namespace caunoi::activities {
 // files imported before would be imported again (a test pins one value).
 uint64_t content_hash(const repo::RowTexts& r);
 
-class PendingRows {
+class PendingRows final : public repo::RowCursor {
  public:
   PendingRows();
   ~PendingRows();
@@ -45,10 +44,11 @@ class PendingRows {
   // bookkeeping a score of times while growing). Address space only until rows arrive.
   void reserve(size_t n) { rows_.reserve(n); }
 
-  // Every kept row, sorted by place, day and content, with its reference filled in: given, or
-  // "auto:<hash>-<rank>" where rank counts identical rows in file order. The views are valid
-  // during the call only.
-  void each(const std::function<void(const repo::RowTexts&)>& fn);
+  // Puts the kept rows in writing order: by place, day and content. Then next() hands them out,
+  // each with its reference filled in: given, or "auto:<hash>-<rank>" where rank counts
+  // identical rows in file order. No add() after sort().
+  void sort();
+  bool next(repo::RowTexts& out) override;
 
  private:
   static constexpr size_t kFields = 14;  // as repo::RowTexts
@@ -62,12 +62,21 @@ class PendingRows {
   };
   char* store(size_t n);
 
+  struct Key {
+    uint64_t place_day, hash;
+    uint32_t row;
+  };
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_used_ = 0, block_size_ = 0;
   std::vector<Row> rows_;
   std::unordered_map<std::string, uint32_t> place_index_;
   std::vector<std::string_view> places_;
   std::unordered_set<std::string_view> given_refs_;  // views into blocks_
+  std::vector<Key> order_;                           // after sort()
+  size_t next_ = 0;
+  int rank_ = 0;       // of the last derived row handed out among its identical rows
+  char ref_[48] = {};  // the last derived reference handed out
 };
 
 }  // namespace caunoi::activities

@@ -181,6 +181,39 @@ bool run_insert(store::Connection& c, store::Statement& st, Activity& a) {
 
 }  // namespace
 
+std::string_view RowTexts::at(int i) const {
+  switch (i) {
+    case 0:
+      return reporting_unit;
+    case 1:
+      return place;
+    case 2:
+      return date_from;
+    case 3:
+      return date_to;
+    case 4:
+      return kind;
+    case 5:
+      return channel;
+    case 6:
+      return groups;
+    case 7:
+      return topics;
+    case 8:
+      return languages;
+    case 9:
+      return partners;
+    case 10:
+      return figures;
+    case 11:
+      return title;
+    case 12:
+      return note;
+    default:
+      return external_ref;
+  }
+}
+
 bool is_derived_ref(std::string_view ref) {
   return ref.starts_with("auto:");
 }
@@ -198,40 +231,80 @@ bool insert(store::Connection& c, Activity& a, bool skip_existing) {
   return run_insert(c, st, a);
 }
 
-BulkInserter::BulkInserter(store::Connection& c, std::string created_by, std::string created_at)
-    : c_(c),
-      st_(c.prepare(kInsertOrSkip)),
-      created_by_(std::move(created_by)),
-      created_at_(std::move(created_at)) {
-  c.each("SELECT place, date_from, external_ref FROM activity_moved_refs",
-         [&](const store::Row& r) {
-           moved_.push_back(r.text(0) + '\x1f' + r.text(1) + '\x1f' + r.text(2));
-         });
-  std::sort(moved_.begin(), moved_.end());
-}
+namespace {
 
-int64_t BulkInserter::insert_or_skip(const RowTexts& r) {
-  if (!moved_.empty() && is_derived_ref(r.external_ref)) {
+// The import's rows as the store reads them: the 14 texts, then the stamps; derived references
+// stored before a form moved their row are passed over.
+class ImportSource final : public store::RowSource {
+ public:
+  ImportSource(store::Connection& c, RowCursor& rows, const std::string& by, const std::string& at,
+               const std::function<void(int64_t)>& progress)
+      : rows_(rows), by_(by), at_(at), progress_(progress) {
+    c.each("SELECT place, date_from, external_ref FROM activity_moved_refs",
+           [&](const store::Row& r) {
+             moved_.push_back(r.text(0) + '\x1f' + r.text(1) + '\x1f' + r.text(2));
+           });
+    std::sort(moved_.begin(), moved_.end());
+  }
+
+  bool next() override {
+    while (rows_.next(r_)) {
+      if (++read_ % 5000 == 0 && progress_) progress_(read_);
+      if (!moved(r_)) return true;
+      ++passed_over_;
+    }
+    if (progress_) progress_(read_);
+    return false;
+  }
+
+  std::optional<std::string_view> text(int i) const override {
+    if (i < 14) {
+      std::string_view v = r_.at(i);
+      if (i == 13 && v.empty()) return std::nullopt;  // no reference: NULL, not ''
+      return v;
+    }
+    return (i == 15 || i == 17) ? std::string_view(at_) : std::string_view(by_);
+  }
+
+  int64_t read() const { return read_; }
+  int64_t passed_over() const { return passed_over_; }
+
+ private:
+  bool moved(const RowTexts& r) {
+    if (moved_.empty() || !is_derived_ref(r.external_ref)) return false;
     key_.assign(r.place).append(1, '\x1f').append(r.date_from).append(1, '\x1f');
     key_.append(r.external_ref);
-    if (std::binary_search(moved_.begin(), moved_.end(), key_)) return 0;
+    return std::binary_search(moved_.begin(), moved_.end(), key_);
   }
-  st_.reset();
-  int i = 1;
-  for (std::string_view v :
-       {r.reporting_unit, r.place, r.date_from, r.date_to, r.kind, r.channel, r.groups, r.topics,
-        r.languages, r.partners, r.figures, r.title, r.note})
-    st_.bind_view(i++, v);
-  if (r.external_ref.empty()) {
-    st_.bind(14, store::Null{});
-  } else {
-    st_.bind_view(14, r.external_ref);
+
+  RowCursor& rows_;
+  const std::string& by_;
+  const std::string& at_;
+  const std::function<void(int64_t)>& progress_;
+  std::vector<std::string> moved_;  // "place\x1fdate\x1fref" of activity_moved_refs, sorted
+  std::string key_;
+  RowTexts r_;
+  int64_t read_ = 0, passed_over_ = 0;
+};
+
+}  // namespace
+
+BulkResult insert_rows(store::Connection& c, RowCursor& rows, const std::string& created_by,
+                       const std::string& created_at,
+                       const std::function<void(int64_t)>& progress) {
+  static const std::vector<std::string> kColumnNames = {
+      "reporting_unit", "place",        "date_from",  "date_to",    "kind",       "channel",
+      "groups",         "topics",       "languages",  "partners",   "figures",    "title",
+      "note",           "external_ref", "created_by", "created_at", "updated_by", "updated_at"};
+  ImportSource src(c, rows, created_by, created_at, progress);
+  BulkResult out;
+  out.inserted = c.insert_rows("activities", kColumnNames, "ON CONFLICT DO NOTHING", src);
+  out.skipped = src.read() - out.inserted;
+  if (out.inserted > 0) {
+    out.last_id = c.last_insert_id();
+    out.first_id = out.last_id - out.inserted + 1;
   }
-  for (int k : {15, 17}) st_.bind_view(k, created_by_);
-  for (int k : {16, 18}) st_.bind_view(k, created_at_);
-  while (st_.step()) {
-  }
-  return c_.changes() == 0 ? 0 : c_.last_insert_id();
+  return out;
 }
 
 std::optional<Activity> get(store::Connection& c, int64_t id) {

@@ -31,26 +31,31 @@ bool is_derived_ref(std::string_view ref);
 struct RowTexts {
   std::string_view reporting_unit, place, date_from, date_to, kind, channel, groups, topics,
       languages, partners, figures, title, note, external_ref;
+  // Field i in the order above (0: reporting_unit … 13: external_ref).
+  std::string_view at(int i) const;
 };
 
-// Many rows into one transaction (the file import): one prepared statement whose values are
-// bound without copying, the stamps bound once. Rows should come sorted by place and date: the
-// table's access paths are then extended in order rather than all over (the import sorts them).
-// Lives no longer than the connection.
-class BulkInserter {
+// The rows of a file import in the order to write them (PendingRows).
+class RowCursor {
  public:
-  BulkInserter(store::Connection& c, std::string created_by, std::string created_at);
-  // Inserts and returns the new id, or 0 when the reference is already stored (or, derived, was
-  // stored under this place and date before a form moved its row).
-  int64_t insert_or_skip(const RowTexts& r);
-
- private:
-  store::Connection& c_;
-  store::Statement& st_;
-  std::string created_by_, created_at_;
-  std::vector<std::string> moved_;  // "place\x1fdate\x1fref" of activity_moved_refs, sorted
-  std::string key_;
+  virtual ~RowCursor() = default;
+  // The next row, or false at the end; its views stay valid until the following call.
+  virtual bool next(RowTexts& out) = 0;
 };
+
+struct BulkResult {
+  int64_t inserted = 0, skipped = 0;
+  int64_t first_id = 0, last_id = 0;  // of the inserted rows, which have consecutive ids
+};
+
+// Every row of `rows` into the table by one statement (store::Connection::insert_rows), inside
+// the caller's transaction, stamped with who and when. A row whose reference is already stored
+// is skipped, as is a derived one stored under this place and date before a form moved its row.
+// Rows should come sorted by place and date: the table's access paths are then extended in
+// order rather than all over. `progress` is told the rows read so far, every few thousand.
+BulkResult insert_rows(store::Connection& c, RowCursor& rows, const std::string& created_by,
+                       const std::string& created_at,
+                       const std::function<void(int64_t)>& progress = {});
 std::optional<Activity> get(store::Connection& c, int64_t id);
 // The activity (live or deleted) holding a.external_ref, by the rule of is_derived_ref.
 std::optional<int64_t> id_of_ref(store::Connection& c, const Activity& a);

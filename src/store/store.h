@@ -82,6 +82,16 @@ class Statement {
   }
 };
 
+// Rows the caller produces, one at a time, for Connection::insert_rows.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // Moves to the next row (the first, on the first call); false when there are no more.
+  virtual bool next() = 0;
+  // Column i of the current row as text, nullopt for NULL; must stay valid until next().
+  virtual std::optional<std::string_view> text(int i) const = 0;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -103,6 +113,12 @@ class Connection {
   // Copies the whole database into the file at `path` (created or overwritten) as one consistent
   // snapshot, while other connections keep reading and writing (SQLite online backup).
   virtual void backup_to(const std::string& path) = 0;
+  // INSERT INTO table(columns) of every row of `rows`, by one statement, followed by `tail`
+  // ("ON CONFLICT DO NOTHING" or ""). Returns the rows inserted; they took consecutive ids
+  // ending at last_insert_id(). For bulk loads: a statement run once per row spends much of its
+  // time opening and closing its cursors on the table and each index.
+  virtual int64_t insert_rows(std::string_view table, const std::vector<std::string>& columns,
+                              std::string_view tail, RowSource& rows) = 0;
 
   // Runs a statement to completion and returns the number of changed rows.
   template <class... Args>

@@ -152,3 +152,63 @@ TEST(Store, AbandonedRowLoopDoesNotBlockTheNextWrite) {
   auto c = pool.acquire();
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 7);
 }
+
+namespace {
+
+// Rows from a vector; throws at row `throw_at` (1-based) when set.
+class VectorRows final : public store::RowSource {
+ public:
+  VectorRows(std::vector<std::vector<std::optional<std::string>>> rows, size_t throw_at = 0)
+      : rows_(std::move(rows)), throw_at_(throw_at) {}
+  bool next() override {
+    if (++at_ == throw_at_) throw std::runtime_error("nguồn hỏng");
+    return at_ <= rows_.size();
+  }
+  std::optional<std::string_view> text(int i) const override {
+    const auto& v = rows_[at_ - 1][static_cast<size_t>(i)];
+    return v ? std::optional<std::string_view>(*v) : std::nullopt;
+  }
+
+ private:
+  std::vector<std::vector<std::optional<std::string>>> rows_;
+  size_t throw_at_, at_ = 0;
+};
+
+}  // namespace
+
+TEST(Store, InsertRowsLoadsEveryRowByOneStatement) {
+  auto c = store::open_sqlite(":memory:");
+  c->exec_script("CREATE TABLE t(id INTEGER PRIMARY KEY, k TEXT UNIQUE, v TEXT)");
+  c->execute("INSERT INTO t(k, v) VALUES ('b', 'đã có')");
+  VectorRows rows({{"a", "một"}, {"b", "trùng"}, {"c", std::nullopt}, {"d", "bốn"}});
+  EXPECT_EQ(c->insert_rows("t", {"k", "v"}, "ON CONFLICT DO NOTHING", rows), 3);
+  // The inserted rows took consecutive ids ending at last_insert_id().
+  EXPECT_EQ(c->last_insert_id(), 4);
+  std::vector<std::string> seen;
+  c->each("SELECT id, k, v FROM t ORDER BY id", [&](const store::Row& r) {
+    seen.push_back(std::to_string(r.i64(0)) + r.text(1) + (r.is_null(2) ? "∅" : r.text(2)));
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"1bđã có", "2amột", "3c∅", "4dbốn"}));
+
+  // Without a conflict clause a duplicate fails the statement as a conflict.
+  VectorRows dup({{"e", "x"}, {"a", "y"}});
+  {
+    store::Transaction tx(*c);
+    try {
+      c->insert_rows("t", {"k", "v"}, "", dup);
+      ADD_FAILURE() << "a duplicate key was accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::conflict);
+    }
+  }
+  // A source that throws: its exception comes out, and the transaction writes nothing.
+  VectorRows broken({{"f", "x"}, {"g", "y"}}, 2);
+  {
+    store::Transaction tx(*c);
+    EXPECT_THROW(c->insert_rows("t", {"k", "v"}, "", broken), std::runtime_error);
+  }
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 4);
+  // The table function cannot be read without a source, nor reached from SQL text.
+  EXPECT_THROW(c->exec_script("SELECT * FROM caunoi_rows"), Error);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM caunoi_rows(NULL)"), 0);
+}
