@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <new>
+
+#include <sys/mman.h>
 #include <tuple>
 
 namespace caunoi::activities {
@@ -37,15 +40,20 @@ uint64_t content_hash(const repo::RowTexts& r) {
 }
 
 PendingRows::PendingRows() = default;
-PendingRows::~PendingRows() = default;
+PendingRows::~PendingRows() {
+  for (auto [p, n] : blocks_) munmap(p, n);
+}
 
 char* PendingRows::store(size_t n) {
   if (block_used_ + n > block_size_) {
     block_size_ = std::max(kBlock, n);
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_size_));
+    void* m = mmap(nullptr, block_size_, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (m == MAP_FAILED) throw std::bad_alloc();
+    blocks_.push_back({static_cast<char*>(m), block_size_});
     block_used_ = 0;
   }
-  char* p = blocks_.back().get() + block_used_;
+  char* p = blocks_.back().first + block_used_;
   block_used_ += n;
   return p;
 }
