@@ -58,7 +58,7 @@ char* PendingRows::store(size_t n) {
   return p;
 }
 
-bool PendingRows::add(const repo::RowTexts& r, long day) {
+bool PendingRows::add(const repo::RowTexts& r, long day, long line) {
   const std::string_view fields[kFields] = {
       r.reporting_unit, r.place,     r.date_from, r.date_to, r.kind,  r.channel, r.groups,
       r.topics,         r.languages, r.partners,  r.figures, r.title, r.note,    r.external_ref};
@@ -73,9 +73,12 @@ bool PendingRows::add(const repo::RowTexts& r, long day) {
     row.len[i] = static_cast<uint32_t>(fields[i].size());
   }
   row.derived = r.external_ref.empty();
+  row.line = static_cast<uint32_t>(line);
   if (row.derived) {
     row.hash = content_hash(r);
-  } else if (!given_refs_.insert(std::string_view(p - r.external_ref.size(), r.external_ref.size()))
+  } else if (!given_refs_
+                  .try_emplace(std::string_view(p - r.external_ref.size(), r.external_ref.size()),
+                               static_cast<uint32_t>(rows_.size()))
                   .second) {
     block_used_ -= n;  // the text just stored is the block's last
     return false;
@@ -88,6 +91,39 @@ bool PendingRows::add(const repo::RowTexts& r, long day) {
   return true;
 }
 
+int64_t PendingRows::absorb(PendingRows&& other) {
+  int64_t dropped = 0;
+  rows_.reserve(rows_.size() + other.rows_.size());
+  for (Row r : other.rows_) {
+    std::string_view place(r.text + r.len[0], r.len[1]);
+    auto [it, added] = place_index_.try_emplace(std::string(place), places_.size());
+    if (added) places_.push_back(it->first);
+    r.place = it->second;
+    const auto at = static_cast<uint32_t>(rows_.size());
+    if (!r.derived && !r.dropped) {
+      size_t before = 0;
+      for (size_t i = 0; i + 1 < kFields; ++i) before += r.len[i];
+      std::string_view ref(r.text + before, r.len[kFields - 1]);
+      auto [g, fresh] = given_refs_.try_emplace(ref, at);
+      if (!fresh) {
+        Row& mine = rows_[g->second];
+        Row& later = mine.line < r.line ? r : mine;
+        later.dropped = true;
+        ++dropped;
+        if (&later == &mine) g->second = at;
+      }
+    }
+    rows_.push_back(r);
+  }
+  dropped_ += static_cast<size_t>(dropped);
+  // The texts stay where they are; this object now frees them.
+  blocks_.insert(blocks_.end(), other.blocks_.begin(), other.blocks_.end());
+  block_used_ = block_size_;  // and never writes into them
+  other.blocks_.clear();
+  other.rows_.clear();
+  return dropped;
+}
+
 void PendingRows::sort() {
   // Places ranked as SQLite orders their ids (bytewise), so that the index on (place, …) is
   // extended from one end to the other.
@@ -97,13 +133,15 @@ void PendingRows::sort() {
             [&](uint32_t a, uint32_t b) { return places_[a] < places_[b]; });
   for (uint32_t i = 0; i < by_id.size(); ++i) rank[by_id[i]] = i;
 
-  order_.resize(rows_.size());
+  order_.clear();
+  order_.reserve(rows_.size() - dropped_);
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     const Row& r = rows_[i];
-    order_[i] = {uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, i};
+    if (r.dropped) continue;
+    order_.push_back({uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, r.line, i});
   }
   std::sort(order_.begin(), order_.end(), [](const Key& a, const Key& b) {
-    return std::tie(a.place_day, a.hash, a.row) < std::tie(b.place_day, b.hash, b.row);
+    return std::tie(a.place_day, a.hash, a.line) < std::tie(b.place_day, b.hash, b.line);
   });
   next_ = 0;
 }

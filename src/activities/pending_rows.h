@@ -16,7 +16,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -36,12 +35,18 @@ class PendingRows final : public repo::RowCursor {
   PendingRows& operator=(const PendingRows&) = delete;
 
   // Keeps a copy of a checked row. `day` orders the row within its place (the day number of its
-  // first day). A row with r.external_ref empty gets a derived reference when handed out; a
-  // given reference already kept from an earlier row of the file makes this a no-op that
-  // returns false (the first row in the file wins, as it would have written first).
-  bool add(const repo::RowTexts& r, long day);
+  // first day); `line` is its row in the file (rows must come in file order). A row with
+  // r.external_ref empty gets a derived reference when handed out; a given reference already
+  // kept from an earlier row of the file makes this a no-op that returns false (the first row
+  // in the file wins, as it would have written first).
+  bool add(const repo::RowTexts& r, long day, long line);
 
-  size_t size() const { return rows_.size(); }
+  // Takes over the rows another checker of the same file kept (their blocks move here). A given
+  // reference kept by both stays with the earlier row in the file; returns how many rows were
+  // dropped so. No add() after absorb().
+  int64_t absorb(PendingRows&& other);
+
+  size_t size() const { return rows_.size() - dropped_; }
   // Room for n rows without moving the ones kept (a million-row file would otherwise copy its
   // bookkeeping a score of times while growing). Address space only until rows arrive.
   void reserve(size_t n) { rows_.reserve(n); }
@@ -60,13 +65,15 @@ class PendingRows final : public repo::RowCursor {
     uint32_t place;  // index into places_
     uint32_t day;
     uint64_t hash;  // content_hash when derived
+    uint32_t line;  // the row in the file
     bool derived;
+    bool dropped;  // a given reference that an earlier row of the file also carries
   };
   char* store(size_t n);
 
   struct Key {
     uint64_t place_day, hash;
-    uint32_t row;
+    uint32_t line, row;
   };
 
   // Mapped with MAP_POPULATE: one call fills a block's pages, where touching them one by one
@@ -76,8 +83,9 @@ class PendingRows final : public repo::RowCursor {
   std::vector<Row> rows_;
   std::unordered_map<std::string, uint32_t> place_index_;
   std::vector<std::string_view> places_;
-  std::unordered_set<std::string_view> given_refs_;  // views into blocks_
-  std::vector<Key> order_;                           // after sort()
+  std::unordered_map<std::string_view, uint32_t> given_refs_;  // views into blocks_ → row
+  size_t dropped_ = 0;
+  std::vector<Key> order_;  // after sort()
   size_t next_ = 0;
   int rank_ = 0;       // of the last derived row handed out among its identical rows
   char ref_[48] = {};  // the last derived reference handed out

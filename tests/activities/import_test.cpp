@@ -280,3 +280,72 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
   copy.place = "old:15";
   EXPECT_THROW(svc_->create(*c_, copy, "canbo"), Error);
 }
+
+// Two checkers (the import's choice for a large file) must give exactly what one gives: the same
+// rows with the same ids and references, the same repeated reference kept, the same errors.
+TEST_F(ActivitiesTest, TwoCheckersGiveWhatOneGives) {
+  const char* places[] = {"old:15", "old:04270", "old:135", "old:132"};
+  auto file = [&](bool with_errors) {
+    std::string csv = "Mã tham chiếu,Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n";
+    for (int i = 0; i < 6000; ++i) {
+      // Row numbers in the file are i + 2. Every 97th row repeats the one before it (derived
+      // references with rank 2); every 5th carries a given reference, one of them twice.
+      bool repeat = i % 97 == 1;
+      int k = repeat ? i - 1 : i;
+      std::string ref = (!repeat && i % 97 != 0 && i % 5 == 0) ? "R-" + std::to_string(i) : "";
+      // Rows are shared out by 1,024: row 12 goes to the helper, row 5,205 to the reading
+      // thread, and its place ("old:132") sorts before row 12's ("old:135").
+      if (i == 10 || i == 5203) ref = "DUP-1";
+      std::string date = std::to_string(1 + k % 28) + "/" + std::to_string(1 + k % 12) + "/2022";
+      std::string kind = "Hội nghị truyền thông";
+      std::string people = std::to_string(10 + k % 50);
+      if (with_errors && i == 5) date = "31/02/2022";
+      if (with_errors && i == 3000) kind = "Hội nghị bàn tròn";
+      if (with_errors && i == 5998) people = "-4";
+      csv += ref + "," + date + "," + places[k % 4] + "," + kind + ",1," + people + "\n";
+    }
+    return csv;
+  };
+  auto dump = [&] {
+    std::vector<std::string> rows;
+    c_->each("SELECT id, place, date_from, external_ref, figures FROM activities ORDER BY id",
+             [&](const store::Row& r) {
+               rows.push_back(std::to_string(r.i64(0)) + "|" + r.text(1) + "|" + r.text(2) + "|" +
+                              r.text(3) + "|" + r.text(4));
+             });
+    return rows;
+  };
+  auto run = [&](size_t threads, bool with_errors) {
+    activities::ImportOptions opt;
+    opt.filename = "x.csv";
+    opt.check_threads = threads;
+    return svc_->import_file(*c_, file(with_errors), opt);
+  };
+
+  auto one = run(1, false);
+  ASSERT_TRUE(one.ok());
+  auto rows_one = dump();
+  c_->exec_script("DELETE FROM activities");  // empty again: ids start over at 1
+  auto two = run(2, false);
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(two.inserted, one.inserted);
+  EXPECT_EQ(two.skipped, one.skipped);
+  EXPECT_EQ(one.skipped, 1);  // the second DUP-1
+  EXPECT_EQ(two.rows_done, 6000);
+  EXPECT_EQ(dump(), rows_one);
+  auto dup = activities::repo::id_of_given_ref(*c_, "DUP-1");
+  ASSERT_TRUE(dup);
+  EXPECT_EQ(svc_->get(*c_, *dup).place, places[10 % 4]);  // row 12 of the file, not row 5,205
+
+  auto bad_one = run(1, true), bad_two = run(2, true);
+  ASSERT_EQ(bad_one.error_count, 3);
+  ASSERT_EQ(bad_two.error_count, 3);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(bad_two.errors[i].row, bad_one.errors[i].row);
+    EXPECT_EQ(bad_two.errors[i].column, bad_one.errors[i].column);
+    EXPECT_EQ(bad_two.errors[i].message, bad_one.errors[i].message);
+  }
+  EXPECT_EQ(bad_one.errors[0].row, 7);
+  EXPECT_EQ(bad_one.errors[2].row, 6000);
+  EXPECT_EQ(dump(), rows_one);  // the refused files wrote nothing
+}

@@ -87,7 +87,10 @@ struct Fixture {
   std::promise<void> let_go;
   std::shared_future<void> release = let_go.get_future().share();
   api::Router router;
-  std::filesystem::path web = std::filesystem::temp_directory_path() / "caunoi-web-test";
+  // One directory per process: ctest runs these tests side by side, and one test's clean-up
+  // removed the files another was serving (seen once as a 404 in a fresh-clone make test).
+  std::filesystem::path web =
+      std::filesystem::temp_directory_path() / ("caunoi-web-test-" + std::to_string(::getpid()));
   std::unique_ptr<http::Server> server;
   std::thread thread;
 
