@@ -14,19 +14,19 @@
 // load.
 //
 // Where the time goes (November 2026, this noisy 2-core VM; within one run the baseline ranges
-// 2.3-3.8 s, so compare ratios): 1,000,000 rows take 5.6-6.6 s in quiet moments. Checking (CSV
-// parsing, headings, units, validation, keeping the rows) ≈ 1.4-1.8 s; sorting ≈ 0.15 s;
-// writing by one statement (store::Connection::insert_rows) ≈ 3.0-3.3 s; commit ≈ 1.0-1.1 s
-// (≈ 300 MB of WAL). The last line printed is SQLite's floor for write and commit: the same
-// rows copied by one INSERT … SELECT into a fresh database with the same schema, ≈ 2.8-3.6 s,
-// with no parsing, checking or reading from memory. So the goal needs both checking in
-// parallel (it cannot overlap the sorted write, which needs every row first: at best ≈ 0.8 s
-// saved) and a write closer to that floor, or a cheaper table. The index on date_from is a good
-// share of the write; without it a period filter on the whole country's list takes ≈ 0.36 s
-// instead of 4 ms (sqlite3 .timer on the demo database), so it stays. Tried and not kept:
-// 64-row VALUES statements (2× slower than one row per statement on SQLite 3.40), huge pages
-// for the kept rows (no difference measured). History: ≈ 70,000 rows/s with three indexes in
-// file order, ≈ 135,000 sorted, ≈ 160,000 by one statement.
+// 2.3-3.8 s, so compare ratios): 1,000,000 rows take 5.6-6.1 s in quiet moments. Checking (CSV
+// parsing, headings, units, validation, keeping the rows; two checkers, one on a helper thread)
+// ≈ 1 s; sorting ≈ 0.15 s; writing by one statement (store::Connection::insert_rows) ≈ 3.0-3.3
+// s; commit ≈ 1.0-1.1 s (≈ 300 MB of WAL). The last line printed is SQLite's floor for write
+// and commit: the same rows copied by one INSERT … SELECT into a fresh database with the same
+// schema, ≈ 2.8-3.6 s, with no parsing, checking or reading from memory. Checking cannot overlap
+// the sorted write, which needs every row first; so the goal needs a write much closer to that
+// floor, or a cheaper table. The index on date_from is a good share of the write; without it a
+// period filter on the whole country's list takes ≈ 0.36 s instead of 4 ms (sqlite3 .timer on
+// the demo database), so it stays. Tried and not kept: 64-row VALUES statements (2× slower than
+// one row per statement on SQLite 3.40), huge pages for the kept rows (no difference measured).
+// History: ≈ 70,000 rows/s with three indexes in file order, ≈ 135,000 sorted, ≈ 160,000 by
+// one statement, ≈ 170,000 with two checkers.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
