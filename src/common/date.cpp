@@ -50,9 +50,11 @@ Date Date::from_days(long z) {
 }
 
 Date Date::today() {
-  std::time_t t = std::time(nullptr);
+  // Việt Nam keeps UTC+7 all year. A server's own zone (often UTC) would make "today" end at
+  // 07:00 in Hà Nội, refusing as "after today" what staff entered for their own date.
+  std::time_t t = std::time(nullptr) + 7 * 3600;
   std::tm tm{};
-  localtime_r(&t, &tm);
+  gmtime_r(&t, &tm);
   return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 

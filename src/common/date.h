@@ -21,7 +21,7 @@ struct Date {
 
   static std::optional<Date> parse(std::string_view text);  // ISO or dd/mm/yyyy
   static Date from_days(long days);
-  static Date today();  // local calendar day of the server
+  static Date today();  // the calendar day in Việt Nam (UTC+7), whatever the server's zone
   static bool valid(int y, int m, int d);
 
   long days() const;        // days since 1970-01-01
