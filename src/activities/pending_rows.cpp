@@ -83,22 +83,27 @@ bool PendingRows::add(const repo::RowTexts& r, long day, long line) {
     block_used_ -= n;  // the text just stored is the block's last
     return false;
   }
-  auto [it, added] = place_index_.try_emplace(std::string(r.place), places_.size());
-  if (added) places_.push_back(it->first);
-  row.place = it->second;
+  row.place = place_of(r.place);
   row.day = static_cast<uint32_t>(day);
   rows_.push_back(row);
   return true;
 }
 
+uint32_t PendingRows::place_of(std::string_view place) {
+  auto [it, added] =
+      place_index_.try_emplace(std::string(place), static_cast<uint32_t>(places_.size()));
+  if (added) places_.push_back(it->first);
+  return it->second;
+}
+
 int64_t PendingRows::absorb(PendingRows&& other) {
   int64_t dropped = 0;
   rows_.reserve(rows_.size() + other.rows_.size());
+  // The other's places, once each, in this object's numbering.
+  std::vector<uint32_t> remap(other.places_.size());
+  for (size_t i = 0; i < remap.size(); ++i) remap[i] = place_of(other.places_[i]);
   for (Row r : other.rows_) {
-    std::string_view place(r.text + r.len[0], r.len[1]);
-    auto [it, added] = place_index_.try_emplace(std::string(place), places_.size());
-    if (added) places_.push_back(it->first);
-    r.place = it->second;
+    r.place = remap[r.place];
     const auto at = static_cast<uint32_t>(rows_.size());
     if (!r.derived && !r.dropped) {
       size_t before = 0;

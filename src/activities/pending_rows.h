@@ -70,6 +70,7 @@ class PendingRows final : public repo::RowCursor {
     bool dropped;  // a given reference that an earlier row of the file also carries
   };
   char* store(size_t n);
+  uint32_t place_of(std::string_view place);  // its index into places_, added if new
 
   struct Key {
     uint64_t place_day, hash;
