@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
   double floor_s = 0;
   {
     auto fresh = app::open_database((dir / "floor.db").string(), paths);
-    fresh->exec_script("PRAGMA cache_size = -262144; ATTACH '" + (dir / "caunoi.db").string() +
+    fresh->exec_script("PRAGMA cache_size = -32768; ATTACH '" + (dir / "caunoi.db").string() +
                        "' AS src");
     const char* cols =
         "reporting_unit, place, date_from, date_to, kind, channel, groups, topics, languages, "
@@ -178,6 +178,10 @@ int main(int argc, char** argv) {
   std::printf("\nratio caunoi / baseline: %.2f   goal >= 200000 validated rows/s: %s\n",
               ours / base, ours >= 200000 ? "met" : "NOT met");
   db.reset();
-  fs::remove_all(dir);
+  if (std::getenv("CAUNOI_BENCH_KEEP")) {
+    std::printf("kept: %s\n", dir.c_str());
+  } else {
+    fs::remove_all(dir);
+  }
   return 0;
 }
