@@ -4,9 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
-#include <new>
-
-#include <sys/mman.h>
 #include <tuple>
 
 namespace caunoi::activities {
@@ -41,16 +38,13 @@ uint64_t content_hash(const repo::RowTexts& r) {
 
 PendingRows::PendingRows() = default;
 PendingRows::~PendingRows() {
-  for (auto [p, n] : blocks_) munmap(p, n);
+  for (auto [p, n] : blocks_) unmap_populated(p, n);
 }
 
 char* PendingRows::store(size_t n) {
   if (block_used_ + n > block_size_) {
     block_size_ = std::max(kBlock, n);
-    void* m = mmap(nullptr, block_size_, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    if (m == MAP_FAILED) throw std::bad_alloc();
-    blocks_.push_back({static_cast<char*>(m), block_size_});
+    blocks_.push_back({static_cast<char*>(map_populated(block_size_)), block_size_});
     block_used_ = 0;
   }
   char* p = blocks_.back().first + block_used_;
@@ -98,11 +92,11 @@ uint32_t PendingRows::place_of(std::string_view place) {
 
 int64_t PendingRows::absorb(PendingRows&& other) {
   int64_t dropped = 0;
-  rows_.reserve(rows_.size() + other.rows_.size());
   // The other's places, once each, in this object's numbering.
   std::vector<uint32_t> remap(other.places_.size());
   for (size_t i = 0; i < remap.size(); ++i) remap[i] = place_of(other.places_[i]);
-  for (Row r : other.rows_) {
+  for (size_t k = 0; k < other.rows_.size(); ++k) {
+    Row r = other.rows_[k];
     r.place = remap[r.place];
     const auto at = static_cast<uint32_t>(rows_.size());
     if (!r.derived && !r.dropped) {
@@ -138,12 +132,12 @@ void PendingRows::sort() {
             [&](uint32_t a, uint32_t b) { return places_[a] < places_[b]; });
   for (uint32_t i = 0; i < by_id.size(); ++i) rank[by_id[i]] = i;
 
-  order_.clear();
-  order_.reserve(rows_.size() - dropped_);
+  order_ = PopulatedArray<Key>(rows_.size() - dropped_);
+  size_t k = 0;
   for (uint32_t i = 0; i < rows_.size(); ++i) {
     const Row& r = rows_[i];
     if (r.dropped) continue;
-    order_.push_back({uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, r.line, i});
+    order_[k++] = {uint64_t{rank[r.place]} << 32 | r.day, r.derived ? r.hash : 0, r.line, i};
   }
   std::sort(order_.begin(), order_.end(), [](const Key& a, const Key& b) {
     return std::tie(a.place_day, a.hash, a.line) < std::tie(b.place_day, b.hash, b.line);

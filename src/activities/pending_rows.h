@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "activities/repository.h"
+#include "common/populated.h"
 
 namespace caunoi::activities {
 
@@ -47,9 +48,6 @@ class PendingRows final : public repo::RowCursor {
   int64_t absorb(PendingRows&& other);
 
   size_t size() const { return rows_.size() - dropped_; }
-  // Room for n rows without moving the ones kept (a million-row file would otherwise copy its
-  // bookkeeping a score of times while growing). Address space only until rows arrive.
-  void reserve(size_t n) { rows_.reserve(n); }
 
   // Puts the kept rows in writing order: by place, day and content. Then next() hands them out,
   // each with its reference filled in: given, or "auto:<hash>-<rank>" where rank counts
@@ -77,16 +75,16 @@ class PendingRows final : public repo::RowCursor {
     uint32_t line, row;
   };
 
-  // Mapped with MAP_POPULATE: one call fills a block's pages, where touching them one by one
-  // took a fault each (a visible share of checking a million rows on this virtual machine).
+  // All three mapped with their pages in place (common/populated.h): touching fresh pages one
+  // by one took a fault each, a visible share of importing a million rows on this VM.
   std::vector<std::pair<char*, size_t>> blocks_;
   size_t block_used_ = 0, block_size_ = 0;
-  std::vector<Row> rows_;
+  ChunkedArray<Row> rows_;
   std::unordered_map<std::string, uint32_t> place_index_;
   std::vector<std::string_view> places_;
   std::unordered_map<std::string_view, uint32_t> given_refs_;  // views into blocks_ → row
   size_t dropped_ = 0;
-  std::vector<Key> order_;  // after sort()
+  PopulatedArray<Key> order_;  // after sort()
   size_t next_ = 0;
   int rank_ = 0;       // of the last derived row handed out among its identical rows
   char ref_[48] = {};  // the last derived reference handed out

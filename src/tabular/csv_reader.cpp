@@ -166,4 +166,31 @@ std::string read_file(const std::filesystem::path& path) {
   return std::move(ss).str();
 }
 
+size_t estimate_csv_lines(std::string_view data) {
+  const char* p = data.data();
+  const char* const end = p + data.size();
+  size_t lines = 0;
+  while (p < end) {
+    // Unquoted text up to the next quote: count its line breaks.
+    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+    const char* stop = q ? q : end;
+    while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(stop - p))) {
+      ++lines;
+      p = static_cast<const char*>(nl) + 1;
+    }
+    if (!q) {
+      p = end;
+      break;
+    }
+    // A quoted stretch: its line breaks are inside a field. A doubled quote reads as a closing
+    // and an opening one, which counts the same.
+    const void* close = std::memchr(q + 1, '"', static_cast<size_t>(end - q - 1));
+    if (!close) return lines + 1;  // never closed: the rest is one record
+    p = static_cast<const char*>(close) + 1;
+  }
+  // A last line without a line break is a line too.
+  if (!data.empty() && data.back() != '\n') ++lines;
+  return lines;
+}
+
 }  // namespace caunoi::tabular

@@ -224,6 +224,32 @@ TEST_F(ActivitiesTest, DerivedReferencesStayTheSameAcrossVersions) {
   EXPECT_EQ(first->figures, (activities::Figures{{"attendees", 85}, {"events", 1}}));
 }
 
+// A CSV's progress total comes from a quick line count before checking (blank lines make it
+// too high); the report ends with the rows actually read, and no progress call ever says more
+// rows done than its total.
+TEST_F(ActivitiesTest, CsvProgressTotalIsEstimatedThenExact) {
+  std::string csv =
+      "Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n"
+      "15/03/2022,old:15,Hội nghị truyền thông,1,40\n"
+      "\n"
+      ",,,,\n"
+      "16/03/2022,old:15,Hội nghị truyền thông,2,90\n";
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  std::vector<std::pair<long, long>> checking;
+  opt.progress = [&](activities::ImportPhase p, long done, long total) {
+    if (p == activities::ImportPhase::checking) checking.emplace_back(done, total);
+  };
+  auto rep = svc_->import_file(*c_, csv, opt);
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep.inserted, 2);
+  EXPECT_EQ(rep.rows_total, 2);
+  ASSERT_GE(checking.size(), 2u);
+  EXPECT_EQ(checking.front(), (std::pair<long, long>{0, 4}));  // four lines under the heading
+  EXPECT_EQ(checking.back(), (std::pair<long, long>{2, 2}));
+  for (auto [done, total] : checking) EXPECT_LE(done, total);
+}
+
 // Rows are written sorted by place and date, not in file order: what a re-import recognises
 // must not depend on that. A row moved by a form after its import keeps being recognised under
 // the place and date it was imported with, and a given reference repeated in one file keeps the
