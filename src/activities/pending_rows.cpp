@@ -84,9 +84,11 @@ bool PendingRows::add(const repo::RowTexts& r, long day, long line) {
 }
 
 uint32_t PendingRows::place_of(std::string_view place) {
-  auto [it, added] =
-      place_index_.try_emplace(std::string(place), static_cast<uint32_t>(places_.size()));
-  if (added) places_.push_back(it->first);
+  // Looked up by view: only a place seen for the first time costs a string.
+  if (auto it = place_index_.find(place); it != place_index_.end()) return it->second;
+  auto it =
+      place_index_.try_emplace(std::string(place), static_cast<uint32_t>(places_.size())).first;
+  places_.push_back(it->first);
   return it->second;
 }
 
@@ -150,9 +152,16 @@ bool PendingRows::next(repo::RowTexts& out) {
   if (k >= order_.size()) return false;
   ++next_;
   // The rows are visited in an order unrelated to where they lie: fetch ahead.
+  // Both cache lines of a Row and of its texts (each ≈ 90 bytes).
   if (k + 8 < order_.size()) {
-    __builtin_prefetch(rows_[order_[k + 8].row].text);
-    if (k + 16 < order_.size()) __builtin_prefetch(&rows_[order_[k + 16].row]);
+    const char* t = rows_[order_[k + 8].row].text;
+    __builtin_prefetch(t);
+    __builtin_prefetch(t + 64);
+    if (k + 16 < order_.size()) {
+      const char* r = reinterpret_cast<const char*>(&rows_[order_[k + 16].row]);
+      __builtin_prefetch(r);
+      __builtin_prefetch(r + 64);
+    }
   }
   const Row& r = rows_[order_[k].row];
   std::string_view f[kFields];

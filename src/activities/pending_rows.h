@@ -80,7 +80,11 @@ class PendingRows final : public repo::RowCursor {
   std::vector<std::pair<char*, size_t>> blocks_;
   size_t block_used_ = 0, block_size_ = 0;
   ChunkedArray<Row> rows_;
-  std::unordered_map<std::string, uint32_t> place_index_;
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> place_index_;
   std::vector<std::string_view> places_;
   std::unordered_map<std::string_view, uint32_t> given_refs_;  // views into blocks_ → row
   size_t dropped_ = 0;
