@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "activities/row_columns.h"
+
 namespace caunoi::activities::repo {
 
 std::string_view RowTexts::at(int i) const {
@@ -101,13 +103,9 @@ class ImportSource final : public store::RowSource {
 BulkResult insert_rows(store::Connection& c, RowCursor& rows, const std::string& created_by,
                        const std::string& created_at,
                        const std::function<void(int64_t)>& progress) {
-  static const std::vector<std::string> kColumnNames = {
-      "reporting_unit", "place",        "date_from",  "date_to",    "kind",       "channel",
-      "groups",         "topics",       "languages",  "partners",   "figures",    "title",
-      "note",           "external_ref", "created_by", "created_at", "updated_by", "updated_at"};
   ImportSource src(c, rows, created_by, created_at, progress);
   BulkResult out;
-  out.inserted = c.insert_rows("activities", kColumnNames, "ON CONFLICT DO NOTHING", src);
+  out.inserted = c.insert_rows("activities", insert_columns(), "ON CONFLICT DO NOTHING", src);
   out.skipped = src.read() - out.inserted;
   if (out.inserted > 0) {
     out.last_id = c.last_insert_id();

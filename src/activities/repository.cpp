@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "activities/row_columns.h"
 #include "common/error.h"
 
 namespace caunoi::activities::repo {
@@ -112,15 +113,21 @@ Where where_of(const places::Gazetteer& g, const Filter& f) {
 
 namespace {
 
-constexpr const char* kInsert =
-    "INSERT INTO activities(reporting_unit, place, date_from, date_to, kind, channel, groups, "
-    "topics, languages, partners, figures, title, note, external_ref, created_by, created_at, "
-    "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kInsertOrSkip =
-    "INSERT INTO activities(reporting_unit, place, date_from, date_to, kind, channel, groups, "
-    "topics, languages, partners, figures, title, note, external_ref, created_by, created_at, "
-    "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT DO NOTHING";
+// "INSERT INTO activities(<insert_columns>) VALUES (?, …)", optionally skipping a row whose
+// reference is already stored.
+const std::string& insert_sql(bool skip_existing) {
+  static const auto build = [](bool skip) {
+    std::string names, marks;
+    for (const std::string& col : insert_columns()) {
+      names.append(names.empty() ? "" : ", ").append(col);
+      marks.append(marks.empty() ? "?" : ", ?");
+    }
+    return "INSERT INTO activities(" + names + ") VALUES (" + marks + ")" +
+           (skip ? " ON CONFLICT DO NOTHING" : "");
+  };
+  static const std::string plain = build(false), skip = build(true);
+  return skip_existing ? skip : plain;
+}
 
 // A text value slot emptied for reuse (its buffer kept).
 std::string& text_slot(store::Value& v) {
@@ -137,10 +144,10 @@ void fill_stamps(Activity& a) {
   if (a.updated_by.empty()) a.updated_by = a.created_by;
 }
 
-// Binds the 18 columns of kInsert, through `slots` so that a caller inserting many rows reuses
+// Binds the columns of insert_sql, through `slots` so that a caller inserting many rows reuses
 // the buffers.
 void bind_insert(store::Statement& st, const Activity& a, std::vector<store::Value>& slots) {
-  slots.resize(18);
+  slots.resize(insert_columns().size());
   text_slot(slots[0]) = a.reporting_unit;
   text_slot(slots[1]) = a.place;
   append_iso(text_slot(slots[2]), a.date_from);
@@ -190,7 +197,7 @@ bool insert(store::Connection& c, Activity& a, bool skip_existing) {
                 "Mã tham chiếu \"" + a.external_ref + "\" đã có ở một hoạt động khác.",
                 {{"external_ref", "Mã tham chiếu đã được dùng."}});
   }
-  store::Statement& st = c.prepare(skip_existing ? kInsertOrSkip : kInsert);
+  store::Statement& st = c.prepare(insert_sql(skip_existing));
   std::vector<store::Value> slots;
   bind_insert(st, a, slots);
   return run_insert(c, st, a);
