@@ -2,31 +2,34 @@
 // `.import` of the very same file into a bare table, in the same run.
 //
 // Run:  build/import_bench            (built by `make build`; `make bench` runs every benchmark)
-//       build/import_bench 200000     (fewer rows, for a quick look)
+//       build/import_bench 200000 1   (fewer rows, one round, for a quick look)
 //
-// caunoi's side is the whole import path staff use (activities/import.h): CSV parsing, heading
-// recognition, units resolved by code for the row's date, kinds by Vietnamese label, every rule
-// of validate.h, derived external references for idempotence, and inserts into the indexed
-// activities table in one transaction, sorted by place and date (pending_rows.h). The baseline is
+// caunoi's side is the whole import path staff use (activities/import.h), with a progress
+// callback as the CLI and the API set one: CSV parsing, heading recognition, units resolved by
+// code for the row's date, kinds by Vietnamese label, every rule of validate.h, derived external
+// references for idempotence, and inserts into the indexed activities table in one transaction,
+// sorted by place and date (pending_rows.h), committed with SQLite's checkpoint. The baseline is
 // the sqlite3 shell (`.import --csv`) of the same bytes into a table with the same columns and no
 // indexes and no checks: the floor of what getting these rows into SQLite costs. The goal is ≥
 // 200,000 validated rows/s; the ratio shows what validation and indexing cost on top of a bare
-// load.
+// load. This VM is noisy (one round in four or five runs up to 25 % slow, for the baseline too),
+// so each of three rounds runs both into fresh databases and the medians are compared.
 //
-// Where the time goes (November 2026, this noisy 2-core VM; within one run the baseline ranges
-// 2.3-3.8 s, so compare ratios): 1,000,000 rows take 5.6-6.1 s in quiet moments. Checking (CSV
-// parsing, headings, units, validation, keeping the rows; two checkers, one on a helper thread)
-// ≈ 1 s; sorting ≈ 0.15 s; writing by one statement (store::Connection::insert_rows) ≈ 3.0-3.3
-// s; commit ≈ 1.0-1.1 s (≈ 300 MB of WAL). The last line printed is SQLite's floor for write
-// and commit: the same rows copied by one INSERT … SELECT into a fresh database with the same
-// schema, ≈ 2.8-3.6 s, with no parsing, checking or reading from memory. Checking cannot overlap
-// the sorted write, which needs every row first; so the goal needs a write much closer to that
-// floor, or a cheaper table. The index on date_from is a good share of the write; without it a
-// period filter on the whole country's list takes ≈ 0.36 s instead of 4 ms (sqlite3 .timer on
-// the demo database), so it stays. Tried and not kept: 64-row VALUES statements (2× slower than
-// one row per statement on SQLite 3.40), huge pages for the kept rows (no difference measured).
-// History: ≈ 70,000 rows/s with three indexes in file order, ≈ 135,000 sorted, ≈ 160,000 by
-// one statement, ≈ 170,000 with two checkers.
+// Where the time goes (November 2026, 2-core VM, medians 4.1-4.4 s, ≈ 225,000-240,000 rows/s):
+// counting lines for the progress total ≈ 0.02-0.07 s; checking (two checkers, one on a helper
+// thread) ≈ 0.8 s; sorting and writing by one statement (store::Connection::insert_rows) ≈
+// 2.4-2.6 s; commit ≈ 0.8-0.9 s, nearly all of it the checkpoint copying ≈ 260 MB of WAL into
+// the database and syncing it. The last line printed is SQLite's floor for write and commit: the
+// same rows copied by one INSERT … SELECT into a fresh database with the same schema, ≈ 2.6-2.9
+// s. The index on date_from costs ≈ 1 s of the write, as rows sorted by place reach it all over;
+// sorted by date (or by date within groups of places) the wider place index suffers more
+// instead (measured 3.3× and 1.1× slower). Without it a period filter on the whole country's
+// list takes ≈ 0.36 s instead of 4 ms, so it stays. Page cache during the import: 32 MiB, see
+// import.cpp (256 MiB was 1.3 s slower, all in page faults). Tried and not kept: 64-row VALUES
+// statements (2× slower than one row per statement on SQLite 3.40), huge pages for the kept
+// rows (no difference measured). History: ≈ 70,000 rows/s with three indexes in file order, ≈
+// 135,000 sorted, ≈ 160,000 by one statement, ≈ 170,000 with two checkers, ≈ 215,000 with a
+// 32 MiB cache, ≈ 230,000 with pre-populated memory for the kept rows and a quick line count.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
