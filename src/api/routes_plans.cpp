@@ -15,6 +15,7 @@
 #include "api/json_util.h"
 #include "api/router.h"
 #include "api/row_scope.h"
+#include "api/upload.h"
 #include "approval/approval.h"
 #include "plans/service.h"
 
@@ -98,34 +99,6 @@ void throw_if(const std::vector<FieldError>& errs) {
   if (!errs.empty()) throw invalid("invalid_plan_data", "Dữ liệu chưa hợp lệ; chưa ghi gì.", errs);
 }
 
-// The uploaded file: the part named "file" of a multipart body, else the raw body.
-std::pair<std::string, std::string> upload(const Request& q) {
-  std::string ct = q.header("content-type");
-  if (ct.rfind("multipart/form-data", 0) != 0) return {q.body, q.param("filename", "tep.csv")};
-  auto b = ct.find("boundary=");
-  if (b == std::string::npos)
-    throw invalid("bad_multipart", "Thiếu boundary trong Content-Type multipart/form-data.");
-  std::string boundary = ct.substr(b + 9);
-  if (auto semi = boundary.find(';'); semi != std::string::npos) boundary.resize(semi);
-  if (boundary.size() > 1 && boundary.front() == '"')
-    boundary = boundary.substr(1, boundary.size() - 2);
-  const std::string& body = q.body;
-  for (size_t pos = body.find("--" + boundary); pos != std::string::npos;
-       pos = body.find("--" + boundary, pos + 2)) {
-    size_t head = pos + boundary.size() + 4, end_head = body.find("\r\n\r\n", head);
-    if (end_head == std::string::npos) break;
-    std::string headers = body.substr(head, end_head - head);
-    if (headers.find("name=\"file\"") == std::string::npos) continue;
-    size_t data = end_head + 4, end = body.find("\r\n--" + boundary, data);
-    if (end == std::string::npos) break;
-    std::string name = "tep.csv";
-    if (auto f = headers.find("filename=\""); f != std::string::npos)
-      name = headers.substr(f + 10, headers.find('"', f + 10) - f - 10);
-    return {body.substr(data, end - data), name};
-  }
-  throw invalid("missing_file", "Thiếu tệp (phần \"file\" của biểu mẫu).");
-}
-
 // Each row of an imported file: within the user's unit, and (results) not in an approved month.
 plans::Service::RowCheck row_check(const Params& p, const places::Gazetteer& g,
                                    const std::string& pattern) {
@@ -195,9 +168,9 @@ void register_plans_routes(Router& r, Context& ctx) {
   });
 
   r.post("/api/v1/plans/targets/import", [&svc, &pool, &ctx](const Request& q, const Params& p) {
-    auto [data, name] = upload(q);
+    Upload up = uploaded_file(q, "tep.csv");
     auto c = pool.acquire();
-    auto s = svc.import_targets(*c, data, name,
+    auto s = svc.import_targets(*c, up.data, up.filename,
                                 row_check(p, *ctx.places, "/api/v1/plans/targets/import"));
     return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
   });
@@ -242,9 +215,9 @@ void register_plans_routes(Router& r, Context& ctx) {
   });
 
   r.post("/api/v1/plans/results/import", [&svc, &pool, &ctx](const Request& q, const Params& p) {
-    auto [data, name] = upload(q);
+    Upload up = uploaded_file(q, "tep.csv");
     auto c = pool.acquire();
-    auto s = svc.import_results(*c, data, name,
+    auto s = svc.import_results(*c, up.data, up.filename,
                                 row_check(p, *ctx.places, "/api/v1/plans/results/import"));
     return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
   });

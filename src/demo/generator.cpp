@@ -4,7 +4,7 @@
 
 #include "common/error.h"
 #include "demo/demo.h"
-#include "places/simple_csv.h"
+#include "tabular/csv_records.h"
 
 namespace caunoi::demo {
 
@@ -66,7 +66,7 @@ std::vector<double> model_population(const places::Gazetteer& g, const std::file
   std::vector<double> pop(g.size(), 0.0);
   std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
   std::uniform_real_distribution<double> jitter(0.6, 1.4);
-  for (const auto& r : places::read_simple_csv(data / "demo" / "population_2022.csv")) {
+  for (const auto& r : tabular::read_csv_records(data / "demo" / "population_2022.csv")) {
     const auto* prov = g.find("old:" + r.at("province_code"));
     if (!prov) continue;
     double people = std::stod(r.at("population_thousand")) * 1000.0;

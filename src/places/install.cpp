@@ -12,7 +12,7 @@
 
 #include "common/error.h"
 #include "places/gazetteer.h"
-#include "places/simple_csv.h"
+#include "tabular/csv_records.h"
 
 namespace caunoi::places {
 namespace {
@@ -61,21 +61,21 @@ int install(store::Connection& c, const std::filesystem::path& data_dir) {
 
   add("VN", "VN", "Việt Nam", "Toàn quốc", "Quốc gia", Level::country, Era::current, "", "Vietnam");
 
-  for (auto& r : read_simple_csv(admin / "provinces_2026.csv"))
+  for (auto& r : tabular::read_csv_records(admin / "provinces_2026.csv"))
     add(r.at("code"), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::province, Era::current, "VN", r.at("name_en"));
-  for (auto& r : read_simple_csv(admin / "wards_2026.csv"))
+  for (auto& r : tabular::read_csv_records(admin / "wards_2026.csv"))
     add(r.at("code"), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::commune, Era::current, r.at("province_code"), r.at("name_en"));
 
-  for (auto& r : read_simple_csv(admin / "provinces_old.csv"))
+  for (auto& r : tabular::read_csv_records(admin / "provinces_old.csv"))
     add(old_id(r.at("code")), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::province, Era::old, "VN", r.at("name_en"));
-  for (auto& r : read_simple_csv(admin / "districts_old.csv"))
+  for (auto& r : tabular::read_csv_records(admin / "districts_old.csv"))
     add(old_id(r.at("code")), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::district, Era::old, old_id(r.at("province_code")), r.at("name_en"));
   std::set<std::string> old_communes;
-  for (auto& r : read_simple_csv(admin / "wards_old.csv")) {
+  for (auto& r : tabular::read_csv_records(admin / "wards_old.csv")) {
     add(old_id(r.at("code")), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::commune, Era::old, old_id(r.at("district_code")), r.at("name_en"));
     old_communes.insert(r.at("code"));
@@ -87,7 +87,7 @@ int install(store::Connection& c, const std::filesystem::path& data_dir) {
         from, to, rank, partial);
   };
   std::map<std::string, std::string> province_successor;
-  for (auto& r : read_simple_csv(admin / "mapping_provinces_2025.csv")) {
+  for (auto& r : tabular::read_csv_records(admin / "mapping_provinces_2025.csv")) {
     link(old_id(r.at("old_province_code")), r.at("new_province_code"), 0, false);
     province_successor[r.at("old_province_code")] = r.at("new_province_code");
   }
@@ -95,7 +95,7 @@ int install(store::Connection& c, const std::filesystem::path& data_dir) {
   const std::map<std::string, std::string> remap = {{"06970", "06978"}, {"23737", "23938"}};
   std::map<std::string, int> rank;
   std::set<std::string> mapped_districts;
-  for (auto& r : read_simple_csv(admin / "mapping_wards_2025.csv")) {
+  for (auto& r : tabular::read_csv_records(admin / "mapping_wards_2025.csv")) {
     std::string to = r.at("new_ward_code");
     if (auto it = remap.find(to); it != remap.end()) to = it->second;
     const std::string& code = r.at("old_code");
@@ -106,7 +106,7 @@ int install(store::Connection& c, const std::filesystem::path& data_dir) {
   }
   // Districts are not in the commune mapping (except island districts that became đặc khu):
   // each lies whole within its old province, hence within that province's successor.
-  for (auto& r : read_simple_csv(admin / "districts_old.csv")) {
+  for (auto& r : tabular::read_csv_records(admin / "districts_old.csv")) {
     if (mapped_districts.count(r.at("code"))) continue;
     link(old_id(r.at("code")), province_successor.at(r.at("province_code")), 0, false);
   }

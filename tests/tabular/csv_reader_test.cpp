@@ -1,11 +1,16 @@
 // tests/tabular/csv_reader_test.cpp — the CSV reader on the shapes staff files take.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "common/error.h"
 #include "tabular/csv_reader.h"
+#include "tabular/csv_records.h"
 #include "tabular/csv_writer.h"
 
 using caunoi::tabular::Cells;
@@ -129,4 +134,34 @@ TEST(CsvReader, EstimateLinesMatchesTheReaderOnWellFormedFiles) {
   }
   // A quote never closed: the rest is one record (the reader refuses such a file).
   EXPECT_EQ(estimate_csv_lines("a\n\"b\nc\nd\n"), 2u);
+}
+
+// The project's own reference files (data/admin) as records by heading.
+TEST(CsvRecords, ReadsByHeadingWithQuotesAndMissingCells) {
+  namespace fs = std::filesystem;
+  fs::path p =
+      fs::temp_directory_path() / ("caunoi-records-" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream out(p, std::ios::binary);
+    out << "\xEF\xBB\xBF"
+           "code,name,full_name\r\n"
+        << "01,\"Hà Nội\",\"Thành phố Hà Nội, thủ đô\"\r\n"
+        << "\r\n"
+        << "15,Yên Bái\r\n";
+  }
+  auto records = caunoi::tabular::read_csv_records(p);
+  fs::remove(p);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].at("code"), "01");
+  EXPECT_EQ(records[0].at("full_name"), "Thành phố Hà Nội, thủ đô");
+  EXPECT_EQ(records[1].at("name"), "Yên Bái");
+  EXPECT_EQ(records[1].at("full_name"), "");  // a missing cell reads as empty
+
+  try {
+    caunoi::tabular::read_csv_records(p);  // gone now
+    FAIL() << "a missing data file must throw";
+  } catch (const caunoi::Error& e) {
+    EXPECT_EQ(e.code(), "data_file");
+    EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos);
+  }
 }
