@@ -15,6 +15,7 @@ void add_serve(CLI::App& app, int&) {
   static uint16_t port = 8080;
   static int threads = 0;
   static double rate = http::ServerOptions{}.rate_per_second;
+  static std::vector<std::string> proxies;
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
   cmd->add_option("--port", port, "Cổng (0 = chọn cổng trống)")->capture_default_str();
   cmd->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
@@ -22,6 +23,9 @@ void add_serve(CLI::App& app, int&) {
   cmd->add_option("--rate-limit", rate,
                   "Số yêu cầu API mỗi giây cho mỗi địa chỉ máy khách (0 = không giới hạn)")
       ->capture_default_str();
+  cmd->add_option("--trusted-proxy", proxies,
+                  "Địa chỉ IP của máy chủ proxy ngược (nginx…) được tin tiêu đề X-Forwarded-For; "
+                  "có thể ghi nhiều lần");
   cmd->callback([] {
     int n =
         threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -32,6 +36,7 @@ void add_serve(CLI::App& app, int&) {
     opt.port = port;
     opt.threads = n;
     opt.rate_per_second = rate;
+    opt.trusted_proxies = proxies;
     opt.static_dir = paths.web_dir;
     http::Server server(rt.router(), opt);
     server.handle_signals();

@@ -4,8 +4,8 @@
 // one, and an empty bucket means 429 with the seconds to wait. A page load of the web app issues
 // a dozen API calls at once, hence a burst well above the steady rate. Buckets of clients that
 // went quiet are dropped when the table grows, so a scan from many addresses cannot exhaust
-// memory. Keyed by the socket's peer address: behind a reverse proxy all clients share one key,
-// and the proxy should do the limiting instead (there is no trusted X-Forwarded-For here).
+// memory. Keyed by the client's address as client_address.h finds it: the socket's peer, or,
+// behind a reverse proxy named with `caunoi serve --trusted-proxy`, the address it forwarded.
 // No Beast here, so the policy is tested without sockets.
 #pragma once
 

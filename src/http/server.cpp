@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "api/router.h"
+#include "http/client_address.h"
 #include "http/rate_limiter.h"
 #include "http/static_files.h"
 
@@ -188,14 +189,16 @@ struct Server::Impl {
       bool api_path =
           target.starts_with("/api/") || target == "/healthz" || target.starts_with("/healthz?");
       int wait_s = 0;
+      const std::string client =
+          client_address(remote, req["X-Forwarded-For"], srv.opt.trusted_proxies);
       if (target.starts_with("/api/") &&
-          !srv.limiter.allow(remote, RateLimiter::Clock::now(), &wait_s)) {
+          !srv.limiter.allow(client, RateLimiter::Clock::now(), &wait_s)) {
         r = api::Response::error(Error(ErrorKind::rate_limited, "rate_limited",
                                        "Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau " +
                                            std::to_string(wait_s) + " giây."));
         r.headers.emplace_back("Retry-After", std::to_string(wait_s));
       } else if (api_path || srv.statics.empty()) {
-        r = srv.router.dispatch(to_api(req, remote));
+        r = srv.router.dispatch(to_api(req, client));
       } else {
         r = srv.statics.serve(std::string(target.substr(0, target.find('?'))));
       }

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace caunoi::api {
 class Router;
@@ -30,6 +31,8 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};
   double rate_per_second = 20;  // API requests per client address; 0 = no limit
   double rate_burst = 100;      // a page load fires a dozen calls at once
+  // Reverse proxies whose X-Forwarded-For is believed (client_address.h); none by default.
+  std::vector<std::string> trusted_proxies;
   std::chrono::seconds grace{10};    // how long in-flight requests may run after stop()
   std::filesystem::path static_dir;  // web/dist; empty = no static files
 };

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "api/router.h"
+#include "http/client_address.h"
 #include "http/rate_limiter.h"
 #include "http/server.h"
 
@@ -241,6 +242,47 @@ TEST(HttpServer, ApiRequestsOverTheClientRateAre429) {
   EXPECT_EQ(status_of(c.read_response()), 200);
   c.send("GET /bao-cao HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(status_of(c.read_response()), 200);
+}
+
+// Behind a trusted reverse proxy each forwarded client has its own bucket, and the routes see
+// the client's address, not the proxy's; from an untrusted peer the header counts for nothing.
+TEST(HttpServer, TrustedProxyForwardsTheClientAddress) {
+  http::ServerOptions opt;
+  opt.rate_per_second = 0.05;
+  opt.rate_burst = 2;
+  opt.trusted_proxies = {"127.0.0.1"};
+  Fixture f(opt);
+  f.router.get("/api/v1/whoami", [](const api::Request& r, const api::Params&) {
+    return api::Response::json(boost::json::object{{"remote", r.remote}});
+  });
+  Client c(f.server->port());
+  auto get = [&](const std::string& xff) {
+    c.send("GET /api/v1/whoami HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: " + xff + "\r\n\r\n");
+    return c.read_response();
+  };
+  // The client forged the leftmost entry; the proxy appended what it saw.
+  auto r = get("6.6.6.6, 10.1.2.3");
+  EXPECT_EQ(status_of(r), 200);
+  EXPECT_NE(body_of(r).find(R"("remote":"10.1.2.3")"), std::string::npos) << r;
+  EXPECT_EQ(status_of(get("10.1.2.3")), 200);
+  EXPECT_EQ(status_of(get("10.1.2.3")), 429);  // that client's burst is spent
+  EXPECT_EQ(status_of(get("10.9.9.9")), 200);  // another client is not
+}
+
+TEST(ClientAddress, RightmostUntrustedHopOfATrustedPeer) {
+  const std::vector<std::string> proxies = {"10.0.0.1", "10.0.0.2"};
+  // Not from a trusted proxy: the header is ignored.
+  EXPECT_EQ(http::client_address("203.0.113.5", "1.2.3.4", proxies), "203.0.113.5");
+  // From the proxy: what it appended, skipping proxies in the chain and spaces.
+  EXPECT_EQ(http::client_address("10.0.0.1", "1.2.3.4", proxies), "1.2.3.4");
+  EXPECT_EQ(http::client_address("10.0.0.1", "9.9.9.9, 1.2.3.4 , 10.0.0.2", proxies), "1.2.3.4");
+  EXPECT_EQ(http::client_address("10.0.0.1", "2001:db8::7", proxies), "2001:db8::7");
+  // No header, or nothing usable in it: the proxy itself.
+  EXPECT_EQ(http::client_address("10.0.0.1", "", proxies), "10.0.0.1");
+  EXPECT_EQ(http::client_address("10.0.0.1", "unknown", proxies), "10.0.0.1");
+  EXPECT_EQ(http::client_address("10.0.0.1", " , ", proxies), "10.0.0.1");
+  // No proxies configured (the default): always the peer.
+  EXPECT_EQ(http::client_address("10.0.0.1", "1.2.3.4", {}), "10.0.0.1");
 }
 
 TEST(RateLimiter, RefillsOverTimeAndForgetsQuietClients) {

@@ -1,0 +1,40 @@
+// http/client_address.cpp — see client_address.h.
+#include "http/client_address.h"
+
+#include <algorithm>
+
+namespace caunoi::http {
+
+namespace {
+
+bool trusted(std::string_view a, const std::vector<std::string>& proxies) {
+  return std::find(proxies.begin(), proxies.end(), a) != proxies.end();
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  if (!trusted(peer, trusted_proxies)) return peer;
+  // From the right: each hop appended the address it saw.
+  while (!forwarded_for.empty()) {
+    size_t comma = forwarded_for.rfind(',');
+    std::string_view hop =
+        trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
+    forwarded_for =
+        comma == std::string_view::npos ? std::string_view{} : forwarded_for.substr(0, comma);
+    if (hop.empty()) continue;
+    // Not an address (a client's "unknown", garbage): stop at the last one a proxy vouched for.
+    if (hop.size() > 45 || hop.find_first_not_of("0123456789abcdefABCDEF.:") != hop.npos) break;
+    if (!trusted(hop, trusted_proxies)) return std::string(hop);
+  }
+  return peer;
+}
+
+}  // namespace caunoi::http
