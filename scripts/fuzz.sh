@@ -22,7 +22,7 @@ libs="$(pkg-config --libs libzip xlsxwriter) -lexpat -lsqlite3 -licuuc -licui18n
 tabular="src/tabular/csv_reader.cpp src/tabular/xlsx_reader.cpp src/tabular/rows.cpp src/common/date.cpp"
 domain="src/activities/activity.cpp src/activities/bulk_insert.cpp src/activities/import.cpp
         src/activities/pending_rows.cpp src/activities/reference.cpp src/activities/repository.cpp
-        src/activities/row_checker.cpp src/tabular/csv_records.cpp
+        src/activities/read_ahead.cpp src/activities/row_checker.cpp src/tabular/csv_records.cpp
         src/activities/schema.cpp src/activities/validate.cpp
         $(ls src/places/*.cpp src/store/*.cpp src/text/*.cpp src/common/*.cpp | grep -v 'common/date.cpp')"
 obj() { echo "obj/${1//\//_}.o"; }

@@ -69,7 +69,7 @@ class ImportSource final : public store::RowSource {
   }
 
   std::optional<std::string_view> text(int i) const override {
-    if (i < 14) {
+    if (i < static_cast<int>(RowTexts::kFields)) {
       std::string_view v = r_.at(i);
       if (i == 13 && v.empty()) return std::nullopt;  // no reference: NULL, not ''
       return v;

@@ -11,9 +11,11 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
+#include "activities/read_ahead.h"
 #include "activities/repository.h"
 #include "activities/row_checker.h"
 #include "common/error.h"
@@ -250,7 +252,11 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
   const long to_write = rep.rows_to_write = static_cast<long>(rows.size());
   progress(ImportPhase::writing, 0, to_write);
   rows.sort();
-  auto written = repo::insert_rows(c, rows, opt.created_by, now_utc(), [&](int64_t n) {
+  // With two checkers, the second core also gathers the sorted rows while SQLite writes.
+  std::optional<ReadAhead> ahead;
+  if (threads > 1) ahead.emplace(rows);
+  repo::RowCursor& source = ahead ? static_cast<repo::RowCursor&>(*ahead) : rows;
+  auto written = repo::insert_rows(c, source, opt.created_by, now_utc(), [&](int64_t n) {
     rep.rows_written = static_cast<long>(n);
     progress(ImportPhase::writing, rep.rows_written, to_write);
   });

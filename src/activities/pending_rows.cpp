@@ -183,8 +183,7 @@ bool PendingRows::next(repo::RowTexts& out) {
     auto [end, ec] = std::to_chars(ref_ + 22, ref_ + sizeof ref_, rank_);
     f[13] = std::string_view(ref_, static_cast<size_t>(end - ref_));
   }
-  out = repo::RowTexts{f[0], f[1], f[2], f[3],  f[4],  f[5],  f[6],
-                       f[7], f[8], f[9], f[10], f[11], f[12], f[13]};
+  out = repo::RowTexts::of(f);
   return true;
 }
 

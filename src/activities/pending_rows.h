@@ -56,7 +56,7 @@ class PendingRows final : public repo::RowCursor {
   bool next(repo::RowTexts& out) override;
 
  private:
-  static constexpr size_t kFields = 14;  // as repo::RowTexts
+  static constexpr size_t kFields = repo::RowTexts::kFields;
   struct Row {
     const char* text;  // the fields back to back
     uint32_t len[kFields];

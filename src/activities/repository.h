@@ -31,8 +31,14 @@ bool is_derived_ref(std::string_view ref);
 struct RowTexts {
   std::string_view reporting_unit, place, date_from, date_to, kind, channel, groups, topics,
       languages, partners, figures, title, note, external_ref;
+  static constexpr size_t kFields = 14;
   // Field i in the order above (0: reporting_unit … 13: external_ref).
   std::string_view at(int i) const;
+  // The fields in that order.
+  static RowTexts of(const std::string_view (&f)[kFields]) {
+    return RowTexts{f[0], f[1], f[2], f[3],  f[4],  f[5],  f[6],
+                    f[7], f[8], f[9], f[10], f[11], f[12], f[13]};
+  }
 };
 
 // The rows of a file import in the order to write them (PendingRows).

@@ -308,7 +308,8 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
 }
 
 // Two checkers (the import's choice for a large file) must give exactly what one gives: the same
-// rows with the same ids and references, the same repeated reference kept, the same errors.
+// rows with the same ids and references, the same repeated reference kept, the same errors. With
+// two, the write also reads its rows through ReadAhead (read_ahead.h).
 TEST_F(ActivitiesTest, TwoCheckersGiveWhatOneGives) {
   const char* places[] = {"old:15", "old:04270", "old:135", "old:132"};
   auto file = [&](bool with_errors) {
