@@ -15,21 +15,24 @@
 // load. This VM is noisy (one round in four or five runs up to 25 % slow, for the baseline too),
 // so each of three rounds runs both into fresh databases and the medians are compared.
 //
-// Where the time goes (November 2026, 2-core VM, medians 4.1-4.4 s, ≈ 225,000-240,000 rows/s):
+// Where the time goes (November 2026, 2-core VM, medians 3.8-4.4 s, ≈ 229,000-261,000 rows/s):
 // counting lines for the progress total ≈ 0.02-0.07 s; checking (two checkers, one on a helper
-// thread) ≈ 0.8 s; sorting and writing by one statement (store::Connection::insert_rows) ≈
-// 2.4-2.6 s; commit ≈ 0.8-0.9 s, nearly all of it the checkpoint copying ≈ 260 MB of WAL into
-// the database and syncing it. The last line printed is SQLite's floor for write and commit: the
-// same rows copied by one INSERT … SELECT into a fresh database with the same schema, ≈ 2.6-2.9
-// s. The index on date_from costs ≈ 1 s of the write, as rows sorted by place reach it all over;
+// thread) ≈ 0.75-0.95 s; sorting and writing by one statement (store::Connection::insert_rows)
+// ≈ 2.1-2.5 s, the helper meanwhile gathering the sorted rows (read_ahead.h); commit ≈ 0.8-0.9
+// s, nearly all of it the checkpoint copying ≈ 260 MB of WAL into the database and syncing it.
+// The last line printed is SQLite's floor for write and commit: the same rows copied by one
+// INSERT … SELECT into a fresh database with the same schema, ≈ 2.6-3.0 s on a quiet machine.
+// The index on date_from costs ≈ 1 s of the write, as rows sorted by place reach it all over;
 // sorted by date (or by date within groups of places) the wider place index suffers more
 // instead (measured 3.3× and 1.1× slower). Without it a period filter on the whole country's
 // list takes ≈ 0.36 s instead of 4 ms, so it stays. Page cache during the import: 32 MiB, see
 // import.cpp (256 MiB was 1.3 s slower, all in page faults). Tried and not kept: 64-row VALUES
 // statements (2× slower than one row per statement on SQLite 3.40), huge pages for the kept
-// rows (no difference measured). History: ≈ 70,000 rows/s with three indexes in file order, ≈
-// 135,000 sorted, ≈ 160,000 by one statement, ≈ 170,000 with two checkers, ≈ 215,000 with a
-// 32 MiB cache, ≈ 230,000 with pre-populated memory for the kept rows and a quick line count.
+// rows (twice: no difference beyond noise), syncing the WAL in the background during the write
+// (the checkpoint 0.2 s shorter, the write as much longer). History: ≈ 70,000 rows/s with three
+// indexes in file order, ≈ 135,000 sorted, ≈ 160,000 by one statement, ≈ 170,000 with two
+// checkers, ≈ 215,000 with a 32 MiB cache, ≈ 230,000 with pre-populated memory for the kept rows
+// and a quick line count, ≈ 250,000 with the rows gathered ahead of the writer.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
