@@ -210,6 +210,33 @@ describe("Hoạt động truyền thông", () => {
     await noSideways("hoat-dong-nhap-loi");
     assert.equal(await activityCount(laoCai), before, "a refused file must write nothing");
   });
+
+  test("a large file shows how much of it has been sent", async () => {
+    const before = await activityCount(laoCai);
+    // ≈ 1.4 MB: 12,000 good rows and a bad last one, so that nothing is written in the end.
+    const lines = ["Ngày,Đơn vị,Loại hoạt động,Tên hoạt động,Số hội nghị,Số người tham dự"];
+    for (let i = 0; i < 12000; i++) lines.push(`15/03/2026,${laoCai},conference,Hội nghị nhập thử số ${i} tại địa bàn tỉnh Lào Cai,1,${20 + (i % 50)}`);
+    lines.push(`16/03/2026,${laoCai},conference,Dòng cuối sai,1,-1`);
+    await page.goto(server.base + "/hoat-dong");
+    await page.waitForSelector('main[data-ready="list"]', { timeout: 30_000 });
+    // A slow line (≈ 300 KB/s up), as from a commune office; the bar must move before the file
+    // has all gone (a first "0/1,4 MB" is shown before any byte is sent, so it proves nothing).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 300 * 1024 });
+    try {
+      await page.getByTestId("import-file").setInputFiles({ name: "hoat-dong-lon.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n"), "utf8") });
+      await page.getByTestId("importer").locator('button[type="submit"]').click();
+      await page.waitForFunction(() => /Đang tải tệp lên: (?!0\/)[\d.,]+\/[\d.,]+ MB/.test(document.querySelector('[data-testid="importer"] [aria-live]')?.textContent ?? ""), null, { timeout: 10_000 });
+      const sending = Number(await page.locator('[data-testid="importer"] [role="progressbar"]').getAttribute("aria-valuenow"));
+      assert.ok(sending >= 0 && sending <= 20, `sending takes the first fifth of the bar, saw ${sending}%`);
+      const bad = page.locator('[data-testid="import-errors"] tr[data-row="12002"]');
+      await bad.waitFor({ timeout: 60_000 });
+    } finally {
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    assert.equal(await activityCount(laoCai), before, "a refused file must write nothing");
+  });
 });
 
 describe("Các trang khác", () => {

@@ -85,6 +85,27 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   return parse<T>(res);
 }
 
+// A file upload that reports how much of it has been sent: fetch cannot, so this one call uses
+// XMLHttpRequest. Same headers, errors and sign-in handling as request().
+export function upload<T>(path: string, body: FormData, onSent: (sent: number, total: number) => void, query?: Query): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1" + path + qs(query));
+    if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onSent(e.loaded, e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network", "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại."));
+    xhr.onload = () => {
+      if (xhr.status === 401 && !path.startsWith("/auth/")) onLoginRequired();
+      // A Response again, so that the answer is read exactly as request() reads it.
+      const nullBody = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      parse<T>(new Response(nullBody ? null : xhr.responseText, { status: xhr.status })).then(resolve, reject);
+    };
+    xhr.send(body);
+  });
+}
+
 export const get = <T>(path: string, query?: Query) => request<T>("GET", path, undefined, query);
 export const post = <T>(path: string, body?: unknown, query?: Query) => request<T>("POST", path, body, query);
 export const put = <T>(path: string, body?: unknown) => request<T>("PUT", path, body);

@@ -1,7 +1,7 @@
 // plans.ts — typed access to plan targets and participation results (/api/v1/plans/...):
 // list, enter, delete, and the import endpoints. Paths are gathered here so the pages do not
 // repeat them.
-import { del, get, items, post } from "./api";
+import { del, get, items, post, upload } from "./api";
 import type { ImportState } from "./components/importer";
 
 export interface Target {
@@ -76,9 +76,9 @@ export async function measures(): Promise<Measure[]> {
 
 // Synchronous imports (plans are small): the whole file is checked, then written or refused
 // (a refusal is an ApiError whose fields name each bad row). Answered as an import state.
-export async function importFile(path: string, file: File): Promise<ImportState> {
+export async function importFile(path: string, file: File, onSent: (sent: number, total: number) => void): Promise<ImportState> {
   const fd = new FormData();
   fd.append("file", file, file.name);
-  const r = await post<{ rows?: number; written?: number }>(path, fd);
+  const r = await upload<{ rows?: number; written?: number }>(path, fd, onSent);
   return { id: "sync", state: "done", rows_total: r.rows, rows_done: r.rows, inserted: r.written };
 }

@@ -1,8 +1,9 @@
 // components/importer.ts — import a CSV or XLSX file: upload it (POST /api/v1/imports, field
-// "file", answered 202 with an id), follow the server's progress (GET /api/v1/imports/{id})
-// on a progress bar, then show either what was written or, when the file is refused, every bad
-// row and column. The server writes a file whole or not at all, so a refusal saves nothing.
-import { ApiError, get, post } from "../api";
+// "file", answered 202 with an id) showing how much has been sent, follow the server's progress
+// (GET /api/v1/imports/{id}) on the same bar, then show either what was written or, when the
+// file is refused, every bad row and column. The server writes a file whole or not at all, so a
+// refusal saves nothing.
+import { ApiError, get, upload } from "../api";
 import { h, uid, clear } from "../dom";
 import { num } from "../format";
 import { errorBox, okBox } from "./ui";
@@ -30,9 +31,20 @@ export interface ImportState {
 const finished = new Set(["done", "finished", "completed", "succeeded", "success", "ok"]);
 const refused = new Set(["failed", "refused", "rejected", "error", "invalid"]);
 
+// Shares of the bar: sending the file (tens of megabytes take a while on a commune's line),
+// checking every row, and writing (only when no row failed), which takes the rest.
+const uploadShare = 0.2;
+const checkingShare = 0.25;
+
 // `upload` replaces the default POST /api/v1/imports for endpoints that import synchronously; it
-// returns the final state directly.
-export function importer(opts: { title?: string; kind?: string; extra?: Record<string, string>; onDone?: () => void; upload?: (f: File) => Promise<ImportState> }): HTMLElement {
+// returns the final state directly, telling `onSent` how much of the file has gone.
+export function importer(opts: {
+  title?: string;
+  kind?: string;
+  extra?: Record<string, string>;
+  onDone?: () => void;
+  upload?: (f: File, onSent: (sent: number, total: number) => void) => Promise<ImportState>;
+}): HTMLElement {
   const fileId = uid("file");
   const input = h("input", { id: fileId, type: "file", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data-testid": "import-file" });
   const bar = h("div", { style: { width: "0%" } });
@@ -41,15 +53,23 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
   const result = h("div", { "data-testid": "import-result" });
   const button = h("button", { type: "submit" }, "Tải lên và kiểm tra");
 
-  // Checking every row comes first and is the quicker part; writing (only when no row failed)
-  // takes the rest of the bar.
-  const checkingShare = 0.3;
-  function setProgress(done: number, total: number, writing = false) {
-    const part = total > 0 ? Math.min(1, done / total) : 0;
-    const p = Math.round(100 * (writing ? checkingShare + (1 - checkingShare) * part : checkingShare * part));
+  function setBar(p: number) {
     bar.style.width = p + "%";
     progress.setAttribute("aria-valuenow", String(p));
-    if (total <= 0) statusLine.textContent = "Đang đọc tệp…";
+  }
+  function onSent(sent: number, total: number) {
+    const p = Math.round(100 * uploadShare * (total > 0 ? Math.min(1, sent / total) : 0));
+    setBar(p);
+    const mb = (n: number) => (n / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+    statusLine.textContent = sent < total ? `Đang tải tệp lên: ${mb(sent)}/${mb(total)} MB (${p}%)` : "Đã tải lên; máy chủ đang đọc tệp…";
+  }
+  function setProgress(done: number, total: number, writing = false) {
+    const part = total > 0 ? Math.min(1, done / total) : 0;
+    const before = uploadShare + (writing ? checkingShare : 0);
+    const share = writing ? 1 - uploadShare - checkingShare : checkingShare;
+    const p = Math.round(100 * (before + share * part));
+    setBar(p);
+    if (total <= 0) statusLine.textContent = "Máy chủ đang đọc tệp…";
     else statusLine.textContent = `${writing ? "Đang ghi" : "Đang kiểm tra"} ${num(done)}/${num(total)} dòng (${p}%)`;
   }
 
@@ -104,11 +124,11 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
     }
     button.disabled = true;
     progress.hidden = false;
-    setProgress(0, 0);
+    onSent(0, f.size);
     clear(result);
     try {
       if (opts.upload) {
-        const done = await opts.upload(f);
+        const done = await opts.upload(f, onSent);
         await follow(done.id, done);
         return;
       }
@@ -116,7 +136,7 @@ export function importer(opts: { title?: string; kind?: string; extra?: Record<s
       fd.append("file", f, f.name);
       if (opts.kind) fd.append("kind", opts.kind);
       for (const [k, v] of Object.entries(opts.extra ?? {})) fd.append(k, v);
-      const started = await post<{ id: string | number }>("/imports", fd, opts.kind ? { kind: opts.kind } : undefined);
+      const started = await upload<{ id: string | number }>("/imports", fd, onSent, opts.kind ? { kind: opts.kind } : undefined);
       await follow(started.id);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length && err.fields.some((x) => x.row)) showErrors(err.fields, err.message);

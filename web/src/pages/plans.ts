@@ -152,7 +152,7 @@ const page: Page = async (main, _p, query) => {
         { class: "card" },
         h("h2", null, "Nhập chỉ tiêu từ tệp"),
         h("p", { class: "small muted" }, "Các cột: Mã đơn vị, Năm, Chỉ tiêu, Nhóm đối tượng (không bắt buộc), Giá trị, Ghi chú. Tệp có lỗi bị từ chối toàn bộ."),
-        importer({ upload: (f) => importFile(paths.targetsImport, f), onDone: () => void draw() }),
+        importer({ upload: (f, onSent) => importFile(paths.targetsImport, f, onSent), onDone: () => void draw() }),
       ),
     ),
   );

@@ -140,7 +140,7 @@ const page: Page = async (main, _p, query) => {
         { class: "card" },
         h("h2", null, "Nhập kết quả từ tệp"),
         h("p", { class: "small muted" }, "Các cột: Mã đơn vị, Kỳ (2022-03, 2022Q1), BHXH bắt buộc, BHXH tự nguyện, BHTN, BHYT, Dân số, Lực lượng lao động; có thể thêm các cột “BHYT - <nhóm>”. Tệp có lỗi bị từ chối toàn bộ."),
-        importer({ upload: (f) => importFile(paths.resultsImport, f), onDone: () => void draw() }),
+        importer({ upload: (f, onSent) => importFile(paths.resultsImport, f, onSent), onDone: () => void draw() }),
       ),
     ),
   );
