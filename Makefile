@@ -16,7 +16,8 @@ web: deps
 	@if [ -f web/package.json ]; then scripts/build-web.sh; fi
 
 build: deps web
-	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@# The tests are built (with sanitizers) by build-test; this tree is the app and the benchmarks.
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCAUNOI_BUILD_TESTS=OFF >/dev/null
 	@cmake --build build -j $(JOBS)
 
 build-test: deps web
