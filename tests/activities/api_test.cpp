@@ -35,6 +35,17 @@ class ActivitiesApi : public ::testing::Test {
     return rt_->router().dispatch(r);
   }
   json::value body(const api::Response& r) { return json::parse(r.body); }
+  // Polls a started import (202) until it leaves "running", for at most 10 s.
+  json::value finished_job(const api::Response& started) {
+    std::string path = "/api/v1/imports/" + std::to_string(body(started).at("id").as_int64());
+    json::value job;
+    for (int i = 0; i < 200; ++i) {
+      job = body(call("GET", path));
+      if (job.at("state").as_string() != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return job;
+  }
 
   testutil::TempDb db_;
   std::unique_ptr<app::Runtime> rt_;
@@ -133,13 +144,7 @@ TEST_F(ActivitiesApi, ExportsImportBackAsNothingNew) {
     auto started = call("POST", "/api/v1/imports", {{"filename", std::string("x.") + fmt}}, ex.body,
                         "application/octet-stream");
     ASSERT_EQ(started.status, 202) << started.body;
-    std::string id = std::to_string(body(started).at("id").as_int64());
-    json::value job;
-    for (int i = 0; i < 200; ++i) {
-      job = body(call("GET", "/api/v1/imports/" + id));
-      if (job.at("state").as_string() != "running") break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    json::value job = finished_job(started);
     EXPECT_EQ(job.at("state").as_string(), "done") << json::serialize(job);
     EXPECT_EQ(job.at("inserted").as_int64(), 0) << fmt;
     EXPECT_EQ(job.at("skipped").as_int64(), 1) << fmt;
@@ -159,13 +164,7 @@ TEST_F(ActivitiesApi, MultipartImportReportsBadRowsAndWritesNothing) {
   auto started =
       call("POST", "/api/v1/imports", {}, multipart, "multipart/form-data; boundary=" + b);
   ASSERT_EQ(started.status, 202) << started.body;
-  std::string id = std::to_string(body(started).at("id").as_int64());
-  json::value job;
-  for (int i = 0; i < 200; ++i) {
-    job = body(call("GET", "/api/v1/imports/" + id));
-    if (job.at("state").as_string() != "running") break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  json::value job = finished_job(started);
   EXPECT_EQ(job.at("state").as_string(), "failed");
   auto errors = job.at("errors").as_array();
   ASSERT_EQ(errors.size(), 1u);
