@@ -30,6 +30,7 @@ void print_unit(const places::Gazetteer& g, const places::Unit& u) {
 void add_places(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("places", "Tra cứu đơn vị hành chính (cũ và mới)");
   cmd->require_subcommand(1);
+  cmd->fallthrough();  // inherited by the subcommands: `places search X --db Y` works too
   static std::string db = "caunoi.db", query, id;
   static size_t limit = 10;
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();

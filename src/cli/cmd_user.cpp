@@ -53,6 +53,9 @@ int64_t find_id(store::Connection& c, const auth::Service& s, const std::string&
 void add_user(CLI::App& app, int&) {
   auto* cmd = app.add_subcommand("user", "Quản lý tài khoản người dùng");
   cmd->require_subcommand(1);
+  // Subcommands made after this inherit it: `user add --db X` works as README writes it, not
+  // only `user --db X add`.
+  cmd->fallthrough();
   static std::string db = "caunoi.db", username, role, unit = "VN", full_name;
   static bool password_stdin = false;
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
