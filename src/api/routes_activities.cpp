@@ -31,10 +31,17 @@ json::object activity_json(const Activity& a, const activities::Reference& ref,
   json::object figures;
   for (const auto& [code, v] : a.figures) figures[code] = v;
   const places::Unit* place = g.find(a.place);
+  // Commune names repeat across the country ("xã An Long"): lists above a province need the
+  // province, of the place's own era, beside it.
+  std::string province;
+  if (place && place->level > places::Level::province)
+    for (const auto* up : g.ancestors(place->id))
+      if (up->level == places::Level::province) province = g.display_name(*up);
   json::object o{{"id", a.id},
                  {"reporting_unit", a.reporting_unit},
                  {"place", a.place},
                  {"place_name", place ? g.display_name(*place) : a.place},
+                 {"place_province", province},
                  {"date_from", a.date_from.iso()},
                  {"date_to", a.date_to.iso()},
                  {"kind", a.kind},

@@ -163,7 +163,25 @@ describe("Hoạt động truyền thông", () => {
     const total = Number(await page.getByTestId("activities-total").getAttribute("data-total"));
     assert.ok(total > 0, "the demo data should list activities");
     assert.ok((await page.locator('[data-testid="activities-table"] tbody tr').count()) > 0);
+    // The national list names each commune's province: "xã An Long" alone could be any of several.
+    const units = await page.locator('[data-testid="activities-table"] tbody td[data-label="Đơn vị"]').allTextContents();
+    assert.ok(units.some((u) => /^(xã|phường|đặc khu) .+(tỉnh|thành phố) /.test(u)), `no province beside a commune in: ${units.slice(0, 3)}`);
     await noSideways("hoat-dong");
+    // On a phone each activity is a card that fits the screen: no row to scroll sideways, every
+    // cell labelled with its column.
+    const vp = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      const fit = await page.evaluate(() => {
+        const wrap = document.querySelector('[data-testid="activities-table"]').closest(".table-wrap");
+        const cell = document.querySelector('[data-testid="activities-table"] tbody td[data-label="Số liệu"]');
+        return { over: wrap.scrollWidth - wrap.clientWidth, label: getComputedStyle(cell, "::before").content };
+      });
+      assert.ok(fit.over <= 1, `the list scrolls ${fit.over}px sideways on a phone`);
+      assert.equal(fit.label, '"Số liệu"');
+    } finally {
+      await page.setViewportSize(vp);
+    }
   });
 
   test("a negative figure is refused with the Vietnamese field error and nothing is saved", async () => {
@@ -207,6 +225,9 @@ describe("Hoạt động truyền thông", () => {
     await bad.waitFor({ timeout: 20_000 });
     assert.match(await bad.textContent(), /âm/);
     assert.equal(await page.locator('[data-testid="import-errors"] tbody tr').count(), 1, "only row 3 is bad");
+    // The bar no longer reads as work under way: it says the file was refused.
+    assert.match(await page.locator('[data-testid="importer"] [aria-live]').textContent(), /Đã kiểm tra 3\/3 dòng: tệp bị từ chối/);
+    assert.equal(await page.locator('[data-testid="importer"] .progress.refused').count(), 1);
     await noSideways("hoat-dong-nhap-loi");
     assert.equal(await activityCount(laoCai), before, "a refused file must write nothing");
   });

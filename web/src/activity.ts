@@ -6,6 +6,7 @@ export interface Activity {
   id?: number | string;
   unit_id: string; // the API's "place": where it happened
   unit_name?: string;
+  unit_province?: string; // "tỉnh Lào Cai" for a commune; empty for a province or VN
   date: string; // ISO yyyy-mm-dd, the API's "date_from"
   date_to?: string;
   kind: string;
@@ -46,6 +47,7 @@ export function fromJson(o: Obj): Activity {
     id: o.id as number,
     unit_id: String(o.place ?? o.unit_id ?? unit?.id ?? ""),
     unit_name: String(o.place_name ?? o.unit_name ?? unit?.full_name ?? o.place ?? ""),
+    unit_province: o.place_province ? String(o.place_province) : undefined,
     date: String(o.date_from ?? o.date ?? ""),
     date_to: o.date_to ? String(o.date_to) : undefined,
     kind: String(o.kind ?? ""),

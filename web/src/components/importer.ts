@@ -101,12 +101,17 @@ export function importer(opts: {
       else setProgress(s.rows_done ?? 0, s.rows_total ?? 0);
       const st = (s.state ?? "").toLowerCase();
       if (finished.has(st) && !(s.errors?.length)) {
-        setProgress(1, 1, true);
+        setBar(100);
+        statusLine.textContent = `Hoàn tất: đã kiểm tra và ghi ${num(s.rows_total ?? (s.inserted ?? 0) + (s.skipped ?? 0))} dòng.`;
         clear(result, okBox(`Đã nhập ${num(s.inserted ?? 0)} dòng${s.skipped ? `, bỏ qua ${num(s.skipped)} dòng trùng` : ""}.`));
         opts.onDone?.();
         return;
       }
       if (refused.has(st) || (finished.has(st) && s.errors?.length)) {
+        // The bar stops where checking stopped, marked as refused, so that it no longer reads as
+        // work in progress.
+        progress.classList.add("refused");
+        statusLine.textContent = `Đã kiểm tra ${num(s.rows_done ?? 0)}/${num(s.rows_total ?? 0)} dòng: tệp bị từ chối, không dòng nào được ghi.`;
         showErrors(s.errors ?? [], s.message);
         return;
       }
@@ -124,6 +129,7 @@ export function importer(opts: {
     }
     button.disabled = true;
     progress.hidden = false;
+    progress.classList.remove("refused");
     onSent(0, f.size);
     clear(result);
     try {

@@ -26,12 +26,19 @@ function select(label: string, name: string, options: Code[], value: string, onC
   return h("div", { class: "field" }, h("label", { for: id }, label), sel);
 }
 
+// In the order the kind lists its figures (Số cuộc before Số lượt người tham dự), as the form
+// and the template show them; a figure the kind no longer lists comes last.
 function figuresText(a: Activity, ref: Reference): string {
+  const order = ref.kinds.find((k) => k.code === a.kind)?.figures ?? [];
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
   return Object.entries(a.figures)
     .filter(([, v]) => Number.isFinite(v))
+    .sort(([x], [y]) => rank(x) - rank(y))
     .map(([k, v]) => `${labelOf(ref.figures, k)}: ${num(v)}`)
     .join("; ");
 }
+
+const columns = ["Ngày", "Đơn vị", "Loại hoạt động", "Nội dung", "Kênh", "Số liệu"];
 
 const page: Page = async (main, _p, query) => {
   const f: Record<string, string> = {
@@ -119,8 +126,8 @@ const page: Page = async (main, _p, query) => {
               { class: "table-wrap" },
               h(
                 "table",
-                { "data-testid": "activities-table" },
-                h("thead", null, h("tr", null, h("th", null, "Ngày"), h("th", null, "Đơn vị"), h("th", null, "Loại hoạt động"), h("th", null, "Nội dung"), h("th", null, "Kênh"), h("th", null, "Số liệu"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+                { "data-testid": "activities-table", class: "stack" },
+                h("thead", null, h("tr", null, ...columns.map((c) => h("th", null, c)), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
                 h(
                   "tbody",
                   null,
@@ -128,13 +135,13 @@ const page: Page = async (main, _p, query) => {
                     h(
                       "tr",
                       null,
-                      h("td", { style: { whiteSpace: "nowrap" } }, date(a.date)),
-                      h("td", { class: "name" }, a.unit_name || a.unit_id),
-                      h("td", null, a.kind_label || labelOf(ref.kinds, a.kind)),
-                      h("td", { class: "name" }, a.title || "—"),
-                      h("td", null, a.channel ? labelOf(ref.channels, a.channel) : "—"),
-                      h("td", { class: "small" }, figuresText(a, ref)),
-                      h("td", null, a.id !== undefined ? h("a", { href: `/hoat-dong/${a.id}`, "data-link": true }, "Sửa") : ""),
+                      h("td", { "data-label": columns[0], style: { whiteSpace: "nowrap" } }, date(a.date)),
+                      h("td", { "data-label": columns[1], class: "name" }, h("div", null, a.unit_name || a.unit_id, a.unit_province ? h("span", { class: "small muted block" }, a.unit_province) : "")),
+                      h("td", { "data-label": columns[2] }, a.kind_label || labelOf(ref.kinds, a.kind)),
+                      h("td", { "data-label": columns[3], class: "name" }, a.title || "—"),
+                      h("td", { "data-label": columns[4] }, a.channel ? labelOf(ref.channels, a.channel) : "—"),
+                      h("td", { "data-label": columns[5], class: "small" }, figuresText(a, ref)),
+                      h("td", { class: "actions" }, a.id !== undefined ? h("a", { href: `/hoat-dong/${a.id}`, "data-link": true, "aria-label": `Sửa hoạt động ngày ${date(a.date)} tại ${a.unit_name || a.unit_id}` }, "Sửa") : ""),
                     ),
                   ),
                 ),
