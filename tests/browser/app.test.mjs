@@ -209,6 +209,29 @@ describe("Hoạt động truyền thông", () => {
     assert.equal(await activityCount(laoCai), before + 1);
   });
 
+  test("correcting an activity in the form keeps its partners, its days and its reference", async () => {
+    const made = await server.api("POST", "/activities", {
+      place: laoCai, date_from: "2026-10-10", date_to: "2026-10-12", kind: "campaign_launch",
+      partners: ["farmers_union", "youth_union"], external_ref: "LC-RAQUAN-2026-01",
+      figures: { events: 1, participants: 200 },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    await page.goto(server.base + "/hoat-dong/" + made.json.id);
+    await page.waitForSelector('main[data-ready="form"]', { timeout: 30_000 });
+    assert.equal(await page.getByTestId("act-date-to").inputValue(), "12/10/2026");
+    assert.ok(await page.locator('input[name="partners"][value="farmers_union"]').isChecked());
+    assert.match(await page.getByTestId("act-ref").textContent(), /LC-RAQUAN-2026-01/);
+    await page.locator('input[data-figure="participants"]').fill("250");
+    await page.locator('input[name="partners"][value="womens_union"]').check();
+    await page.getByTestId("act-save").click();
+    await page.getByText("Đã lưu thay đổi.").waitFor({ timeout: 10_000 });
+    const after = (await server.api("GET", "/activities/" + made.json.id)).json;
+    assert.equal(after.figures.participants, 250);
+    assert.deepEqual([...after.partners].sort(), ["farmers_union", "womens_union", "youth_union"]);
+    assert.equal(after.date_to, "2026-10-12");
+    assert.equal(after.external_ref, "LC-RAQUAN-2026-01");
+  });
+
   test("an import with a bad row lists that row and writes nothing", async () => {
     const before = await activityCount(laoCai);
     const csv = [

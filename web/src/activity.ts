@@ -16,8 +16,14 @@ export interface Activity {
   groups: string[];
   topics: string[];
   languages: string[];
+  partners: string[];
   figures: Record<string, number>;
   note?: string;
+  // Not edited by the form, but sent back unchanged: PUT replaces the whole activity, and an
+  // edit must not lose the office that reported it or the reference that keeps a re-import of
+  // its file from adding it again.
+  reporting_unit?: string;
+  external_ref?: string;
 }
 
 export interface ActivityPage {
@@ -57,8 +63,11 @@ export function fromJson(o: Obj): Activity {
     groups: strs(o.groups),
     topics: strs(o.topics),
     languages: strs(o.languages),
+    partners: strs(o.partners),
     figures: figuresOf(o.figures),
     note: o.note ? String(o.note) : undefined,
+    reporting_unit: o.reporting_unit ? String(o.reporting_unit) : undefined,
+    external_ref: o.external_ref ? String(o.external_ref) : undefined,
   };
 }
 
@@ -75,7 +84,10 @@ export function toJson(a: Activity): Obj {
     groups: a.groups,
     topics: a.topics,
     languages: a.languages,
+    partners: a.partners,
     figures: a.figures,
+    reporting_unit: a.reporting_unit || undefined,
+    external_ref: a.external_ref || undefined,
   };
 }
 

@@ -19,6 +19,7 @@ export interface Reference {
   groups: Code[];
   topics: Code[];
   languages: Code[];
+  partners: Code[];
 }
 
 type Obj = Record<string, unknown>;
@@ -40,6 +41,7 @@ export function reference(): Promise<Reference> {
       groups: items<Obj>(r.groups ?? r.target_groups ?? []).map(code),
       topics: items<Obj>(r.topics ?? []).map(code),
       languages: items<Obj>(r.languages ?? []).map(code),
+      partners: items<Obj>(r.partners ?? []).map(code),
     }))
     .catch((e) => {
       cache = null;

@@ -20,7 +20,7 @@ const page: Page = async (main, params) => {
   const editing = params.id !== undefined;
   main.append(pageHead(editing ? "Sửa hoạt động truyền thông" : "Nhập hoạt động truyền thông"), loading());
   let ref;
-  let act: Activity = { unit_id: "", date: today(), kind: "", title: "", channel: "", groups: [], topics: [], languages: [], figures: {} };
+  let act: Activity = { unit_id: "", date: today(), kind: "", title: "", channel: "", groups: [], topics: [], languages: [], partners: [], figures: {} };
   try {
     ref = await reference();
     if (editing) act = await load(params.id);
@@ -46,6 +46,9 @@ const page: Page = async (main, params) => {
 
   // A text box, not type=date: the browser would show its own UI language's order (mm/dd).
   const dateIn = h("input", { id: uid("date"), type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", value: fmtDate(act.date), autocomplete: "off", "data-testid": "act-date" });
+  // Empty for a one-day activity; a campaign or a contest runs over several days.
+  const multiDay = act.date_to && act.date_to !== act.date;
+  const dateToIn = h("input", { id: uid("date-to"), type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", value: multiDay ? fmtDate(act.date_to!) : "", autocomplete: "off", "data-testid": "act-date-to" });
   const titleIn = h("input", { id: uid("title"), type: "text", value: act.title, maxlength: "500", "data-testid": "act-title" });
   const kindSel = h("select", { id: uid("kind"), "data-testid": "act-kind" }, ...R.kinds.map((k) => h("option", { value: k.code, selected: k.code === act.kind }, k.label)));
   const channelSel = h("select", { id: uid("channel"), "data-testid": "act-channel" });
@@ -53,7 +56,7 @@ const page: Page = async (main, params) => {
   const noteIn = h("textarea", { id: uid("note"), maxlength: "2000" }, act.note ?? "");
   const topBox = h("div", { "aria-live": "polite" });
 
-  function checks(name: "groups" | "topics" | "languages", legend: string, options: Code[]): HTMLElement {
+  function checks(name: "groups" | "topics" | "languages" | "partners", legend: string, options: Code[]): HTMLElement {
     const box = h(
       "fieldset",
       { "data-testid": "act-" + name },
@@ -142,18 +145,22 @@ const page: Page = async (main, params) => {
     }
     const iso = parseViDate(dateIn.value);
     if (!iso) bad.push({ field: "date_from", message: "Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm (ví dụ 05/10/2022)." });
+    const isoTo = dateToIn.value.trim() ? parseViDate(dateToIn.value) : "";
+    if (isoTo === null) bad.push({ field: "date_to", message: "Ngày kết thúc không hợp lệ, hãy nhập theo dạng ngày/tháng/năm hoặc để trống." });
     const picked = (name: string) => [...main.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
     return {
       a: {
         ...act,
         unit_id: unit.value()?.id ?? act.unit_id,
         date: iso ?? "",
+        date_to: isoTo || undefined,
         kind: kindSel.value,
         title: titleIn.value.trim(),
         channel: channelSel.value,
         groups: picked("groups"),
         topics: picked("topics"),
         languages: picked("languages"),
+        partners: picked("partners"),
         figures,
         note: noteIn.value.trim() || undefined,
       },
@@ -202,13 +209,15 @@ const page: Page = async (main, params) => {
     h(
       "form",
       { class: "card", novalidate: true, onsubmit: submit, "data-testid": "activity-form" },
-      h("div", { class: "grid grid-2" }, h("div", null, unit.el, unitErr), field("date_from", "Ngày thực hiện", dateIn)),
+      act.external_ref ? h("p", { class: "small muted", "data-testid": "act-ref" }, `Mã tham chiếu: ${act.external_ref} — giữ nguyên khi sửa, để nhập lại tệp gốc không tạo bản ghi trùng.`) : null,
+      h("div", { class: "grid grid-2" }, h("div", null, unit.el, unitErr), h("div", { class: "grid grid-2" }, field("date_from", "Ngày thực hiện", dateIn), field("date_to", "Đến ngày", dateToIn, "nếu nhiều ngày"))),
       h("div", { class: "grid grid-2", style: { marginTop: "12px" } }, field("kind", "Loại hoạt động", kindSel), field("channel", "Kênh truyền thông", channelSel)),
       h("div", { style: { margin: "12px 0" } }, field("title", "Nội dung, tên hoạt động", titleIn)),
       figuresBox,
       checks("groups", "Nhóm đối tượng", R.groups),
       checks("topics", "Chủ đề", R.topics),
       checks("languages", "Ngôn ngữ", R.languages),
+      checks("partners", "Đơn vị phối hợp", R.partners),
       field("note", "Ghi chú", noteIn),
       h(
         "div",
