@@ -124,6 +124,10 @@ Activity Service::update(store::Connection& c, int64_t id, Activity a, const std
     a.id = id;
     a.created_by = old.created_by;
     a.created_at = old.created_at;
+    // The reference is the row's identity in the file or system it came from: an update that
+    // leaves it out keeps it, or importing that file again would add the row a second time. It
+    // can be changed, not removed.
+    if (a.external_ref.empty()) a.external_ref = old.external_ref;
     if (a.date_to == Date{}) a.date_to = a.date_from;
     normalize(a);
     check(a);

@@ -307,6 +307,34 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
   EXPECT_THROW(svc_->create(*c_, copy, "canbo"), Error);
 }
 
+// An update that leaves the reference out (an API client sending only what it shows) keeps it:
+// the file it came from, imported again, still adds nothing.
+TEST_F(ActivitiesTest, UpdateWithoutReferenceKeepsItSoReimportAddsNothing) {
+  std::string csv =
+      "Mã tham chiếu,Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n"
+      "LC-7,15/03/2022,old:15,Hội nghị truyền thông,1,40\n"
+      ",16/03/2022,old:15,Hội nghị truyền thông,1,50\n";
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  auto rep = svc_->import_file(*c_, csv, opt);
+  ASSERT_TRUE(rep.ok());
+  ASSERT_EQ(rep.inserted, 2);
+  for (int64_t id = rep.first_id; id <= rep.last_id; ++id) {
+    activities::Activity a = svc_->get(*c_, id);
+    std::string ref = a.external_ref;
+    ASSERT_FALSE(ref.empty());
+    a.external_ref.clear();
+    a.title = "Đã sửa số liệu";
+    EXPECT_EQ(svc_->update(*c_, id, a, "canbo").external_ref, ref);
+    EXPECT_EQ(svc_->get(*c_, id).external_ref, ref);
+  }
+  auto again = svc_->import_file(*c_, csv, opt);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.inserted, 0);
+  EXPECT_EQ(again.skipped, 2);
+  EXPECT_EQ(activities::repo::count_live(*c_), 2);
+}
+
 // Two checkers (the import's choice for a large file) must give exactly what one gives: the same
 // rows with the same ids and references, the same repeated reference kept, the same errors. With
 // two, the write also reads its rows through ReadAhead (read_ahead.h).
