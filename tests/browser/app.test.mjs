@@ -230,6 +230,15 @@ describe("Hoạt động truyền thông", () => {
     assert.deepEqual([...after.partners].sort(), ["farmers_union", "womens_union", "youth_union"]);
     assert.equal(after.date_to, "2026-10-12");
     assert.equal(after.external_ref, "LC-RAQUAN-2026-01");
+    // The history under the form names who changed what, version by version.
+    const v2 = page.locator('[data-testid="act-history"] tr[data-version="2"]');
+    await v2.waitFor({ timeout: 10_000 });
+    const text = await v2.textContent();
+    assert.match(text, /Số người tham gia: 200 → 250/);
+    assert.match(text, /Đơn vị phối hợp: .*→ .*Hội Liên hiệp Phụ nữ/);
+    assert.match(text, new RegExp(server.user.username));
+    assert.match(await page.locator('[data-testid="act-history"] tr[data-version="1"]').textContent(), /Nhập mới/);
+    await noSideways("hoat-dong-lich-su");
   });
 
   test("an import with a bad row lists that row and writes nothing", async () => {

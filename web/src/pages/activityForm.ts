@@ -10,6 +10,7 @@ import { navigate, type Page } from "../router";
 import { reference, type Code, type Kind } from "../reference";
 import { errorBox, loading, okBox, pageHead } from "../components/ui";
 import { unitPicker } from "../components/unitPicker";
+import { activityHistory } from "../components/activityHistory";
 
 function today(): string {
   const d = new Date();
@@ -183,6 +184,10 @@ const page: Page = async (main, params) => {
     try {
       const saved = editing ? await update(params.id, a) : await create(a);
       clear(topBox, okBox(editing ? "Đã lưu thay đổi." : "Đã lưu hoạt động."));
+      if (editing) {
+        act = saved;
+        void drawHistory();
+      }
       if (!editing && saved.id !== undefined) navigate(`/hoat-dong/${saved.id}`, true);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
@@ -246,6 +251,20 @@ const page: Page = async (main, params) => {
       ),
     ),
   );
+  // Below the form when correcting: who entered and who changed what. A failure to load it
+  // leaves the form usable.
+  const historyBox = h("div", { "aria-live": "polite" });
+  async function drawHistory() {
+    try {
+      clear(historyBox, await activityHistory(params.id, R));
+    } catch (e) {
+      clear(historyBox, errorBox(e));
+    }
+  }
+  if (editing) {
+    main.append(historyBox);
+    await drawHistory();
+  }
   main.setAttribute("data-ready", "form");
 };
 
