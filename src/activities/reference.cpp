@@ -18,6 +18,17 @@ bool valid_list(std::string_view list) {
                      [&](const char* l) { return list == l; });
 }
 
+// How a message names a list ("danh mục kênh"), never by its code.
+std::string list_label(std::string_view list) {
+  static const std::pair<std::string_view, const char*> kLabels[] = {
+      {"kind", "loại hoạt động"},    {"figure", "chỉ số"},     {"group", "nhóm đối tượng"},
+      {"topic", "chủ đề"},           {"language", "ngôn ngữ"}, {"channel", "kênh"},
+      {"partner", "đơn vị phối hợp"}};
+  for (const auto& [code, label] : kLabels)
+    if (code == list) return label;
+  return std::string(list);
+}
+
 }  // namespace
 
 std::shared_ptr<const Reference> Reference::load(store::Connection& c) {
@@ -117,11 +128,20 @@ void add_reference(store::Connection& c, std::string_view list, const RefEntry& 
   if (list == "kind" && figures.empty()) {
     errs.push_back({"figures", "Loại hoạt động mới cần ít nhất một chỉ số."});
   }
+  // A kind's category decides which totals it counts in ("meeting" makes the dispatch's
+  // "hội nghị" figure), and a figure's decides how it adds up: a misspelt one would count
+  // nowhere without a word, so only categories already in use in that list are taken.
+  if (!e.category.empty() &&
+      !c.scalar("SELECT 1 FROM activity_ref WHERE list = ? AND category = ?", list, e.category)) {
+    errs.push_back({"category", "Nhóm \"" + e.category + "\" không có trong danh mục " +
+                                    list_label(list) + "."});
+  }
   if (!errs.empty()) throw invalid("invalid_reference", "Mục danh mục không hợp lệ.", errs);
   store::Transaction tx(c);
   if (exists(std::string(list).c_str(), e.code)) {
     throw Error(ErrorKind::conflict, "ref_exists",
-                "Mã \"" + e.code + "\" đã có trong danh mục " + std::string(list) + ".");
+                "Mã \"" + e.code + "\" đã có trong danh mục " + list_label(list) + ".",
+                {{"code", "Mã đã được dùng; mã không được dùng lại."}});
   }
   int sort = static_cast<int>(
       c.scalar("SELECT COALESCE(MAX(sort), 0) + 1 FROM activity_ref WHERE list = ?", list)

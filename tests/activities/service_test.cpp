@@ -173,4 +173,25 @@ TEST_F(ActivitiesTest, AdministratorExtendsAList) {
   EXPECT_THROW(svc_->add_reference(*c_, "kind", e, {"events"}), Error);  // taken
   activities::RefEntry bad{"Bad Code", "x", "", 0};
   EXPECT_THROW(svc_->add_reference(*c_, "topic", bad), Error);
+  // A meeting-type kind counts in the dispatch's "hội nghị" total; a misspelt category is refused
+  // by name, in Vietnamese, rather than counting nowhere.
+  activities::RefEntry seminar{"seminar", "Hội thảo chuyên đề", "meeting", 0};
+  svc_->add_reference(*c_, "kind", seminar, {"events", "attendees"});
+  EXPECT_TRUE(svc_->reference()->is_meeting("seminar"));
+  activities::RefEntry typo{"seminar_2", "Hội thảo", "meetng", 0};
+  try {
+    svc_->add_reference(*c_, "kind", typo, {"events"});
+    ADD_FAILURE() << "an unknown category was taken";
+  } catch (const Error& err) {
+    ASSERT_EQ(err.fields().size(), 1u);
+    EXPECT_EQ(err.fields()[0].field, "category");
+    EXPECT_NE(err.fields()[0].message.find("loại hoạt động"), std::string::npos);
+  }
+  try {
+    svc_->add_reference(*c_, "kind", seminar, {"events"});
+    ADD_FAILURE() << "a code was reused";
+  } catch (const Error& err) {
+    EXPECT_EQ(err.code(), "ref_exists");
+    EXPECT_NE(std::string(err.what()).find("danh mục loại hoạt động"), std::string::npos);
+  }
 }
