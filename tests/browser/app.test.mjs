@@ -292,6 +292,47 @@ describe("Hoạt động truyền thông", () => {
   });
 });
 
+describe("Danh mục", () => {
+  test("an administrator adds a partner and a kind; a reused code is refused in Vietnamese", async () => {
+    await page.goto(server.base + "/danh-muc");
+    await page.waitForSelector('main[data-ready="reference"]', { timeout: 30_000 });
+    assert.ok((await page.locator('[data-testid="ref-table"] tr[data-code="conference"]').count()) === 1);
+    await page.locator('button[data-list="partner"]').click();
+    await page.locator('[data-testid="ref-table"] tr[data-code="farmers_union"]').waitFor();
+    await page.getByTestId("ref-code").fill("red_cross");
+    await page.getByTestId("ref-label").fill("Hội Chữ thập đỏ");
+    await page.getByTestId("ref-save").click();
+    await page.locator('[data-testid="ref-table"] tr[data-code="red_cross"]').waitFor({ timeout: 10_000 });
+    // The same code again: refused, named, nothing added.
+    await page.getByTestId("ref-code").fill("red_cross");
+    await page.getByTestId("ref-label").fill("Hội Chữ thập đỏ (trùng)");
+    await page.getByTestId("ref-save").click();
+    const err = page.locator('[data-testid="ref-form"] .alert-error');
+    await err.waitFor({ timeout: 10_000 });
+    assert.match(await err.textContent(), /đã có trong danh mục đơn vị phối hợp/);
+    assert.equal(await page.locator('[data-testid="ref-table"] tr[data-code="red_cross"]').count(), 1);
+    // A new meeting-type kind with its figures.
+    await page.locator('button[data-list="kind"]').click();
+    await page.getByTestId("ref-code").fill("seminar");
+    await page.getByTestId("ref-label").fill("Hội thảo chuyên đề");
+    await page.getByTestId("ref-category").selectOption("meeting");
+    await page.locator('[data-testid="ref-form"] input[name="figures"][value="events"]').check();
+    await page.locator('[data-testid="ref-form"] input[name="figures"][value="attendees"]').check();
+    await page.getByTestId("ref-save").click();
+    await page.locator('[data-testid="ref-table"] tr[data-code="seminar"]').waitFor({ timeout: 10_000 });
+    await noSideways("danh-muc");
+    const ref = (await server.api("GET", "/reference")).json;
+    const seminar = ref.kinds.find((k) => k.code === "seminar");
+    assert.equal(seminar.category, "meeting");
+    assert.deepEqual(seminar.figures, ["events", "attendees"]);
+    // The activity form offers what was added.
+    await page.goto(server.base + "/hoat-dong/moi");
+    await page.waitForSelector('main[data-ready="form"]', { timeout: 30_000 });
+    assert.equal(await page.locator('input[name="partners"][value="red_cross"]').count(), 1);
+    assert.equal(await page.locator('[data-testid="act-kind"] option[value="seminar"]').count(), 1);
+  });
+});
+
 describe("Các trang khác", () => {
   for (const [path, name, ready] of [
     ["/ke-hoach", "ke-hoach", "plans"],

@@ -18,6 +18,7 @@ const nav: NavItem[] = [
   { path: "/ke-hoach", label: "Kế hoạch, chỉ tiêu", group: "Nghiệp vụ" },
   { path: "/ket-qua", label: "Kết quả phát triển người tham gia", group: "Nghiệp vụ" },
   { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ" },
+  { path: "/danh-muc", label: "Danh mục", group: "Nghiệp vụ" },
   { path: "/hoi-dap", label: "Hỏi đáp chính sách", group: "Người dân" },
   { path: "/hoi-dap/quan-ly", label: "Quản lý hỏi đáp", group: "Người dân" },
 ];
@@ -44,6 +45,7 @@ route("/hoat-dong/:id", "Sửa hoạt động", lazy(() => import("./pages/activ
 route("/ke-hoach", "Kế hoạch, chỉ tiêu", lazy(() => import("./pages/plans")));
 route("/ket-qua", "Kết quả phát triển người tham gia", lazy(() => import("./pages/results")));
 route("/bao-cao", "Báo cáo", lazy(() => import("./pages/reports")));
+route("/danh-muc", "Danh mục", lazy(() => import("./pages/referenceLists")));
 route("/hoi-dap", "Hỏi đáp chính sách", lazy(() => import("./pages/qa"), true));
 route("/hoi-dap/quan-ly", "Quản lý hỏi đáp", lazy(() => import("./pages/qaStaff")));
 route("/dang-nhap", "Đăng nhập", lazy(() => import("./pages/login"), true));

@@ -6,6 +6,7 @@ import { get, items } from "./api";
 export interface Code {
   code: string;
   label: string;
+  category?: string; // for kinds: meeting, broadcast, press…; for figures: count, people
 }
 export interface Kind extends Code {
   figures: string[]; // figure codes that fit this kind
@@ -26,6 +27,7 @@ type Obj = Record<string, unknown>;
 const code = (o: Obj): Code => ({
   code: String(o.code ?? o.id ?? ""),
   label: String(o.label_vi ?? o.name_vi ?? o.label ?? o.name ?? o.code ?? ""),
+  ...(o.category ? { category: String(o.category) } : {}),
 });
 const codes = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : String((x as Obj).code ?? (x as Obj).id ?? ""))) : [];
@@ -48,6 +50,11 @@ export function reference(): Promise<Reference> {
       throw e;
     });
   return cache;
+}
+
+// After an administrator adds an entry: the next reference() asks the server again.
+export function forgetReference(): void {
+  cache = null;
 }
 
 export function labelOf(list: Code[], c: string): string {
