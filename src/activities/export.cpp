@@ -131,7 +131,10 @@ std::string template_xlsx(const Reference& ref, const std::string& kind) {
   tabular::XlsxWriter w;
   auto& s = w.add_sheet("Nhập liệu");
   s.texts(0, heads, tabular::Style::header);
-  s.column_width(0, static_cast<int>(heads.size()) - 1, 18);
+  // Reference, dates and unit codes stay as typed: Excel would otherwise drop the zeros of
+  // "04270" and read "05/03/2022" by the computer's locale, as 3 May on an English Windows.
+  s.column_width(0, 4, 18, tabular::Style::text_entry);
+  s.column_width(5, static_cast<int>(heads.size()) - 1, 18);
   s.freeze(1, 0);
   const std::vector<std::string> notes = {
       "Không bắt buộc. Mã riêng của dòng: nhập lại cùng tệp không tạo bản ghi trùng.",

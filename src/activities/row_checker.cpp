@@ -309,13 +309,36 @@ class UnitResolver {
   }
 
  private:
+  // Excel keeps "01" or "04270" typed in a cell of General format as the number 1 or 4270, and
+  // so does its CSV: a code of a province (2 digits), district (3) or commune (5) that has lost
+  // its leading zeros. One unit under the padded code is taken; several are named, so that the
+  // row is corrected rather than guessed.
+  std::pair<std::string, std::string> zeros_dropped(std::string_view text, Date at) {
+    std::vector<const places::Unit*> found;
+    for (size_t width : {2, 3, 5}) {
+      if (width <= text.size()) continue;
+      std::string padded = std::string(width - text.size(), '0') + std::string(text);
+      if (const places::Unit* u = g_.resolve_code(padded, at)) found.push_back(u);
+    }
+    if (found.size() == 1) return {found[0]->id, ""};
+    std::string msg =
+        "Không có đơn vị hành chính mã \"" + std::string(text) + "\" vào ngày " + at.vi() + ".";
+    if (!found.empty()) {
+      msg += " Có thể Excel đã bỏ số 0 ở đầu mã: ";
+      for (size_t i = 0; i < found.size(); ++i) {
+        msg += (i ? ", " : "") + found[i]->code + " là " + found[i]->full_name;
+      }
+      msg += ". Hãy ghi đủ mã và định dạng cột là Văn bản (Text).";
+    }
+    return {"", msg};
+  }
+
   std::pair<std::string, std::string> compute(std::string_view text, Date at, bool old) {
     // Bare codes first: they repeat across eras ("15" is Yên Bái before the reform and Lào Cai
     // after), so the row's date decides.
     if (all_digits(text)) {
       if (const places::Unit* u = g_.resolve_code(text, at)) return {u->id, ""};
-      return {"", "Không có đơn vị hành chính mã \"" + std::string(text) + "\" vào ngày " +
-                      at.vi() + "."};
+      return zeros_dropped(text, at);
     }
     if (const places::Unit* u = g_.find(text)) return {u->id, ""};  // "old:15", "VN"
     // "Tả Van, Sa Pa, Lào Cai": the first part is the unit, the others its ancestors.

@@ -33,7 +33,7 @@ namespace caunoi::tabular {
 
 namespace {
 
-constexpr size_t kStyles = static_cast<size_t>(Style::note) + 1;
+constexpr size_t kStyles = static_cast<size_t>(Style::text_entry) + 1;
 
 [[noreturn]] void fail(const char* what, lxw_error e) {
   throw Error(ErrorKind::internal, "xlsx_write_failed",
@@ -130,6 +130,7 @@ XlsxWriter::XlsxWriter(bool constant_memory) : impl_(std::make_unique<Impl>()) {
   format_set_num_format(add(Style::percent), "0.00%");
   format_set_num_format(add(Style::percent1), "0.0%");
   format_set_num_format(add(Style::date), "dd/mm/yyyy");
+  format_set_num_format(add(Style::text_entry), "@");
   lxw_format* n = add(Style::note);
   format_set_italic(n);
   format_set_font_color(n, 0x595959);
@@ -202,6 +203,10 @@ void XlsxSheet::merge(int first_row, int first_col, int last_row, int last_col,
 
 void XlsxSheet::column_width(int first_col, int last_col, double width) {
   check("độ rộng cột", worksheet_set_column(impl_->ws, first_col, last_col, width, nullptr));
+}
+
+void XlsxSheet::column_width(int first_col, int last_col, double width, Style s) {
+  check("độ rộng cột", worksheet_set_column(impl_->ws, first_col, last_col, width, impl_->f(s)));
 }
 
 void XlsxSheet::freeze(int rows, int cols) {

@@ -47,6 +47,7 @@ enum class Style {
   percent1,      // 0.0%
   date,          // dd/mm/yyyy
   note,          // italic grey: explanations under a table or in a template
+  text_entry,    // number format "@": what is typed stays text ("04270", "05/03/2022")
 };
 
 class XlsxSheet {
@@ -61,7 +62,11 @@ class XlsxSheet {
   // One text spread over a rectangle of cells.
   void merge(int first_row, int first_col, int last_row, int last_col, std::string_view value,
              Style s = Style::title);
+  // With a style, it is also the format of the columns' empty cells, the format a user's typing
+  // takes (templates: Style::text_entry keeps codes' leading zeros and dates as written).
+  // Ranges must not overlap: a later call replaces an earlier one's columns.
   void column_width(int first_col, int last_col, double width);
+  void column_width(int first_col, int last_col, double width, Style s);
   void freeze(int rows, int cols);  // keep the first `rows` rows / `cols` columns in view
   void autofilter(int first_row, int first_col, int last_row, int last_col);
   // A drop-down list on a column range (templates: codes of kinds, languages...). Excel limits

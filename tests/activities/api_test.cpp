@@ -6,6 +6,8 @@
 #include <chrono>
 #include <thread>
 
+#include <zip.h>
+
 #include "api/router.h"
 #include "app/runtime.h"
 #include "foundation/test_db.h"
@@ -52,10 +54,31 @@ class ActivitiesApi : public ::testing::Test {
 };
 
 namespace {
+// One file of a zip (an XLSX) as text.
+std::string zip_entry(const std::string& zip, const char* name) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(zip.data(), zip.size(), 0, &err);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  zip_error_fini(&err);
+  if (!za) {
+    zip_source_free(src);
+    return "";
+  }
+  std::string out;
+  if (zip_file_t* f = zip_fopen(za, name, 0)) {
+    char buf[8192];
+    for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) out.append(buf, size_t(n));
+    zip_fclose(f);
+  }
+  zip_discard(za);
+  return out;
+}
+
 const char* kConference = R"({"place": "old:04270", "reporting_unit": "old:15",
   "date": "15/03/2022", "kind": "conference", "groups": ["farm_households"],
   "languages": ["vi", "hmong"], "figures": {"events": 1, "attendees": 85}})";
-}
+}  // namespace
 
 TEST_F(ActivitiesApi, CreateReadUpdateDeleteWithHistory) {
   auto created = call("POST", "/api/v1/activities", {}, kConference);
@@ -186,5 +209,28 @@ TEST_F(ActivitiesApi, TemplatePerKindIsAWorkbookWithItsFigures) {
   EXPECT_EQ(std::find(heads.begin(), heads.end(), "Số lượt người tham dự"), heads.end());
   auto names = tabular::xlsx_sheet_names(t.body);
   EXPECT_EQ(names.size(), 3u);
+  // Columns A–E (reference, dates, units) are formatted as text, so that Excel keeps what staff
+  // type: "04270" with its zero, "05/03/2022" as written.
+  std::string sheet = zip_entry(t.body, "xl/worksheets/sheet1.xml");
+  auto col = sheet.find("<col min=\"1\" max=\"5\"");
+  ASSERT_NE(col, std::string::npos) << sheet.substr(0, 600);
+  auto style_at = sheet.find("style=\"", col);
+  ASSERT_LT(style_at, sheet.find("/>", col));
+  int xf = std::stoi(sheet.substr(style_at + 7));
+  std::string styles = zip_entry(t.body, "xl/styles.xml");
+  std::string xfs = styles.substr(styles.find("<cellXfs"));
+  size_t at = 0;
+  for (int i = 0; i <= xf; ++i) at = xfs.find("<xf ", at + 1);
+  std::string xf_tag = xfs.substr(at, xfs.find('>', at) - at);
+  auto fmt_at = xf_tag.find("numFmtId=\"");
+  ASSERT_NE(fmt_at, std::string::npos) << xf_tag;
+  std::string fmt = xf_tag.substr(fmt_at + 10, xf_tag.find('"', fmt_at + 10) - fmt_at - 10);
+  // 49 is Excel's own "@"; a writer may declare it as a custom format instead.
+  EXPECT_TRUE(fmt == "49" ||
+              styles.find("<numFmt numFmtId=\"" + fmt + "\" formatCode=\"@\"") != std::string::npos)
+      << xf_tag << "\n"
+      << styles.substr(0, 400);
+  EXPECT_NE(sheet.find("<col min=\"6\""), std::string::npos)
+      << "the other columns keep their width";
   EXPECT_EQ(call("GET", "/api/v1/activities/template", {{"kind", "nope"}}).status, 404);
 }

@@ -2,6 +2,7 @@
 // headings lands whole; one bad date on row 7,413 lands nothing and is named; a re-import adds
 // nothing; CSV with ';' and BOM, units by name, headings without diacritics.
 #include <algorithm>
+#include <set>
 
 #include "activities/import.h"
 #include "activities/repository.h"
@@ -305,6 +306,34 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
   activities::Activity copy = svc_->get(*c_, *activities::repo::id_of_given_ref(*c_, "R-1"));
   copy.place = "old:15";
   EXPECT_THROW(svc_->create(*c_, copy, "canbo"), Error);
+}
+
+// Excel turns "04270" and "01" typed in General cells into 4270 and 1: a code short of its
+// zeros is found when only one unit has it padded, and named with its candidates otherwise.
+TEST_F(ActivitiesTest, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
+  activities::ImportOptions opt;
+  opt.filename = "x.csv";
+  std::string good =
+      "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n"
+      "15/03/2022,4270,Hội nghị truyền thông,1\n"  // only old:04270
+      "15/06/2026,1,Hội nghị truyền thông,1\n";    // after the reform only 01, Hà Nội
+  auto rep = svc_->import_file(*c_, good, opt);
+  ASSERT_TRUE(rep.ok()) << rep.errors.at(0).message;
+  std::set<std::string> places;
+  for (int64_t id = rep.first_id; id <= rep.last_id; ++id) places.insert(svc_->get(*c_, id).place);
+  EXPECT_EQ(places, (std::set<std::string>{"old:04270", "01"}));
+
+  // In 2022 "1" could be the province 01, the district 001 or the commune 00001.
+  std::string ambiguous =
+      "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n15/03/2022,1,Hội nghị truyền thông,1\n";
+  auto bad = svc_->import_file(*c_, ambiguous, opt);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].column, "Đơn vị");
+  const std::string& m = bad.errors[0].message;
+  EXPECT_NE(m.find("01 là Thành phố Hà Nội"), std::string::npos) << m;
+  EXPECT_NE(m.find("001 là Quận Ba Đình"), std::string::npos) << m;
+  EXPECT_NE(m.find("Văn bản (Text)"), std::string::npos) << m;
+  EXPECT_EQ(activities::repo::count_live(*c_), 2);
 }
 
 // An update that leaves the reference out (an API client sending only what it shows) keeps it:
