@@ -155,9 +155,11 @@ int64_t int_param(const Request& q, const std::string& name, int64_t fallback, i
   int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || v < lo || v > hi) {
-    throw invalid("bad_parameter",
-                  "Tham số \"" + name + "\" phải là số nguyên từ " + std::to_string(lo) + " đến " +
-                      std::to_string(hi) + ".",
+    // An offset has no real upper bound: name only the lower one rather than a 19-digit number.
+    std::string range = hi >= (int64_t{1} << 40)
+                            ? "không nhỏ hơn " + std::to_string(lo)
+                            : "từ " + std::to_string(lo) + " đến " + std::to_string(hi);
+    throw invalid("bad_parameter", "Tham số \"" + name + "\" phải là số nguyên " + range + ".",
                   {{name, "Giá trị không hợp lệ."}});
   }
   return v;
