@@ -362,3 +362,28 @@ describe("Các trang khác", () => {
     await page.screenshot({ path: path.join(shotsDir, "bao-cao-da-duyet.png"), fullPage: true });
   });
 });
+
+// Last, as it signs the shared browser in as someone else.
+describe("Cán bộ tỉnh", () => {
+  test("a province's staff open every page on their own province, with no refusal", async () => {
+    const made = await server.api("POST", "/users", { username: "cb.laocai", full_name: "Cán bộ Lào Cai", role: "province_staff", unit_id: laoCai, password: "Mat-khau-Lao-Cai-2026!" });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    await browser.context.clearCookies();
+    await page.goto(server.base + "/dang-nhap");
+    await page.getByTestId("login-user").fill("cb.laocai");
+    await page.getByTestId("login-pass").fill("Mat-khau-Lao-Cai-2026!");
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"), { timeout: 10_000 });
+    for (const [p, ready] of [["/hoat-dong", "list"], ["/", "kpis"], ["/ke-hoach", "plans"], ["/ket-qua", "results"], ["/bao-cao", "report"]]) {
+      await page.goto(server.base + p);
+      await page.waitForSelector(`main[data-ready="${ready}"]`, { timeout: 30_000 });
+      await page.waitForTimeout(500); // the dashboard's panels load after its headline figures
+      assert.match(await page.getByTestId("unit-current").first().textContent(), /Lào Cai/, p);
+      const refused = await page.locator("main .alert-error").allTextContents();
+      assert.deepEqual(refused, [], `${p}: ${refused.join(" | ")}`);
+    }
+    await page.goto(server.base + "/hoat-dong");
+    await page.waitForSelector('main[data-ready="list"]');
+    assert.ok(Number(await page.getByTestId("activities-total").getAttribute("data-total")) > 0, "Lào Cai's own activities are listed");
+  });
+});

@@ -32,6 +32,12 @@ export function user(): User | null {
   return current;
 }
 
+// Where a page opens when the address names no unit: the signed-in user's own unit. Staff of a
+// province or commune may read only within it, so "Toàn quốc" would greet them with a refusal.
+export function homeUnit(): string {
+  return current?.unit_id || "VN";
+}
+
 // Asks the server once per page load; later calls reuse the answer.
 export function whoAmI(): Promise<User | null> {
   checked ??= get<{ user: User; csrf_token?: string }>("/auth/me")

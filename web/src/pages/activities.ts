@@ -1,6 +1,7 @@
 // pages/activities.ts — "Hoạt động truyền thông": the activity log of a unit and period with
 // filters (kind, target group, topic, language, channel) and paging; links to enter a new one;
 // export to CSV or Excel of what the filters select; template download and file import.
+import { homeUnit } from "../session";
 import { url } from "../api";
 import { list, type Activity } from "../activity";
 import { clear, h, uid } from "../dom";
@@ -42,7 +43,7 @@ const columns = ["Ngày", "Đơn vị", "Loại hoạt động", "Nội dung", "
 
 const page: Page = async (main, _p, query) => {
   const f: Record<string, string> = {
-    unit: query.get("u") || "VN",
+    unit: query.get("u") || homeUnit(),
     period: query.get("p") || "",
     kind: query.get("kind") || "",
     group: query.get("group") || "",
@@ -107,7 +108,7 @@ const page: Page = async (main, _p, query) => {
   }
 
   async function draw() {
-    setQuery({ u: f.unit === "VN" ? undefined : f.unit, p: f.period, kind: f.kind, group: f.group, topic: f.topic, language: f.language, channel: f.channel, page: pageNo > 1 ? String(pageNo) : undefined });
+    setQuery({ u: f.unit === homeUnit() ? undefined : f.unit, p: f.period, kind: f.kind, group: f.group, topic: f.topic, language: f.language, channel: f.channel, page: pageNo > 1 ? String(pageNo) : undefined });
     clear(
       exportLinks,
       h("a", { class: "btn secondary", href: url("/activities/export", { ...filterQuery(), format: "csv" }), download: "" }, "Xuất CSV"),
@@ -173,7 +174,7 @@ const page: Page = async (main, _p, query) => {
     ),
   );
   drawFilters();
-  await unit.set(f.unit).catch(() => unit.set("VN"));
+  await unit.set(f.unit).catch(() => unit.set(homeUnit()));
   await draw();
 };
 

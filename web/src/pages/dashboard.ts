@@ -2,6 +2,7 @@
 // Headline figures with the change against the same period last year come first (they are the
 // first paint the browser test measures); charts, map, ranking and the drafted narrative follow,
 // with ECharts and the province boundaries loaded only after the figures are on screen.
+import { homeUnit } from "../session";
 import { get, parsePeriod, type Place } from "../api";
 import { analytics, formatValue, indicators, report, type Indicator, type Row } from "../analytics";
 import { clear, h } from "../dom";
@@ -114,7 +115,7 @@ function rankingTable(rows: Row[], lastLabel: string, onPick?: (r: Row) => void)
 }
 
 const page: Page = async (main, _params, query) => {
-  let unitId = query.get("u") || "VN";
+  let unitId = query.get("u") || homeUnit();
   let periodCode = query.get("p") || "";
   const pv = parsePeriodCode(periodCode) ?? defaultPeriod();
   const disposers: (() => void)[] = [];
@@ -125,7 +126,7 @@ const page: Page = async (main, _params, query) => {
     label: "Đơn vị (tỉnh, xã)",
     onChange: (p: Place) => {
       unitId = p.id;
-      setQuery({ u: p.id === "VN" ? undefined : p.id });
+      setQuery({ u: p.id === homeUnit() ? undefined : p.id });
       void refresh();
     },
   });
@@ -313,8 +314,11 @@ const page: Page = async (main, _params, query) => {
   async function drawMapAndRanking(gen: number) {
     const ind = mapIndicator.value || primary;
     try {
+      // The country's map needs the national figures, which only central staff may read; the
+      // staff of a province or commune see the units within their own instead.
+      const countrywide = homeUnit() === "VN";
       const [national, local, c, geo] = await Promise.all([
-        analytics({ indicator: ind, unit: "VN", period: periodCode, by: "children" }),
+        countrywide ? analytics({ indicator: ind, unit: "VN", period: periodCode, by: "children" }) : null,
         unitId === "VN" ? null : analytics({ indicator: ind, unit: unitId, period: periodCode, by: "children" }),
         loadCharts(),
         (geoCache ??= get<unknown>("/geo/provinces")),
@@ -322,7 +326,7 @@ const page: Page = async (main, _params, query) => {
       if (gen !== generation) return;
       const unit = picker.value();
       rankingTitle.textContent = unitId === "VN" ? "Xếp hạng các tỉnh, thành phố" : `Các đơn vị trực thuộc ${unit ? describe(unit) : ""}`;
-      const rows = (local ?? national).rows;
+      const rows = (local ?? national)?.rows ?? [];
       clear(
         rankingBox,
         rows.length
@@ -335,6 +339,11 @@ const page: Page = async (main, _params, query) => {
             })
           : h("p", { class: "muted" }, "Đơn vị này không có đơn vị trực thuộc."),
       );
+      if (!national) {
+        clear(mapBox, h("p", { class: "muted" }, "Bản đồ số liệu các tỉnh, thành phố dành cho tài khoản cấp trung ương; xem các đơn vị trực thuộc ở bảng bên."));
+        mapBox.setAttribute("data-drawn", "0");
+        return;
+      }
       if (!c.echarts.getMap("vn-provinces")) c.echarts.registerMap("vn-provinces", geo as never);
       const chart = chartIn(mapBox, c);
       const provinceOfUnit = unit && unit.level >= 1 ? (unit.ancestors ?? []).concat(unit).find((a) => a.level === 1)?.id : undefined;

@@ -1,6 +1,7 @@
 // pages/plans.ts — "Kế hoạch, chỉ tiêu": the targets a unit is given for a year, each beside
 // what has been done so far (analytics, which carries the target) and the percent of plan in
 // colour (green ≥ 100%, amber ≥ 80%, red below). Targets are entered one by one or imported.
+import { homeUnit } from "../session";
 import { ApiError, parsePeriod } from "../api";
 import { analytics, formatValue, indicators, type Indicator } from "../analytics";
 import { clear, h, uid } from "../dom";
@@ -13,7 +14,7 @@ import { unitPicker } from "../components/unitPicker";
 import { defaultPeriod, yearsAround } from "./dashboard";
 
 const page: Page = async (main, _p, query) => {
-  let unitId = query.get("u") || "VN";
+  let unitId = query.get("u") || homeUnit();
   const dp = defaultPeriod();
   let year = Number(query.get("y") || dp.year);
   const tableBox = h("div", { "data-testid": "targets" }, loading());
@@ -37,7 +38,7 @@ const page: Page = async (main, _p, query) => {
   }
 
   async function draw() {
-    setQuery({ u: unitId === "VN" ? undefined : unitId, y: String(year) });
+    setQuery({ u: unitId === homeUnit() ? undefined : unitId, y: String(year) });
     clear(tableBox, loading());
     try {
       const list = await targets(unitId, year);
@@ -156,7 +157,7 @@ const page: Page = async (main, _p, query) => {
       ),
     ),
   );
-  await unit.set(unitId).catch(() => unit.set("VN"));
+  await unit.set(unitId).catch(() => unit.set(homeUnit()));
   await draw();
 };
 

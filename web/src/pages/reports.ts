@@ -2,6 +2,7 @@
 // it (GET /api/v1/reports: sections of figures with the change against the same period last
 // year, and the narrative), and download it as Excel (GET /api/v1/reports/xlsx). Either from all
 // reported data or from approved months only; the report says which.
+import { homeUnit } from "../session";
 import { url } from "../api";
 import { report, type DataScope } from "../analytics";
 import { clear, h, uid } from "../dom";
@@ -19,7 +20,7 @@ function cellClass(c: { title: string; kind: string } | undefined): string {
 }
 
 const page: Page = async (main, _p, query) => {
-  let unitId = query.get("u") || "VN";
+  let unitId = query.get("u") || homeUnit();
   const pv = parsePeriodCode(query.get("p") || "") ?? defaultPeriod();
   const body = h("div", { "data-testid": "report" }, loading());
   const download = h("a", { class: "btn", download: "", "data-testid": "report-xlsx" }, "Tải báo cáo Excel");
@@ -42,7 +43,7 @@ const page: Page = async (main, _p, query) => {
 
   async function draw() {
     const p = period.code();
-    setQuery({ u: unitId === "VN" ? undefined : unitId, p, d: data === "all" ? undefined : data });
+    setQuery({ u: unitId === homeUnit() ? undefined : unitId, p, d: data === "all" ? undefined : data });
     download.href = url("/reports/xlsx", { unit: unitId, period: p, compare: "last-year", data });
     clear(body, loading("Đang lập báo cáo…"));
     try {
@@ -102,7 +103,7 @@ const page: Page = async (main, _p, query) => {
     h("section", { class: "card filters" }, unit.el, period.el, dataField),
     h("article", { class: "card" }, body),
   );
-  await unit.set(unitId).catch(() => unit.set("VN"));
+  await unit.set(unitId).catch(() => unit.set(homeUnit()));
   await draw();
 };
 

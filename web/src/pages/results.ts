@@ -2,6 +2,7 @@
 // reports at the end of a month or quarter (BHXH bắt buộc, tự nguyện, BHTN, BHYT, dân số, lực
 // lượng lao động), entered in a form or imported, and the coverage rates they give with the
 // change against a year earlier and the percent of plan in colour.
+import { homeUnit } from "../session";
 import { ApiError } from "../api";
 import { analytics, formatValue, indicators, type Indicator } from "../analytics";
 import { clear, h, uid } from "../dom";
@@ -15,7 +16,7 @@ import { unitPicker } from "../components/unitPicker";
 import { defaultPeriod, yearsAround } from "./dashboard";
 
 const page: Page = async (main, _p, query) => {
-  let unitId = query.get("u") || "VN";
+  let unitId = query.get("u") || homeUnit();
   const dp = defaultPeriod();
   const pv = parsePeriodCode(query.get("p") || "") ?? { ...dp, kind: "month" as const };
   if (pv.kind !== "month" && pv.kind !== "quarter") pv.kind = "month";
@@ -41,7 +42,7 @@ const page: Page = async (main, _p, query) => {
 
   async function draw() {
     const code = period.code();
-    setQuery({ u: unitId === "VN" ? undefined : unitId, p: code });
+    setQuery({ u: unitId === homeUnit() ? undefined : unitId, p: code });
     clear(ratesBox, loading());
     try {
       const recs = await results(unitId).catch(() => []);
@@ -144,7 +145,7 @@ const page: Page = async (main, _p, query) => {
       ),
     ),
   );
-  await unit.set(unitId).catch(() => unit.set("VN"));
+  await unit.set(unitId).catch(() => unit.set(homeUnit()));
   await draw();
 };
 
