@@ -2,6 +2,7 @@
 #include "activities/reference.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/error.h"
 #include "text/fold.h"
@@ -27,6 +28,46 @@ std::string list_label(std::string_view list) {
   for (const auto& [code, label] : kLabels)
     if (code == list) return label;
   return std::string(list);
+}
+
+std::vector<std::string> words_of(std::string_view folded) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char ch : folded) {
+    if (std::isalnum(static_cast<unsigned char>(ch))) {
+      w += ch;
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+// Equal, or (for words long enough that one slip is a typo rather than another word) one
+// insertion, deletion or substitution apart.
+bool near_word(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.size() < 4 || b.size() < 4) return false;
+  size_t la = a.size(), lb = b.size();
+  if (la > lb + 1 || lb > la + 1) return false;
+  size_t i = 0, j = 0, edits = 0;
+  while (i < la && j < lb) {
+    if (a[i] == b[j]) {
+      ++i, ++j;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (la > lb) {
+      ++i;
+    } else if (lb > la) {
+      ++j;
+    } else {
+      ++i, ++j;
+    }
+  }
+  return edits + (la - i) + (lb - j) <= 1;
 }
 
 }  // namespace
@@ -78,6 +119,31 @@ std::optional<std::string> Reference::lookup(std::string_view list, std::string_
     if (auto m = it->second.find(f.substr(6)); m != it->second.end()) return m->second;
   }
   return std::nullopt;
+}
+
+std::vector<const RefEntry*> Reference::suggest(std::string_view list, std::string_view text,
+                                                size_t max) const {
+  std::vector<std::string> typed = words_of(text::fold(text));
+  if (typed.empty()) return {};
+  std::vector<std::pair<double, const RefEntry*>> scored;
+  for (const auto& e : entries(list)) {
+    std::vector<std::string> label = words_of(text::fold(e.label));
+    size_t shared = 0;
+    for (const auto& w : typed) {
+      shared += std::any_of(label.begin(), label.end(),
+                            [&](const std::string& l) { return near_word(w, l); });
+    }
+    double score = static_cast<double>(shared) / std::max(typed.size(), label.size());
+    if (score >= 0.5) scored.emplace_back(score, &e);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<const RefEntry*> out;
+  for (const auto& s : scored) {
+    if (out.size() == max) break;
+    out.push_back(s.second);
+  }
+  return out;
 }
 
 const std::vector<std::string>& Reference::figures_of(std::string_view kind) const {

@@ -44,6 +44,11 @@ class Reference {
   // What a user wrote → code: exact code, then folded label, then folded label without a leading
   // "Tiếng " (languages). nullopt if nothing matches.
   std::optional<std::string> lookup(std::string_view list, std::string_view text) const;
+  // For a text lookup() did not find: up to `max` entries whose labels share at least half of
+  // their words with it (a word one letter off counts), best first — so that a refusal can say
+  // "nguoi dan toc thieu so" probably meant "Đồng bào dân tộc thiểu số".
+  std::vector<const RefEntry*> suggest(std::string_view list, std::string_view text,
+                                       size_t max = 3) const;
 
   const std::vector<std::string>& figures_of(std::string_view kind) const;
   bool kind_takes(std::string_view kind, std::string_view figure) const;

@@ -485,8 +485,9 @@ class RowChecker::Impl {
           const std::string& code = lookup(is_kind, v);
           if (code.empty()) {
             errs_.emplace_back(col.field, (is_kind ? "Loại hoạt động" : std::string("Kênh")) +
-                                              " không có trong danh mục: \"" + std::string(v) +
-                                              "\".");
+                                              " không có trong danh mục: " +
+                                              quoted_with_hint(is_kind ? "kind" : "channel", v) +
+                                              ".");
           }
           (is_kind ? a.kind : a.channel) = code;
           break;
@@ -622,6 +623,18 @@ class RowChecker::Impl {
     return "";
   }
 
+  // `"v"`, followed by the entries it probably meant: staff write "người dân tộc thiểu số" for
+  // "Đồng bào dân tộc thiểu số" and should not have to open the Danh mục page to find out.
+  std::string quoted_with_hint(std::string_view list, std::string_view v) const {
+    std::string out = "\"" + std::string(trim(v)) + "\"";
+    auto near = ref_.suggest(list, v);
+    for (size_t i = 0; i < near.size(); ++i) {
+      out += (i == 0 ? " (có phải \"" : "\" hoặc \"") + near[i]->label;
+    }
+    if (!near.empty()) out += "\"?)";
+    return out;
+  }
+
   // A kind or channel as written → its code ("" if unknown), cached per distinct text.
   const std::string& lookup(bool is_kind, std::string_view v) {
     static const std::string kKind = "kind", kChannel = "channel";
@@ -662,7 +675,7 @@ class RowChecker::Impl {
               res.first.push_back(*code);
             } else {
               ok = false;
-              res.second += (res.second.empty() ? "" : ", ") + ("\"" + std::string(p) + "\"");
+              res.second += (res.second.empty() ? "" : ", ") + quoted_with_hint(list, p);
             }
           }
           if (comma == std::string_view::npos) break;

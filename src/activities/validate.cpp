@@ -14,6 +14,15 @@ void check_codes(const Reference& ref, const char* list, const char* field, cons
   }
 }
 
+// "Số lễ ra quân, Số người tham gia": what a kind records, for messages.
+std::string figure_labels(const Reference& ref, const std::string& kind) {
+  std::string names;
+  for (const auto& f : ref.figures_of(kind)) {
+    names += (names.empty() ? "" : ", ") + ref.label("figure", f);
+  }
+  return names;
+}
+
 }  // namespace
 
 void check_unit(const places::Gazetteer& g, const std::string& id, const Activity& a,
@@ -100,16 +109,13 @@ std::vector<FieldError> validate(const Activity& a, const Reference& ref, const 
     }
     if (kind && !ref.kind_takes(a.kind, code)) {
       out.push_back({field(), "Chỉ số \"" + fig->label + "\" không áp dụng cho loại hoạt động \"" +
-                                  kind->label + "\"."});
+                                  kind->label + "\" (loại này ghi: " + figure_labels(ref, a.kind) +
+                                  ")."});
     }
     if (value < 0) out.push_back({field(), "\"" + fig->label + "\" không được là số âm."});
   }
   if (kind && a.figures.empty()) {
-    std::string names;
-    for (const auto& f : ref.figures_of(a.kind)) {
-      names += (names.empty() ? "" : ", ") + ref.label("figure", f);
-    }
-    out.push_back({"figures", "Cần ít nhất một số liệu (" + names + ")."});
+    out.push_back({"figures", "Cần ít nhất một số liệu (" + figure_labels(ref, a.kind) + ")."});
   }
   if (a.title.size() > 500) out.push_back({"title", "Tên hoạt động quá dài (tối đa 500 ký tự)."});
   if (a.note.size() > 4000) out.push_back({"note", "Ghi chú quá dài (tối đa 4.000 ký tự)."});

@@ -75,6 +75,12 @@ activities::ImportOptions xlsx_opts() {
   return o;
 }
 
+activities::ImportOptions csv_opts() {
+  activities::ImportOptions o;
+  o.filename = "x.csv";
+  return o;
+}
+
 }  // namespace
 
 TEST_F(ActivitiesTest, TenThousandRowXlsxImportsWholeAndReimportAddsNothing) {
@@ -157,8 +163,7 @@ TEST_F(ActivitiesTest, CsvWithNamesCodesAndExternalReferences) {
       "YB-1,15/03/2022,\"Minh Bảo, Yên Bái\",Tư vấn trực tiếp,1,\"1.200\",Tiếng Mông; Dao\n"
       "YB-2,2022-03-16,15,conference,1,45,\n"  // code 15 on a 2022 date is old Yên Bái
       "LC-1,02/09/2025,15,Hội nghị truyền thông,2,300,\n";  // and today's Lào Cai in 2025
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   auto rep = svc_->import_file(*c_, csv, opt);
   ASSERT_TRUE(rep.ok()) << rep.errors.at(0).row << " " << rep.errors.at(0).column << ": "
                         << rep.errors.at(0).message;
@@ -176,8 +181,7 @@ TEST_F(ActivitiesTest, CsvWithNamesCodesAndExternalReferences) {
 }
 
 TEST_F(ActivitiesTest, UnknownHeadingAndMissingColumnsRefuseTheFile) {
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   auto rep = svc_->import_file(*c_, "Ngày,Số ngườii tham dự\n15/03/2022,4\n", opt);
   ASSERT_FALSE(rep.ok());
   EXPECT_TRUE(std::any_of(rep.errors.begin(), rep.errors.end(), [](const auto& e) {
@@ -194,8 +198,7 @@ TEST_F(ActivitiesTest, UnknownHeadingAndMissingColumnsRefuseTheFile) {
 TEST_F(ActivitiesTest, ErrorListIsCappedButCounted) {
   std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n";
   for (int i = 0; i < 1500; ++i) csv += "xx,old:15,conference,1\n";
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   auto rep = svc_->import_file(*c_, csv, opt);
   EXPECT_EQ(rep.error_count, 1500);
   EXPECT_EQ(rep.errors.size(), 1000u);
@@ -211,8 +214,7 @@ TEST_F(ActivitiesTest, DerivedReferencesStayTheSameAcrossVersions) {
       "Thôn Bản\n"
       "15/03/2022,old:15,Hội nghị truyền thông,\"Người cận nghèo; Học sinh, sinh viên\",1,85,"
       "Thôn Bản\n";
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   auto rep = svc_->import_file(*c_, csv, opt);
   ASSERT_TRUE(rep.ok());
   ASSERT_EQ(rep.inserted, 2);
@@ -235,8 +237,7 @@ TEST_F(ActivitiesTest, CsvProgressTotalIsEstimatedThenExact) {
       "\n"
       ",,,,\n"
       "16/03/2022,old:15,Hội nghị truyền thông,2,90\n";
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   std::vector<std::pair<long, long>> checking;
   opt.progress = [&](activities::ImportPhase p, long done, long total) {
     if (p == activities::ImportPhase::checking) checking.emplace_back(done, total);
@@ -261,8 +262,7 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
       "16/03/2022,old:15,Hội nghị truyền thông,1,40\n"
       "15/03/2022,old:15,Hội nghị truyền thông,1,40\n"
       "15/03/2022,old:15,Hội nghị truyền thông,1,40\n";
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   std::vector<activities::ImportPhase> phases;
   opt.progress = [&](activities::ImportPhase p, long, long) { phases.push_back(p); };
   auto rep = svc_->import_file(*c_, csv, opt);
@@ -311,8 +311,7 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
 // Excel turns "04270" and "01" typed in General cells into 4270 and 1: a code short of its
 // zeros is found when only one unit has it padded, and named with its candidates otherwise.
 TEST_F(ActivitiesTest, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   std::string good =
       "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n"
       "15/03/2022,4270,Hội nghị truyền thông,1\n"  // only old:04270
@@ -343,8 +342,7 @@ TEST_F(ActivitiesTest, UpdateWithoutReferenceKeepsItSoReimportAddsNothing) {
       "Mã tham chiếu,Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n"
       "LC-7,15/03/2022,old:15,Hội nghị truyền thông,1,40\n"
       ",16/03/2022,old:15,Hội nghị truyền thông,1,50\n";
-  activities::ImportOptions opt;
-  opt.filename = "x.csv";
+  auto opt = csv_opts();
   auto rep = svc_->import_file(*c_, csv, opt);
   ASSERT_TRUE(rep.ok());
   ASSERT_EQ(rep.inserted, 2);
@@ -432,4 +430,32 @@ TEST_F(ActivitiesTest, TwoCheckersGiveWhatOneGives) {
   EXPECT_EQ(bad_one.errors[0].row, 7);
   EXPECT_EQ(bad_one.errors[2].row, 6000);
   EXPECT_EQ(dump(), rows_one);  // the refused files wrote nothing
+}
+
+TEST_F(ActivitiesTest, RefusalsSuggestWhatWasMeantAndNameTheKindsFigures) {
+  std::string csv =
+      "Ngày,Đơn vị,Loại hoạt động,Đối tượng,Số cuộc,Số lượt người tham dự\n"
+      "15/03/2022,old:15,Truyền thông nhóm nhỏ,nguoi dan toc thieu so,1,12\n"
+      "16/03/2022,old:15,Lễ ra quân,,1,200\n"
+      "17/03/2022,old:15,Hoi nghi khach hang,,1,30\n"
+      "18/03/2022,old:15,Hội nghị khách hangg,,1,30\n";
+  auto opt = csv_opts();
+  auto rep = svc_->import_file(*c_, csv, opt);
+  ASSERT_FALSE(rep.ok());
+  auto message_at = [&](long row, const std::string& col) {
+    for (const auto& e : rep.errors)
+      if (e.row == row && e.column == col) return e.message;
+    return std::string();
+  };
+  EXPECT_NE(message_at(2, "Đối tượng").find("có phải \"Đồng bào dân tộc thiểu số\""),
+            std::string::npos)
+      << message_at(2, "Đối tượng");
+  EXPECT_NE(message_at(3, "Số lượt người tham dự").find("loại này ghi:"), std::string::npos)
+      << message_at(3, "Số lượt người tham dự");
+  // A kind written right but without diacritics is found, not suggested.
+  EXPECT_EQ(message_at(4, "Loại hoạt động"), "");
+  EXPECT_NE(message_at(5, "Loại hoạt động").find("có phải \"Hội nghị khách hàng\""),
+            std::string::npos)
+      << message_at(5, "Loại hoạt động");
+  EXPECT_EQ(activities::repo::count_live(*c_), 0);
 }
