@@ -19,6 +19,7 @@
 #include "activities/repository.h"
 #include "activities/validate.h"
 #include "common/error.h"
+#include "places/stripped_zeros.h"
 #include "tabular/rows.h"
 #include "text/fold.h"
 
@@ -309,28 +310,13 @@ class UnitResolver {
   }
 
  private:
-  // Excel keeps "01" or "04270" typed in a cell of General format as the number 1 or 4270, and
-  // so does its CSV: a code of a province (2 digits), district (3) or commune (5) that has lost
-  // its leading zeros. One unit under the padded code is taken; several are named, so that the
-  // row is corrected rather than guessed.
+  // A code Excel stored as a number (see places/stripped_zeros.h), on the row's date.
   std::pair<std::string, std::string> zeros_dropped(std::string_view text, Date at) {
-    std::vector<const places::Unit*> found;
-    for (size_t width : {2, 3, 5}) {
-      if (width <= text.size()) continue;
-      std::string padded = std::string(width - text.size(), '0') + std::string(text);
-      if (const places::Unit* u = g_.resolve_code(padded, at)) found.push_back(u);
-    }
-    if (found.size() == 1) return {found[0]->id, ""};
-    std::string msg =
-        "Không có đơn vị hành chính mã \"" + std::string(text) + "\" vào ngày " + at.vi() + ".";
-    if (!found.empty()) {
-      msg += " Có thể Excel đã bỏ số 0 ở đầu mã: ";
-      for (size_t i = 0; i < found.size(); ++i) {
-        msg += (i ? ", " : "") + found[i]->code + " là " + found[i]->full_name;
-      }
-      msg += ". Hãy ghi đủ mã và định dạng cột là Văn bản (Text).";
-    }
-    return {"", msg};
+    auto z = places::stripped_zeros(
+        text, [&](const std::string& code) { return g_.resolve_code(code, at); });
+    if (z.taken) return {z.taken->id, ""};
+    return {"", "Không có đơn vị hành chính mã \"" + std::string(text) + "\" vào ngày " + at.vi() +
+                    "." + places::stripped_zeros_hint(z.candidates)};
   }
 
   std::pair<std::string, std::string> compute(std::string_view text, Date at, bool old) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "places/stripped_zeros.h"
 #include "plans/numbers.h"
 #include "plans/service.h"
 #include "tabular/rows.h"
@@ -21,6 +22,27 @@ std::string folded(std::string_view h) {
   std::erase_if(f, [](char c) { return c == '(' || c == ')' || c == '*' || c == ':'; });
   while (!f.empty() && f.back() == ' ') f.pop_back();
   return f;
+}
+
+// A unit id as the file wrote it, with the zero Excel dropped put back ("1" → "01",
+// "old:4270" → "old:04270") when places/stripped_zeros.h says so; otherwise as written, with
+// `hint` naming the candidates for the row's refusal.
+std::string unit_as_written(const places::Gazetteer& g, std::string id, std::string& hint) {
+  hint.clear();
+  if (id.empty() || g.find(id)) return id;
+  std::string era = id.starts_with("old:") ? "old:" : "";
+  auto z = places::stripped_zeros(std::string_view(id).substr(era.size()),
+                                  [&](const std::string& code) { return g.find(era + code); });
+  if (z.taken) return z.taken->id;
+  hint = places::stripped_zeros_hint(z.candidates);
+  return id;
+}
+
+// The hint appended to the row's "no such unit" message.
+void add_hint(std::vector<FieldError>& row_errs, const std::string& hint) {
+  if (hint.empty()) return;
+  for (auto& e : row_errs)
+    if (e.field == "unit") e.message += "." + hint;
 }
 
 // Maps each column index to a known name; errors for missing required ones.
@@ -180,7 +202,8 @@ ImportSummary Service::import_targets(store::Connection& c, std::string_view dat
           return it == v.end() ? std::string() : it->second;
         };
         Target t;
-        t.unit_id = get("unit");
+        std::string hint;
+        t.unit_id = unit_as_written(places_, get("unit"), hint);
         t.indicator = get("indicator");
         t.group = get("group");
         t.note = get("note");
@@ -190,6 +213,7 @@ ImportSummary Service::import_targets(store::Connection& c, std::string_view dat
         if (!value) row_errs.push_back({"value", "Giá trị không phải là số", 0});
         t.value = value.value_or(0);
         t = checked(std::move(t), "", row_errs);
+        add_hint(row_errs, hint);
         if (row_errs.empty() && !seen.insert({t.unit_id, t.year, t.indicator, t.group}).second)
           row_errs.push_back({"indicator", "Chỉ tiêu này đã có ở dòng trước", 0});
         if (row_errs.empty() && row_check)
@@ -219,9 +243,10 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
         std::vector<FieldError> row_errs;
         std::map<std::string, std::string> heading = {{"unit", "Mã đơn vị"}, {"period", "Kỳ"}};
         ResultRecord r;
+        std::string hint;
         for (const auto& [name, text] : v) {
           if (name == "unit")
-            r.unit_id = text;
+            r.unit_id = unit_as_written(places_, text, hint);
           else if (name == "period")
             r.period = period_text(text);
           else {
@@ -243,6 +268,7 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
         }
         heading["values"] = "số liệu";
         r = checked(std::move(r), "", row_errs);
+        add_hint(row_errs, hint);
         if (row_errs.empty() && !seen.insert({r.unit_id, r.period}).second)
           row_errs.push_back({"period", "Đơn vị và kỳ này đã có ở dòng trước", 0});
         if (row_errs.empty() && row_check)

@@ -332,6 +332,12 @@ TEST_F(ActivitiesTest, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
   EXPECT_NE(m.find("01 là Thành phố Hà Nội"), std::string::npos) << m;
   EXPECT_NE(m.find("001 là Quận Ba Đình"), std::string::npos) << m;
   EXPECT_NE(m.find("Văn bản (Text)"), std::string::npos) << m;
+  // Two digits are a province code: "99" is refused, not taken for the district 099.
+  auto slip = svc_->import_file(
+      *c_, "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n15/03/2022,99,Hội nghị truyền thông,1\n", opt);
+  ASSERT_EQ(slip.errors.size(), 1u);
+  EXPECT_NE(slip.errors[0].message.find("099 là Huyện Tuần Giáo"), std::string::npos)
+      << slip.errors[0].message;
   EXPECT_EQ(activities::repo::count_live(*c_), 2);
 }
 

@@ -88,7 +88,8 @@ TEST(PlansImport, TargetsXlsxWithKindCodes) {
   EXPECT_EQ(*w.figure("kind.conference", "66", "2022").target, 640);
 
   // A bad indicator and a negative value: nothing more is written.
-  std::string bad = "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\nold:66,2023,khong_co,5\nold:66,2023,meetings,-1\n";
+  std::string bad =
+      "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\nold:66,2023,khong_co,5\nold:66,2023,meetings,-1\n";
   EXPECT_THROW(w.plans.import_targets(*w.db, bad, "x.csv"), Error);
   EXPECT_EQ(count(*w.db, "plan_targets"), 2);
 }
@@ -110,4 +111,41 @@ TEST(PlansApi, ValidationAndDeletion) {
 }
 
 }  // namespace
+TEST(PlansImport, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
+  AnalyticsWorld w;
+  // "4" is both Cao Bằng (04) and the commune Ba Đình (00004): refused, naming both.
+  std::string bad =
+      "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n1,2026,bhyt_coverage,95\n4,2026,bhyt_coverage,93\n";
+  try {
+    w.plans.import_targets(*w.db, bad, "x.csv");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].field, "dòng 3 / Mã đơn vị");
+    EXPECT_NE(e.fields()[0].message.find("04 là Tỉnh Cao Bằng"), std::string::npos);
+    EXPECT_NE(e.fields()[0].message.find("00004 là Phường Ba Đình"), std::string::npos);
+  }
+  EXPECT_EQ(count(*w.db, "plan_targets"), 0);
+  // "1" can only be Hà Nội (01).
+  EXPECT_EQ(w.plans
+                .import_targets(*w.db, "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n1,2026,bhyt_coverage,95\n",
+                                "x.csv")
+                .written,
+            1);
+  EXPECT_EQ(w.plans.targets(*w.db, "01", 2026).size(), 1u);
+  // In results too, within the era the id names ("old:4270" is the old commune old:04270), and
+  // "old:99" is not taken for the district Tuần Giáo (099): two digits are a province code.
+  w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nold:4270,12/2022,7000\n", "x.csv");
+  auto rs = w.plans.results(*w.db, "old:04270", std::nullopt, std::nullopt);
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].values.at(0).value, 7'000);
+  try {
+    w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nold:99,12/2022,7000\n", "x.csv");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(e.fields().at(0).message.find("099 là Huyện Tuần Giáo"), std::string::npos)
+        << e.fields().at(0).message;
+  }
+}
+
 }  // namespace caunoi
