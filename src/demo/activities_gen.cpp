@@ -40,9 +40,9 @@ const std::map<std::string, std::vector<std::string>>& ethnic_languages() {
       {"04", {"tay", "nung", "hmong"}},
       {"06", {"tay", "dao"}},
       {"08", {"tay", "dao"}},
-      {"10", {"hmong", "dao", "tay"}},
+      {"10", {"hmong", "dao", "tay", "giay"}},
       {"11", {"thai", "hmong"}},
-      {"12", {"hmong", "thai"}},
+      {"12", {"hmong", "thai", "giay"}},
       {"14", {"thai", "hmong"}},
       {"15", {"hmong", "thai", "dao"}},
       {"17", {"muong"}},
@@ -54,10 +54,11 @@ const std::map<std::string, std::vector<std::string>>& ethnic_languages() {
       {"66", {"ede", "mnong"}},
       {"67", {"mnong"}},
       {"68", {"kho"}},
+      {"79", {"hoa"}},
       {"84", {"khmer"}},
       {"89", {"khmer", "cham"}},
       {"91", {"khmer"}},
-      {"94", {"khmer"}},
+      {"94", {"khmer", "hoa"}},
       {"95", {"khmer"}},
       {"96", {"khmer"}},
   };
@@ -104,7 +105,8 @@ const char* kTopics[] = {"voluntary_si",
                          "steering_committee"};
 const char* kPartners[] = {"farmers_union",     "youth_union",      "womens_union",
                            "labour_federation", "propaganda_board", "fatherland_front",
-                           "local_government",  "post_office"};
+                           "local_government",  "post_office",      "schools",
+                           "veterans",          "health_sector",    "labour_department"};
 
 // National totals a month, before scaling.
 struct Monthly {
