@@ -14,4 +14,39 @@ std::shared_ptr<const Engine> Snapshot::get() {
   return current_;
 }
 
+void Snapshot::refresh_in_background() {
+  std::lock_guard lock(worker_m_);
+  if (running_) {
+    again_ = true;
+    return;
+  }
+  if (worker_.joinable()) worker_.join();  // finished: running_ is false
+  running_ = true;
+  worker_ = std::thread([this] {
+    for (;;) {
+      try {
+        get();
+      } catch (...) {
+        // The next get() from a request builds again and answers the error to its caller.
+      }
+      std::lock_guard lock(worker_m_);
+      if (!again_) {
+        running_ = false;
+        return;
+      }
+      again_ = false;
+    }
+  });
+}
+
+void Snapshot::wait_background() {
+  std::thread t;
+  {
+    std::lock_guard lock(worker_m_);
+    again_ = false;
+    t = std::move(worker_);
+  }
+  if (t.joinable()) t.join();
+}
+
 }  // namespace caunoi::analytics

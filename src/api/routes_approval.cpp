@@ -41,8 +41,10 @@ void transition_route(Router& r, Context& ctx, const std::string& step, Fn fn) {
     auto rec = fn(*lease, *ctx.places, actor, field(body, "unit_id"), field(body, "period"),
                   field(body, "reason"));
     // Approving or reopening changes what "approved data only" reports hold.
-    if (ctx.approved_analytics && (step == "approve" || step == "reopen"))
+    if (ctx.approved_analytics && (step == "approve" || step == "reopen")) {
       ctx.approved_analytics->invalidate();
+      ctx.approved_analytics->refresh_in_background();
+    }
     return Response::json(record_json(*ctx.places, rec));
   });
 }

@@ -43,7 +43,12 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
   if (opt.enforce_auth) api::install_auth_guard(router_, ctx_);
 }
 
+void Runtime::warm_up() {
+  approved_analytics_->refresh_in_background();
+}
+
 Runtime::~Runtime() {
+  if (approved_analytics_) approved_analytics_->wait_background();
   if (pool_) pool_->close_idle();
 }
 

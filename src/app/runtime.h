@@ -31,6 +31,9 @@ class Runtime {
   // Prepares the database (migrations, units) and builds every service. pool_size: connections.
   Runtime(const std::string& db_path, Paths paths, int pool_size, RuntimeOptions opt = {});
   ~Runtime();
+  // Starts building what the first requests would otherwise wait for (the approved-data
+  // engine), on a background thread. `caunoi serve` calls it; in-process tests need not.
+  void warm_up();
 
   api::Router& router() { return router_; }
   api::Context& context() { return ctx_; }

@@ -31,6 +31,7 @@ void add_serve(CLI::App& app, int&) {
         threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     auto paths = app::locate();
     app::Runtime rt(db, paths, n + 2);
+    rt.warm_up();
     http::ServerOptions opt;
     opt.host = host;
     opt.port = port;
