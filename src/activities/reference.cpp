@@ -2,10 +2,11 @@
 #include "activities/reference.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "common/error.h"
 #include "text/fold.h"
+#include "text/speller.h"
+#include "text/tokenize.h"
 
 namespace caunoi::activities {
 
@@ -30,44 +31,17 @@ std::string list_label(std::string_view list) {
   return std::string(list);
 }
 
-std::vector<std::string> words_of(std::string_view folded) {
+// The folded words of a label or of what a user wrote.
+std::vector<std::string> folded_words(std::string_view text) {
   std::vector<std::string> out;
-  std::string w;
-  for (char ch : folded) {
-    if (std::isalnum(static_cast<unsigned char>(ch))) {
-      w += ch;
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
+  for (auto& t : text::tokenize(text)) out.push_back(std::move(t.folded));
   return out;
 }
 
-// Equal, or (for words long enough that one slip is a typo rather than another word) one
-// insertion, deletion or substitution apart.
+// Equal, or (for words long enough that one slip is a typo rather than another word) one edit
+// apart.
 bool near_word(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  if (a.size() < 4 || b.size() < 4) return false;
-  size_t la = a.size(), lb = b.size();
-  if (la > lb + 1 || lb > la + 1) return false;
-  size_t i = 0, j = 0, edits = 0;
-  while (i < la && j < lb) {
-    if (a[i] == b[j]) {
-      ++i, ++j;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (la > lb) {
-      ++i;
-    } else if (lb > la) {
-      ++j;
-    } else {
-      ++i, ++j;
-    }
-  }
-  return edits + (la - i) + (lb - j) <= 1;
+  return a == b || (a.size() >= 4 && b.size() >= 4 && text::edit_distance(a, b, 1) <= 1);
 }
 
 }  // namespace
@@ -123,11 +97,11 @@ std::optional<std::string> Reference::lookup(std::string_view list, std::string_
 
 std::vector<const RefEntry*> Reference::suggest(std::string_view list, std::string_view text,
                                                 size_t max) const {
-  std::vector<std::string> typed = words_of(text::fold(text));
+  std::vector<std::string> typed = folded_words(text);
   if (typed.empty()) return {};
   std::vector<std::pair<double, const RefEntry*>> scored;
   for (const auto& e : entries(list)) {
-    std::vector<std::string> label = words_of(text::fold(e.label));
+    std::vector<std::string> label = folded_words(e.label);
     size_t shared = 0;
     for (const auto& w : typed) {
       shared += std::any_of(label.begin(), label.end(),
