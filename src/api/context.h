@@ -22,7 +22,7 @@ class Service;
 namespace caunoi::analytics {
 class Engine;
 class Snapshot;
-}
+}  // namespace caunoi::analytics
 namespace caunoi::plans {
 class Service;
 }
@@ -37,29 +37,29 @@ class Router;
 struct Context {
   store::Pool* pool = nullptr;
   const places::Gazetteer* places = nullptr;
-  std::filesystem::path data_dir;  // data/ of the project (units, Q&A bank, GeoJSON)
+  std::filesystem::path data_dir;             // data/ of the project (units, Q&A bank, GeoJSON)
   activities::Service* activities = nullptr;  // the activity log (activities/service.h)
   auth::Service* auth = nullptr;              // accounts and sessions (auth/service.h)
   qa::Service* qa = nullptr;                  // automatic Q&A (qa/service.h, qa::open_service)
   analytics::Engine* analytics = nullptr;     // in-memory aggregates (analytics/engine.h)
   // The same over approved months only (analytics/snapshot.h); the approval routes invalidate it.
   analytics::Snapshot* approved_analytics = nullptr;
-  plans::Service* plans = nullptr;            // targets and participation results
+  plans::Service* plans = nullptr;  // targets and participation results
 };
 
 // One per part; each lives in api/routes_<part>.cpp.
-void register_system_routes(Router& r, Context& ctx);   // /healthz, /api/v1/meta
-void register_places_routes(Router& r, Context& ctx);   // /api/v1/places...
-void register_periods_routes(Router& r, Context& ctx);  // /api/v1/periods/parse
+void register_system_routes(Router& r, Context& ctx);      // /healthz, /api/v1/meta
+void register_places_routes(Router& r, Context& ctx);      // /api/v1/places...
+void register_periods_routes(Router& r, Context& ctx);     // /api/v1/periods/parse
 void register_activities_routes(Router& r, Context& ctx);  // /api/v1/activities...
 void register_imports_routes(Router& r, Context& ctx);     // /api/v1/imports...
 void register_reference_routes(Router& r, Context& ctx);   // /api/v1/reference...
-void register_auth_routes(Router& r, Context& ctx);      // /api/v1/auth/...
-void register_users_routes(Router& r, Context& ctx);     // /api/v1/users...
-void register_audit_routes(Router& r, Context& ctx);     // /api/v1/audit
-void register_approval_routes(Router& r, Context& ctx);  // /api/v1/approvals...
+void register_auth_routes(Router& r, Context& ctx);        // /api/v1/auth/...
+void register_users_routes(Router& r, Context& ctx);       // /api/v1/users...
+void register_audit_routes(Router& r, Context& ctx);       // /api/v1/audit
+void register_approval_routes(Router& r, Context& ctx);    // /api/v1/approvals...
 
-void register_qa_routes(Router& r, Context& ctx);        // /api/v1/qa/... (when ctx.qa is set)
+void register_qa_routes(Router& r, Context& ctx);         // /api/v1/qa/... (when ctx.qa is set)
 void register_analytics_routes(Router& r, Context& ctx);  // /api/v1/analytics...
 void register_plans_routes(Router& r, Context& ctx);      // /api/v1/plans...
 void register_reports_routes(Router& r, Context& ctx);    // /api/v1/reports...

@@ -1,6 +1,7 @@
 // api/router.cpp — pattern routing and error mapping; see router.h.
 #include "api/router.h"
 
+#include "api/request_shape.h"
 #include "common/utf8.h"
 
 #include <spdlog/spdlog.h>
@@ -37,6 +38,8 @@ int status_of(ErrorKind k) {
       return 409;
     case ErrorKind::too_large:
       return 413;
+    case ErrorKind::unsupported_media:
+      return 415;
     case ErrorKind::locked:
       return 423;
     case ErrorKind::rate_limited:
@@ -58,11 +61,8 @@ std::string Request::header(const std::string& name) const {
 }
 
 boost::json::object Request::json_body() const {
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(body, ec);
-  if (ec || !v.is_object())
-    throw invalid("invalid_json", "Nội dung yêu cầu phải là một đối tượng JSON hợp lệ (UTF-8).");
-  return std::move(v.as_object());
+  if (!json || !json->is_object()) throw bad_json();
+  return json->as_object();
 }
 
 Response Response::json(const boost::json::value& v, int status) {
@@ -87,9 +87,10 @@ Response Response::error(const Error& e) {
   return json(boost::json::object{{"error", std::move(err)}}, status_of(e.kind()));
 }
 
-void Router::add(std::string method, std::string pattern, Handler h) {
+void Router::add(std::string method, std::string pattern, Handler h, Access a) {
   auto parts = split_path(pattern);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(parts), std::move(h)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(parts), std::move(h), std::move(a)});
 }
 
 std::vector<std::pair<std::string, std::string>> Router::routes() const {
@@ -126,7 +127,7 @@ bool Router::matches(std::string_view path) const {
   return false;
 }
 
-Response Router::dispatch(const Request& req) const {
+Response Router::dispatch(Request req) const {
   auto segs = split_path(req.path);
   bool path_known = false;
   for (const auto& r : routes_) {
@@ -134,9 +135,14 @@ Response Router::dispatch(const Request& req) const {
     if (!match(r, segs, params)) continue;
     path_known = true;
     if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) continue;
+    const RouteInfo info{r.method, r.pattern, r.access};
     Response res;
+    Touch touch;
+    req.json.reset();
+    req.who.reset();
     try {
-      if (guard_) guard_(req, r.pattern, params);
+      read_body(req, r.access);
+      if (guard_) guard_(req, info, params, touch);
       res = r.handler(req, params);
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::internal)
@@ -149,7 +155,7 @@ Response Router::dispatch(const Request& req) const {
     }
     if (after_) {
       try {
-        after_(req, r.pattern, params, res);
+        after_(req, info, touch, res);
       } catch (const Error& e) {
         res = Response::error(e);
       } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 #include "api/context.h"
 #include "api/json_util.h"
 #include "api/router.h"
+#include "api/scope.h"
 #include "tabular/xlsx_writer.h"
 
 namespace caunoi::api {
@@ -175,10 +176,10 @@ int64_t id_of(const Params& p) {
   return id;
 }
 
-// The signed-in user as the auth guard put it in the params, else an X-User header (tools and
-// tests without auth), else "api".
-std::string user_of(const Request& q, const Params& p) {
-  if (auto it = p.find("_user"); it != p.end() && !it->second.empty()) return it->second;
+// The signed-in user as the auth guard proved it, else an X-User header (tools and tests
+// without auth), else "api".
+std::string user_of(const Request& q) {
+  if (q.who) return q.who->user.username;
   std::string u = q.header("x-user");
   return u.empty() ? "api" : u.substr(0, 100);
 }
@@ -231,37 +232,64 @@ void register_activities_routes(Router& r, Context& ctx) {
   store::Pool& pool = *ctx.pool;
   const places::Gazetteer& g = *ctx.places;
 
-  r.get("/api/v1/activities", [&](const Request& q, const Params&) {
-    auto ref = svc.reference();
-    auto f = filter_of(q, *ref);
-    activities::Page page{int_param(q, "offset", 0, 0, INT64_MAX / 2),
-                          int_param(q, "limit", 50, 1, 1000)};
-    auto c = pool.acquire();
-    auto res = svc.list(*c, f, page);
-    json::array items;
-    for (const auto& a : res.items) items.push_back(activity_json(a, *ref, g));
-    return Response::json(json::object{{"items", std::move(items)},
-                                       {"total", res.total},
-                                       {"offset", page.offset},
-                                       {"limit", page.limit}});
-  });
+  // Where the guard finds the units of an activity: in the body a change sends, in the stored
+  // activity a path names (also the audit's before-image), in every record an answer returns.
+  const std::vector<std::string> kUnitFields{"place", "reporting_unit"};
+  const std::vector<std::string> kDateFields{"date_from", "date"};
+  auto stored = [&svc, &g](store::Connection& c, const Request&, const Params& p, Touch& t) {
+    Activity a = svc.get(c, id_of(p));
+    t.units.push_back(a.place);
+    t.units.push_back(a.reporting_unit);
+    t.dated.emplace_back(a.place, a.date_from);
+    t.dated.emplace_back(a.reporting_unit, a.date_from);
+    t.before = json::serialize(activity_json(a, *svc.reference(), g));
+  };
+  Access list = query_units();
+  list.returns = {"place"};
+  Access one;
+  one.stored = stored;
+  one.returns = {"place"};
+  Access create = body_units(kUnitFields, kDateFields);
+  Access change = create;
+  change.stored = stored;
+
+  r.get(
+      "/api/v1/activities",
+      [&](const Request& q, const Params&) {
+        auto ref = svc.reference();
+        auto f = filter_of(q, *ref);
+        activities::Page page{int_param(q, "offset", 0, 0, INT64_MAX / 2),
+                              int_param(q, "limit", 50, 1, 1000)};
+        auto c = pool.acquire();
+        auto res = svc.list(*c, f, page);
+        json::array items;
+        for (const auto& a : res.items) items.push_back(activity_json(a, *ref, g));
+        return Response::json(json::object{{"items", std::move(items)},
+                                           {"total", res.total},
+                                           {"offset", page.offset},
+                                           {"limit", page.limit}});
+      },
+      list);
 
   // Before /{id}: the router tries routes in order.
-  r.get("/api/v1/activities/export", [&](const Request& q, const Params&) {
-    auto ref = svc.reference();
-    auto f = filter_of(q, *ref);
-    std::string format = q.param("format", "xlsx");
-    auto c = pool.acquire();
-    if (format == "csv") {
-      return file(activities::export_csv(*c, *ref, g, f), "text/csv; charset=utf-8",
-                  "hoat-dong.csv");
-    }
-    if (format != "xlsx") {
-      throw invalid("bad_format", "Tham số format chỉ nhận \"csv\" hoặc \"xlsx\".",
-                    {{"format", "Giá trị không hợp lệ."}});
-    }
-    return file(activities::export_xlsx(*c, *ref, g, f), tabular::kXlsxMime, "hoat-dong.xlsx");
-  });
+  r.get(
+      "/api/v1/activities/export",
+      [&](const Request& q, const Params&) {
+        auto ref = svc.reference();
+        auto f = filter_of(q, *ref);
+        std::string format = q.param("format", "xlsx");
+        auto c = pool.acquire();
+        if (format == "csv") {
+          return file(activities::export_csv(*c, *ref, g, f), "text/csv; charset=utf-8",
+                      "hoat-dong.csv");
+        }
+        if (format != "xlsx") {
+          throw invalid("bad_format", "Tham số format chỉ nhận \"csv\" hoặc \"xlsx\".",
+                        {{"format", "Giá trị không hợp lệ."}});
+        }
+        return file(activities::export_xlsx(*c, *ref, g, f), tabular::kXlsxMime, "hoat-dong.xlsx");
+      },
+      query_units());
 
   r.get("/api/v1/activities/template", [&](const Request& q, const Params&) {
     std::string kind = q.param("kind");
@@ -269,39 +297,54 @@ void register_activities_routes(Router& r, Context& ctx) {
                 "mau-nhap-hoat-dong" + (kind.empty() ? "" : "-" + kind) + ".xlsx");
   });
 
-  r.post("/api/v1/activities", [&](const Request& q, const Params& p) {
-    Activity a = activity_from_json(q.json_body());
-    auto c = pool.acquire();
-    a = svc.create(*c, std::move(a), user_of(q, p));
-    return Response::json(activity_json(a, *svc.reference(), g), 201);
-  });
+  r.post(
+      "/api/v1/activities",
+      [&](const Request& q, const Params&) {
+        Activity a = activity_from_json(q.json_body());
+        auto c = pool.acquire();
+        a = svc.create(*c, std::move(a), user_of(q));
+        return Response::json(activity_json(a, *svc.reference(), g), 201);
+      },
+      create);
 
-  r.get("/api/v1/activities/{id}", [&](const Request&, const Params& p) {
-    auto c = pool.acquire();
-    return Response::json(activity_json(svc.get(*c, id_of(p)), *svc.reference(), g));
-  });
+  r.get(
+      "/api/v1/activities/{id}",
+      [&](const Request&, const Params& p) {
+        auto c = pool.acquire();
+        return Response::json(activity_json(svc.get(*c, id_of(p)), *svc.reference(), g));
+      },
+      one);
 
-  r.get("/api/v1/activities/{id}/history", [&](const Request&, const Params& p) {
-    auto c = pool.acquire();
-    auto ref = svc.reference();
-    json::array items;
-    for (const auto& a : svc.history(*c, id_of(p))) items.push_back(activity_json(a, *ref, g));
-    return Response::json(json::object{{"items", std::move(items)}});
-  });
+  r.get(
+      "/api/v1/activities/{id}/history",
+      [&](const Request&, const Params& p) {
+        auto c = pool.acquire();
+        auto ref = svc.reference();
+        json::array items;
+        for (const auto& a : svc.history(*c, id_of(p))) items.push_back(activity_json(a, *ref, g));
+        return Response::json(json::object{{"items", std::move(items)}});
+      },
+      one);
 
-  r.put("/api/v1/activities/{id}", [&](const Request& q, const Params& p) {
-    Activity a = activity_from_json(q.json_body());
-    auto c = pool.acquire();
-    a = svc.update(*c, id_of(p), std::move(a), user_of(q, p));
-    return Response::json(activity_json(a, *svc.reference(), g));
-  });
+  r.put(
+      "/api/v1/activities/{id}",
+      [&](const Request& q, const Params& p) {
+        Activity a = activity_from_json(q.json_body());
+        auto c = pool.acquire();
+        a = svc.update(*c, id_of(p), std::move(a), user_of(q));
+        return Response::json(activity_json(a, *svc.reference(), g));
+      },
+      change);
 
-  r.del("/api/v1/activities/{id}", [&](const Request& q, const Params& p) {
-    auto c = pool.acquire();
-    int64_t id = id_of(p);
-    svc.remove(*c, id, user_of(q, p));
-    return Response::json(json::object{{"id", id}, {"deleted", true}});
-  });
+  r.del(
+      "/api/v1/activities/{id}",
+      [&](const Request& q, const Params& p) {
+        auto c = pool.acquire();
+        int64_t id = id_of(p);
+        svc.remove(*c, id, user_of(q));
+        return Response::json(json::object{{"id", id}, {"deleted", true}});
+      },
+      one);
 }
 
 }  // namespace caunoi::api

@@ -86,81 +86,87 @@ void register_analytics_routes(Router& r, Context& ctx) {
     return Response::json(json::object{{"indicators", std::move(items)}});
   });
 
-  r.get("/api/v1/analytics", [&ctx, &g](const Request& req, const Params&) {
-    auto t0 = std::chrono::steady_clock::now();
-    analytics::Query q;
-    q.indicator = required_param(req, "indicator");
-    q.unit = req.param("unit", "VN");
-    q.period = period_param(req);
-    q.by = analytics::parse_by(req.param("by"));
-    q.compare = compare_param(req);
-    q.group = req.param("group");
-    q.era = era_param(req);
-    auto view = engine_view(req, ctx);
-    auto res = view.engine->query(q);
-    json::array rows;
-    for (const auto& row : res.rows) {
-      auto o = figure_json(*res.indicator, row.figure);
-      o["key"] = row.key;
-      o["label"] = row.label;
-      rows.push_back(std::move(o));
-    }
-    json::object out{{"indicator", indicator_json(*res.indicator)},
-                     {"unit", unit_json(g, *res.unit)},
-                     {"period", period_json(res.period)},
-                     {"by", analytics::by_name(res.by)},
-                     {"compare", q.compare},
-                     {"data", view.name()},
-                     {"total", figure_json(*res.indicator, res.total)},
-                     {"rows", std::move(rows)}};
-    out["elapsed_ms"] = elapsed_ms(t0);
-    return Response::json(out);
-  });
+  r.get(
+      "/api/v1/analytics",
+      [&ctx, &g](const Request& req, const Params&) {
+        auto t0 = std::chrono::steady_clock::now();
+        analytics::Query q;
+        q.indicator = required_param(req, "indicator");
+        q.unit = req.param("unit", "VN");
+        q.period = period_param(req);
+        q.by = analytics::parse_by(req.param("by"));
+        q.compare = compare_param(req);
+        q.group = req.param("group");
+        q.era = era_param(req);
+        auto view = engine_view(req, ctx);
+        auto res = view.engine->query(q);
+        json::array rows;
+        for (const auto& row : res.rows) {
+          auto o = figure_json(*res.indicator, row.figure);
+          o["key"] = row.key;
+          o["label"] = row.label;
+          rows.push_back(std::move(o));
+        }
+        json::object out{{"indicator", indicator_json(*res.indicator)},
+                         {"unit", unit_json(g, *res.unit)},
+                         {"period", period_json(res.period)},
+                         {"by", analytics::by_name(res.by)},
+                         {"compare", q.compare},
+                         {"data", view.name()},
+                         {"total", figure_json(*res.indicator, res.total)},
+                         {"rows", std::move(rows)}};
+        out["elapsed_ms"] = elapsed_ms(t0);
+        return Response::json(out);
+      },
+      query_units());
 
-  r.get("/api/v1/analytics/ranking", [&ctx, &g](const Request& req, const Params&) {
-    auto t0 = std::chrono::steady_clock::now();
-    std::string indicator = required_param(req, "indicator");
-    auto period = period_param(req);
-    std::string level = req.param("level", "province");
-    std::string parent = req.param("parent", "VN");
-    if (level != "province" && parent == "VN")
-      throw invalid("bad_level",
-                    "Xếp hạng cấp xã cần tham số parent (mã tỉnh); level chỉ nhận province "
-                    "hoặc commune.",
-                    {{"level", "Giá trị không hợp lệ", 0}});
-    std::string sort = req.param("sort", "value");
-    analytics::RankBy by = sort == "pct_of_plan" ? analytics::RankBy::pct_of_plan
-                           : sort == "change"    ? analytics::RankBy::change
-                                                 : analytics::RankBy::value;
-    size_t limit = 0;
-    if (auto l = req.param("limit"); !l.empty()) {
-      try {
-        limit = std::stoul(l);
-      } catch (const std::exception&) {
-        throw invalid("bad_limit", "Tham số limit phải là số nguyên dương.");
-      }
-    }
-    auto view = engine_view(req, ctx);
-    auto rk = view.engine->ranking(indicator, period, parent, era_param(req), by,
-                                   compare_param(req), limit);
-    json::array rows;
-    int rank = 0;
-    for (const auto& row : rk.rows) {
-      auto o = figure_json(*rk.indicator, row.figure);
-      o["rank"] = ++rank;
-      o["key"] = row.key;
-      o["label"] = row.label;
-      o["display_name"] = g.display_name(g.get(row.key));
-      rows.push_back(std::move(o));
-    }
-    json::object out{{"indicator", indicator_json(*rk.indicator)},
-                     {"period", period_json(period)},
-                     {"sort", sort},
-                     {"data", view.name()},
-                     {"rows", std::move(rows)}};
-    out["elapsed_ms"] = elapsed_ms(t0);
-    return Response::json(out);
-  });
+  r.get(
+      "/api/v1/analytics/ranking",
+      [&ctx, &g](const Request& req, const Params&) {
+        auto t0 = std::chrono::steady_clock::now();
+        std::string indicator = required_param(req, "indicator");
+        auto period = period_param(req);
+        std::string level = req.param("level", "province");
+        std::string parent = req.param("parent", "VN");
+        if (level != "province" && parent == "VN")
+          throw invalid("bad_level",
+                        "Xếp hạng cấp xã cần tham số parent (mã tỉnh); level chỉ nhận province "
+                        "hoặc commune.",
+                        {{"level", "Giá trị không hợp lệ", 0}});
+        std::string sort = req.param("sort", "value");
+        analytics::RankBy by = sort == "pct_of_plan" ? analytics::RankBy::pct_of_plan
+                               : sort == "change"    ? analytics::RankBy::change
+                                                     : analytics::RankBy::value;
+        size_t limit = 0;
+        if (auto l = req.param("limit"); !l.empty()) {
+          try {
+            limit = std::stoul(l);
+          } catch (const std::exception&) {
+            throw invalid("bad_limit", "Tham số limit phải là số nguyên dương.");
+          }
+        }
+        auto view = engine_view(req, ctx);
+        auto rk = view.engine->ranking(indicator, period, parent, era_param(req), by,
+                                       compare_param(req), limit);
+        json::array rows;
+        int rank = 0;
+        for (const auto& row : rk.rows) {
+          auto o = figure_json(*rk.indicator, row.figure);
+          o["rank"] = ++rank;
+          o["key"] = row.key;
+          o["label"] = row.label;
+          o["display_name"] = g.display_name(g.get(row.key));
+          rows.push_back(std::move(o));
+        }
+        json::object out{{"indicator", indicator_json(*rk.indicator)},
+                         {"period", period_json(period)},
+                         {"sort", sort},
+                         {"data", view.name()},
+                         {"rows", std::move(rows)}};
+        out["elapsed_ms"] = elapsed_ms(t0);
+        return Response::json(out);
+      },
+      query_units({"parent"}));
 }
 
 }  // namespace caunoi::api

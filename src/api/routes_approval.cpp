@@ -33,46 +33,55 @@ std::string field(const json::object& o, const char* key) {
 // The four transitions share one shape: read {unit_id, period, reason}, act, answer the record.
 template <class Fn>
 void transition_route(Router& r, Context& ctx, const std::string& step, Fn fn) {
-  r.post("/api/v1/approvals/" + step, [&ctx, fn, step](const Request& q, const Params&) {
-    auto body = q.json_body();
-    auto lease = ctx.pool->acquire();
-    auto who = require_principal(q, *lease, ctx);
-    approval::Actor actor{who, q.remote};
-    auto rec = fn(*lease, *ctx.places, actor, field(body, "unit_id"), field(body, "period"),
-                  field(body, "reason"));
-    // Approving or reopening changes what "approved data only" reports hold.
-    if (ctx.approved_analytics && (step == "approve" || step == "reopen")) {
-      ctx.approved_analytics->invalidate();
-      ctx.approved_analytics->refresh_in_background();
-    }
-    return Response::json(record_json(*ctx.places, rec));
-  });
+  r.post(
+      "/api/v1/approvals/" + step,
+      [&ctx, fn, step](const Request& q, const Params&) {
+        auto body = q.json_body();
+        auto lease = ctx.pool->acquire();
+        auto who = require_principal(q, *lease, ctx);
+        approval::Actor actor{who, q.remote};
+        auto rec = fn(*lease, *ctx.places, actor, field(body, "unit_id"), field(body, "period"),
+                      field(body, "reason"));
+        // Approving or reopening changes what "approved data only" reports hold.
+        if (ctx.approved_analytics && (step == "approve" || step == "reopen")) {
+          ctx.approved_analytics->invalidate();
+          ctx.approved_analytics->refresh_in_background();
+        }
+        return Response::json(record_json(*ctx.places, rec));
+      },
+      body_units({"unit_id"}));
 }
 
 }  // namespace
 
 void register_approval_routes(Router& r, Context& ctx) {
-  r.get("/api/v1/approvals", [&ctx](const Request& q, const Params&) {
-    auto lease = ctx.pool->acquire();
-    json::array a;
-    for (const auto& rec :
-         approval::list(*lease, *ctx.places, q.param("unit", "VN"), q.param("period")))
-      a.push_back(record_json(*ctx.places, rec));
-    return Response::json(json::object{{"approvals", std::move(a)}});
-  });
+  r.get(
+      "/api/v1/approvals",
+      [&ctx](const Request& q, const Params&) {
+        auto lease = ctx.pool->acquire();
+        json::array a;
+        for (const auto& rec :
+             approval::list(*lease, *ctx.places, q.param("unit", "VN"), q.param("period")))
+          a.push_back(record_json(*ctx.places, rec));
+        return Response::json(json::object{{"approvals", std::move(a)}});
+      },
+      query_units());
 
   // Whether data of a unit dated `date` is locked, and by which approval.
-  r.get("/api/v1/approvals/lock", [&ctx](const Request& q, const Params&) {
-    auto d = Date::parse(q.param("date"));
-    if (!d)
-      throw invalid("bad_date", "Ngày không hợp lệ; dùng dạng 2025-10-31 hoặc 31/10/2025.",
-                    {{"date", "Ngày không hợp lệ.", 0}});
-    auto lease = ctx.pool->acquire();
-    auto rec = approval::lock_covering(*lease, *ctx.places, q.param("unit", "VN"), *d);
-    json::object o{{"locked", rec.has_value()}};
-    if (rec) o["approval"] = record_json(*ctx.places, *rec);
-    return Response::json(o);
-  });
+  r.get(
+      "/api/v1/approvals/lock",
+      [&ctx](const Request& q, const Params&) {
+        auto d = Date::parse(q.param("date"));
+        if (!d)
+          throw invalid("bad_date", "Ngày không hợp lệ; dùng dạng 2025-10-31 hoặc 31/10/2025.",
+                        {{"date", "Ngày không hợp lệ.", 0}});
+        auto lease = ctx.pool->acquire();
+        auto rec = approval::lock_covering(*lease, *ctx.places, q.param("unit", "VN"), *d);
+        json::object o{{"locked", rec.has_value()}};
+        if (rec) o["approval"] = record_json(*ctx.places, *rec);
+        return Response::json(o);
+      },
+      query_units());
 
   transition_route(r, ctx, "submit", [](auto& c, auto& g, auto& a, auto unit, auto period, auto) {
     return approval::submit(c, g, a, unit, period);

@@ -5,11 +5,11 @@
 // The body is multipart/form-data with a part named "file" (what a browser form sends), or the raw
 // file with ?filename=hoat-dong.xlsx. ?sheet= picks an XLSX sheet by name.
 //
-// The auth guard checks the request's own ?unit= only; a file names its units row by row, so
-// every row is checked in the import itself (row_check below): its place must lie within the
-// signed-in user's unit, by the same policy function the guard uses, and its first day must not
-// fall in a month approved for that place. A refused row is listed like any other bad row and
-// the file writes nothing.
+// The auth guard checks the request's own ?unit= only (the user's own unit when it names none);
+// a file names its units row by row, so every row is checked in the import itself (row_check
+// below): its place and its reporting unit must lie within the signed-in user's unit, by the
+// same policy function the guard uses, and its first day must not fall in a month approved for
+// either. A refused row is listed like any other bad row and the file writes nothing.
 #include <charconv>
 #include <map>
 #include <memory>
@@ -19,6 +19,7 @@
 #include "api/context.h"
 #include "api/router.h"
 #include "api/row_scope.h"
+#include "api/scope.h"
 #include "api/upload.h"
 #include "approval/approval.h"
 #include "auth/policy.h"
@@ -29,19 +30,28 @@ namespace {
 
 namespace json = boost::json;
 
-// The per-row check of an import by the user the guard signed in (params "_user", "_role",
-// "_unit"; none when the guard let no one in, as in tests of the bare routes). Answers are kept
+// The per-row check of an import by the user the guard signed in (none when the guard let no
+// one in, as in tests of the bare routes). Answers are kept
 // per unit and per (unit, month), since a million-row file names a few thousand of each; the
 // approved months are read once, on the import's connection inside its transaction, so no
 // approval can slip in between the check and the commit.
 using RowCheck =
     std::function<std::optional<FieldError>(store::Connection&, const activities::Activity&)>;
 
-RowCheck row_check(const Params& p, const places::Gazetteer& g) {
-  auto guard = std::make_shared<RowGuard>(p, g, "/api/v1/imports");
+RowCheck row_check(const Request& q, const places::Gazetteer& g) {
+  auto guard = std::make_shared<RowGuard>(q, g, "/api/v1/imports");
   return [guard](store::Connection& c, const activities::Activity& a) {
-    return guard->check(c, a.place, a.date_from, "place", "date_from");
+    if (auto refused = guard->check(c, a.place, a.date_from, "place", "date_from")) return refused;
+    if (a.reporting_unit.empty() || a.reporting_unit == a.place) return std::optional<FieldError>();
+    return guard->check(c, a.reporting_unit, a.date_from, "reporting_unit", "date_from");
   };
+}
+
+int64_t job_id(const Params& p) {
+  const std::string& s = p.at("id");
+  int64_t id = 0;
+  std::from_chars(s.data(), s.data() + s.size(), id);
+  return id;
 }
 
 json::object job_json(const activities::ImportJob& j) {
@@ -71,32 +81,47 @@ void register_imports_routes(Router& r, Context& ctx) {
   activities::Service& svc = *ctx.activities;
   store::Pool& pool = *ctx.pool;
 
-  r.post("/api/v1/imports", [&](const Request& q, const Params& p) {
-    Upload up = uploaded_file(q, "");
-    activities::ImportOptions opt;
-    opt.filename = up.filename;
-    opt.sheet = q.param("sheet");
-    std::string user = p.contains("_user") ? p.at("_user") : q.header("x-user");
-    opt.created_by = user.empty() ? "import" : user.substr(0, 100);
-    opt.row_check = row_check(p, *ctx.places);
-    // The job answers with this unit, so the guard shows it only within it (auth_guard.h).
-    opt.unit_id = !q.param("unit").empty() ? q.param("unit")
-                  : p.contains("_unit")    ? p.at("_unit")
-                                           : "VN";
-    int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt));
-    Response res = Response::json(json::object{{"id", id}, {"state", "running"}}, 202);
-    res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(id));
-    return res;
-  });
+  Access upload = query_units();
+  upload.upload = true;
+  Access job;
+  job.stored = [&svc](store::Connection&, const Request&, const Params& p, Touch& t) {
+    auto j = svc.job(job_id(p));
+    if (!j)
+      throw not_found("import_not_found", "Không có lượt nhập tệp số \"" + p.at("id") + "\".");
+    t.units.push_back(j->unit_id);
+  };
+  job.returns = {"unit"};
 
-  r.get("/api/v1/imports/{id}", [&](const Request&, const Params& p) {
-    const std::string& s = p.at("id");
-    int64_t id = 0;
-    std::from_chars(s.data(), s.data() + s.size(), id);
-    auto job = svc.job(id);
-    if (!job) throw not_found("import_not_found", "Không có lượt nhập tệp số \"" + s + "\".");
-    return Response::json(job_json(*job));
-  });
+  r.post(
+      "/api/v1/imports",
+      [&](const Request& q, const Params&) {
+        Upload up = uploaded_file(q, "");
+        activities::ImportOptions opt;
+        opt.filename = up.filename;
+        opt.sheet = q.param("sheet");
+        std::string user = q.who ? q.who->user.username : q.header("x-user");
+        opt.created_by = user.empty() ? "import" : user.substr(0, 100);
+        opt.row_check = row_check(q, *ctx.places);
+        // The job answers with this unit, so the guard shows it only within it (auth_guard.h).
+        opt.unit_id = !q.param("unit").empty() ? q.param("unit")
+                      : q.who                  ? q.who->user.unit_id
+                                               : "VN";
+        int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt));
+        Response res = Response::json(json::object{{"id", id}, {"state", "running"}}, 202);
+        res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(id));
+        return res;
+      },
+      upload);
+
+  r.get(
+      "/api/v1/imports/{id}",
+      [&](const Request&, const Params& p) {
+        auto j = svc.job(job_id(p));
+        if (!j)
+          throw not_found("import_not_found", "Không có lượt nhập tệp số \"" + p.at("id") + "\".");
+        return Response::json(job_json(*j));
+      },
+      job);
 }
 
 }  // namespace caunoi::api

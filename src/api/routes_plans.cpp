@@ -11,10 +11,13 @@
 //   DELETE /api/v1/plans/results?unit=&period=
 //   POST   /api/v1/plans/results/import
 // Writes go through plans::Service, which validates whole and notifies the analytics engine.
+#include <charconv>
+
 #include "api/context.h"
 #include "api/json_util.h"
 #include "api/router.h"
 #include "api/row_scope.h"
+#include "api/scope.h"
 #include "api/upload.h"
 #include "approval/approval.h"
 #include "plans/service.h"
@@ -33,6 +36,14 @@ std::string str(const json::object& o, const char* k, const char* alt = nullptr)
   return json::serialize(*v);
 }
 
+// The unit of a target or result: "unit_id", else "unit"; read as the guard reads it (scope.h).
+std::string unit_of(const json::object& o) {
+  for (const char* k : {"unit_id", "unit"})
+    if (const json::value* v = o.if_contains(k))
+      if (auto u = unit_text(*v, k)) return *u;
+  return "";
+}
+
 double number(const json::object& o, const char* k, std::vector<FieldError>& errs) {
   const json::value* v = o.if_contains(k);
   if (v && v->is_number()) return v->to_number<double>();
@@ -42,7 +53,7 @@ double number(const json::object& o, const char* k, std::vector<FieldError>& err
 
 plans::Target target_of(const json::object& o, std::vector<FieldError>& errs) {
   plans::Target t;
-  t.unit_id = str(o, "unit_id", "unit");
+  t.unit_id = unit_of(o);
   const json::value* y = o.if_contains("year");
   t.year = y && y->is_int64() ? static_cast<int>(y->as_int64()) : 0;
   t.indicator = str(o, "indicator");
@@ -60,7 +71,7 @@ json::object target_json(const plans::Target& t) {
 // values: [{"measure","group","value"}] or {"bhyt": 1604000, ...}
 plans::ResultRecord result_of(const json::object& o, std::vector<FieldError>& errs) {
   plans::ResultRecord r;
-  r.unit_id = str(o, "unit_id", "unit");
+  r.unit_id = unit_of(o);
   r.period = str(o, "period");
   const json::value* vals = o.if_contains("values");
   auto amount = [&](const json::value& v, const std::string& field) -> int64_t {
@@ -95,14 +106,23 @@ json::object result_json(const plans::ResultRecord& r) {
           {"values", std::move(vals)}};
 }
 
+int64_t target_id(const Params& p) {
+  const std::string& s = p.at("id");
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || id <= 0)
+    throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
+  return id;
+}
+
 void throw_if(const std::vector<FieldError>& errs) {
   if (!errs.empty()) throw invalid("invalid_plan_data", "Dữ liệu chưa hợp lệ; chưa ghi gì.", errs);
 }
 
 // Each row of an imported file: within the user's unit, and (results) not in an approved month.
-plans::Service::RowCheck row_check(const Params& p, const places::Gazetteer& g,
+plans::Service::RowCheck row_check(const Request& q, const places::Gazetteer& g,
                                    const std::string& pattern) {
-  auto guard = std::make_shared<RowGuard>(p, g, pattern);
+  auto guard = std::make_shared<RowGuard>(q, g, pattern);
   return [guard](store::Connection& c, const std::string& unit, std::optional<Date> as_of) {
     return guard->check(c, unit, as_of, "unit", "period");
   };
@@ -114,6 +134,55 @@ void register_plans_routes(Router& r, Context& ctx) {
   plans::Service& svc = *ctx.plans;
   store::Pool& pool = *ctx.pool;
 
+  // Where the guard finds units: the query of a read, the fields (or batch items) of a write,
+  // the stored target or result a delete or an overwrite replaces (the audit's before-image).
+  const std::vector<std::string> kUnitFields{"unit_id", "unit"};
+  Access read = query_units();
+  read.returns = {"unit_id"};
+  Access upload = query_units();
+  upload.upload = true;
+  Access put_targets = body_units(kUnitFields);
+  put_targets.batch = "targets";
+  Access drop_target;
+  drop_target.stored = [&svc](store::Connection& c, const Request&, const Params& p, Touch& t) {
+    auto old = svc.target(c, target_id(p));
+    if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
+    t.units.push_back(old->unit_id);
+    t.before = json::serialize(target_json(*old));
+  };
+  // The records a write replaces, as they were.
+  auto replaced = [&svc](store::Connection& c,
+                         const std::vector<std::pair<std::string, std::string>>& keys, Touch& t) {
+    json::array before;
+    for (const auto& [unit, period] : keys)
+      if (unit.empty())
+        continue;
+      else if (auto old = svc.result(c, unit, period))
+        before.push_back(result_json(*old));
+    if (!before.empty()) t.before = json::serialize(json::object{{"results", std::move(before)}});
+  };
+  Access put_results = body_units(kUnitFields, {"period"});
+  put_results.batch = "results";
+  put_results.stored = [replaced](store::Connection& c, const Request& q, const Params&, Touch& t) {
+    std::vector<std::pair<std::string, std::string>> keys;
+    auto key = [&](const json::value& v) {
+      if (!v.is_object()) return;
+      const auto& o = v.as_object();
+      keys.emplace_back(unit_of(o), str(o, "period"));
+    };
+    if (q.json) {
+      key(*q.json);
+      if (const auto* list = q.json->as_object().if_contains("results"); list && list->is_array())
+        for (const auto& item : list->as_array()) key(item);
+    }
+    replaced(c, keys, t);
+  };
+  Access drop_result = query_units();
+  drop_result.query_dated = true;
+  drop_result.stored = [replaced](store::Connection& c, const Request& q, const Params&, Touch& t) {
+    replaced(c, {{q.param("unit"), q.param("period")}}, t);
+  };
+
   r.get("/api/v1/plans/measures", [](const Request&, const Params&) {
     json::array items;
     for (const auto& m : plans::measures())
@@ -122,105 +191,126 @@ void register_plans_routes(Router& r, Context& ctx) {
     return Response::json(json::object{{"measures", std::move(items)}});
   });
 
-  r.get("/api/v1/plans/targets", [&svc, &pool](const Request& q, const Params&) {
-    std::optional<int> year;
-    if (auto y = q.param("year"); !y.empty()) {
-      try {
-        year = std::stoi(y);
-      } catch (const std::exception&) {
-        throw invalid("bad_year", "Năm không hợp lệ.", {{"year", "Phải là số", 0}});
-      }
-    }
-    auto c = pool.acquire();
-    json::array items;
-    for (const auto& t : svc.targets(*c, q.param("unit"), year)) items.push_back(target_json(t));
-    return Response::json(json::object{{"targets", std::move(items)}});
-  });
+  r.get(
+      "/api/v1/plans/targets",
+      [&svc, &pool](const Request& q, const Params&) {
+        std::optional<int> year;
+        if (auto y = q.param("year"); !y.empty()) {
+          try {
+            year = std::stoi(y);
+          } catch (const std::exception&) {
+            throw invalid("bad_year", "Năm không hợp lệ.", {{"year", "Phải là số", 0}});
+          }
+        }
+        auto c = pool.acquire();
+        json::array items;
+        for (const auto& t : svc.targets(*c, q.param("unit"), year))
+          items.push_back(target_json(t));
+        return Response::json(json::object{{"targets", std::move(items)}});
+      },
+      read);
 
-  r.post("/api/v1/plans/targets", [&svc, &pool](const Request& q, const Params&) {
-    auto body = q.json_body();
-    std::vector<FieldError> errs;
-    auto c = pool.acquire();
-    if (const auto* list = body.if_contains("targets"); list && list->is_array()) {
-      std::vector<plans::Target> ts;
-      for (const auto& v : list->as_array())
-        if (v.is_object()) ts.push_back(target_of(v.as_object(), errs));
-      throw_if(errs);
-      size_t n = ts.size();
-      svc.put_targets(*c, std::move(ts));
-      return Response::json(json::object{{"written", n}});
-    }
-    auto t = target_of(body, errs);
-    throw_if(errs);
-    return Response::json(target_json(svc.put_target(*c, std::move(t))), 201);
-  });
+  r.post(
+      "/api/v1/plans/targets",
+      [&svc, &pool](const Request& q, const Params&) {
+        auto body = q.json_body();
+        std::vector<FieldError> errs;
+        auto c = pool.acquire();
+        if (const auto* list = body.if_contains("targets"); list && list->is_array()) {
+          std::vector<plans::Target> ts;
+          for (const auto& v : list->as_array())
+            if (v.is_object()) ts.push_back(target_of(v.as_object(), errs));
+          throw_if(errs);
+          size_t n = ts.size();
+          svc.put_targets(*c, std::move(ts));
+          return Response::json(json::object{{"written", n}});
+        }
+        auto t = target_of(body, errs);
+        throw_if(errs);
+        return Response::json(target_json(svc.put_target(*c, std::move(t))), 201);
+      },
+      put_targets);
 
-  r.del("/api/v1/plans/targets/{id}", [&svc, &pool](const Request&, const Params& p) {
-    int64_t id = 0;
-    try {
-      id = std::stoll(p.at("id"));
-    } catch (const std::exception&) {
-      throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
-    }
-    auto c = pool.acquire();
-    svc.delete_target(*c, id);
-    return Response::json(json::object{{"deleted", id}});
-  });
+  r.del(
+      "/api/v1/plans/targets/{id}",
+      [&svc, &pool](const Request&, const Params& p) {
+        int64_t id = target_id(p);
+        auto c = pool.acquire();
+        svc.delete_target(*c, id);
+        return Response::json(json::object{{"deleted", id}});
+      },
+      drop_target);
 
-  r.post("/api/v1/plans/targets/import", [&svc, &pool, &ctx](const Request& q, const Params& p) {
-    Upload up = uploaded_file(q, "tep.csv");
-    auto c = pool.acquire();
-    auto s = svc.import_targets(*c, up.data, up.filename,
-                                row_check(p, *ctx.places, "/api/v1/plans/targets/import"));
-    return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
-  });
+  r.post(
+      "/api/v1/plans/targets/import",
+      [&svc, &pool, &ctx](const Request& q, const Params&) {
+        Upload up = uploaded_file(q, "tep.csv");
+        auto c = pool.acquire();
+        auto s = svc.import_targets(*c, up.data, up.filename,
+                                    row_check(q, *ctx.places, "/api/v1/plans/targets/import"));
+        return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
+      },
+      upload);
 
-  r.get("/api/v1/plans/results", [&svc, &pool](const Request& q, const Params&) {
-    auto date = [&](const char* k) -> std::optional<Date> {
-      std::string v = q.param(k);
-      if (v.empty()) return std::nullopt;
-      auto d = Date::parse(v);
-      if (!d) throw invalid("bad_date", "Ngày không hợp lệ: " + v, {{k, "Ngày không hợp lệ", 0}});
-      return d;
-    };
-    auto c = pool.acquire();
-    json::array items;
-    for (const auto& rec : svc.results(*c, q.param("unit"), date("from"), date("to")))
-      items.push_back(result_json(rec));
-    return Response::json(json::object{{"results", std::move(items)}});
-  });
+  r.get(
+      "/api/v1/plans/results",
+      [&svc, &pool](const Request& q, const Params&) {
+        auto date = [&](const char* k) -> std::optional<Date> {
+          std::string v = q.param(k);
+          if (v.empty()) return std::nullopt;
+          auto d = Date::parse(v);
+          if (!d)
+            throw invalid("bad_date", "Ngày không hợp lệ: " + v, {{k, "Ngày không hợp lệ", 0}});
+          return d;
+        };
+        auto c = pool.acquire();
+        json::array items;
+        for (const auto& rec : svc.results(*c, q.param("unit"), date("from"), date("to")))
+          items.push_back(result_json(rec));
+        return Response::json(json::object{{"results", std::move(items)}});
+      },
+      read);
 
-  r.post("/api/v1/plans/results", [&svc, &pool](const Request& q, const Params&) {
-    auto body = q.json_body();
-    std::vector<FieldError> errs;
-    auto c = pool.acquire();
-    if (const auto* list = body.if_contains("results"); list && list->is_array()) {
-      std::vector<plans::ResultRecord> rs;
-      for (const auto& v : list->as_array())
-        if (v.is_object()) rs.push_back(result_of(v.as_object(), errs));
-      throw_if(errs);
-      size_t n = rs.size();
-      svc.put_results(*c, std::move(rs));
-      return Response::json(json::object{{"written", n}});
-    }
-    auto rec = result_of(body, errs);
-    throw_if(errs);
-    return Response::json(result_json(svc.put_result(*c, std::move(rec))), 201);
-  });
+  r.post(
+      "/api/v1/plans/results",
+      [&svc, &pool](const Request& q, const Params&) {
+        auto body = q.json_body();
+        std::vector<FieldError> errs;
+        auto c = pool.acquire();
+        if (const auto* list = body.if_contains("results"); list && list->is_array()) {
+          std::vector<plans::ResultRecord> rs;
+          for (const auto& v : list->as_array())
+            if (v.is_object()) rs.push_back(result_of(v.as_object(), errs));
+          throw_if(errs);
+          size_t n = rs.size();
+          svc.put_results(*c, std::move(rs));
+          return Response::json(json::object{{"written", n}});
+        }
+        auto rec = result_of(body, errs);
+        throw_if(errs);
+        return Response::json(result_json(svc.put_result(*c, std::move(rec))), 201);
+      },
+      put_results);
 
-  r.del("/api/v1/plans/results", [&svc, &pool](const Request& q, const Params&) {
-    auto c = pool.acquire();
-    svc.delete_result(*c, required_param(q, "unit"), required_param(q, "period"));
-    return Response::json(json::object{{"deleted", true}});
-  });
+  r.del(
+      "/api/v1/plans/results",
+      [&svc, &pool](const Request& q, const Params&) {
+        auto c = pool.acquire();
+        svc.delete_result(*c, required_param(q, "unit"), required_param(q, "period"));
+        return Response::json(json::object{{"deleted", true}});
+      },
+      drop_result);
 
-  r.post("/api/v1/plans/results/import", [&svc, &pool, &ctx](const Request& q, const Params& p) {
-    Upload up = uploaded_file(q, "tep.csv");
-    auto c = pool.acquire();
-    auto s = svc.import_results(*c, up.data, up.filename,
-                                row_check(p, *ctx.places, "/api/v1/plans/results/import"));
-    return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
-  });
+  r.post(
+      "/api/v1/plans/results/import",
+      [&svc, &pool, &ctx](const Request& q, const Params&) {
+        Upload up = uploaded_file(q, "tep.csv");
+        auto c = pool.acquire();
+        auto s = svc.import_results(*c, up.data, up.filename,
+                                    row_check(q, *ctx.places, "/api/v1/plans/results/import"));
+        return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
+      },
+      upload);
 }
 
 }  // namespace caunoi::api

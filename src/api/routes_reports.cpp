@@ -27,21 +27,27 @@ reports::Report build(const Context& ctx, const Request& q) {
 }  // namespace
 
 void register_reports_routes(Router& r, Context& ctx) {
-  r.get("/api/v1/reports", [&ctx](const Request& q, const Params&) {
-    return Response::json(reports::render_json(build(ctx, q)));
-  });
+  r.get(
+      "/api/v1/reports",
+      [&ctx](const Request& q, const Params&) {
+        return Response::json(reports::render_json(build(ctx, q)));
+      },
+      query_units());
 
-  r.get("/api/v1/reports/xlsx", [&ctx](const Request& q, const Params&) {
-    auto rep = build(ctx, q);
-    Response res;
-    res.content_type = tabular::kXlsxMime;
-    res.body = reports::render_xlsx(rep);
-    std::string name = "bao-cao-" + rep.unit->code + "-" + rep.period.code() + ".xlsx";
-    for (auto& ch : name)
-      if (ch == '.' && &ch != &name[name.size() - 5]) ch = '_';
-    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    return res;
-  });
+  r.get(
+      "/api/v1/reports/xlsx",
+      [&ctx](const Request& q, const Params&) {
+        auto rep = build(ctx, q);
+        Response res;
+        res.content_type = tabular::kXlsxMime;
+        res.body = reports::render_xlsx(rep);
+        std::string name = "bao-cao-" + rep.unit->code + "-" + rep.period.code() + ".xlsx";
+        for (auto& ch : name)
+          if (ch == '.' && &ch != &name[name.size() - 5]) ch = '_';
+        res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        return res;
+      },
+      query_units());
 }
 
 }  // namespace caunoi::api

@@ -3,17 +3,9 @@
 
 namespace caunoi::api {
 
-RowScope::RowScope(const Params& p, const places::Gazetteer& g, const std::string& method,
+RowScope::RowScope(const Request& q, const places::Gazetteer& g, const std::string& method,
                    const std::string& pattern)
-    : g_(g), rule_(auth::find_rule(method, pattern)) {
-  auto param = [&](const char* k) { return p.contains(k) ? p.at(k) : std::string(); };
-  if (auto role = auth::role_from_code(param("_role")); role && p.contains("_user")) {
-    who_.emplace();
-    who_->user.username = param("_user");
-    who_->user.role = *role;
-    who_->user.unit_id = param("_unit");
-  }
-}
+    : g_(g), who_(q.who), rule_(auth::find_rule(method, pattern)) {}
 
 std::optional<std::string> RowScope::refusal(const std::string& unit_id) {
   if (!who_) return std::nullopt;

@@ -18,8 +18,8 @@ namespace caunoi::api {
 
 class RowScope {
  public:
-  // `params` are the guard's (_user, _role, _unit); method and pattern name the route's rule.
-  RowScope(const Params& params, const places::Gazetteer& g, const std::string& method,
+  // The user is the guard's principal of `q`; method and pattern name the route's rule.
+  RowScope(const Request& q, const places::Gazetteer& g, const std::string& method,
            const std::string& pattern);
   // Nothing if the user may write data of `unit_id`, else the Vietnamese reason.
   std::optional<std::string> refusal(const std::string& unit_id);
@@ -35,8 +35,8 @@ class RowScope {
 // months (approval::LockCache). `date` empty: no lock check (plans' targets are yearly plans).
 class RowGuard {
  public:
-  RowGuard(const Params& params, const places::Gazetteer& g, const std::string& pattern)
-      : g_(g), scope_(params, g, "POST", pattern) {}
+  RowGuard(const Request& q, const places::Gazetteer& g, const std::string& pattern)
+      : g_(g), scope_(q, g, "POST", pattern) {}
   // The refusal as a field error named unit_field or date_field, or nothing.
   std::optional<FieldError> check(store::Connection& c, const std::string& unit_id,
                                   std::optional<Date> date, const char* unit_field,

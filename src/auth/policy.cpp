@@ -36,7 +36,8 @@ constexpr Rule kRules[] = {
     {"GET", "/api/v1/activities/export*", A::export_, true},
     {"GET", "/api/v1/activities*", A::read, true},
     {"*", "/api/v1/activities*", A::write, true},
-    {"*", "/api/v1/reference*", A::write, true},
+    // The reference lists are national: administrators only (no unit makes them a unit's).
+    {"*", "/api/v1/reference*", A::admin, false},
     // An import's progress lists its file's rows: shown only within the unit it was made for.
     {"GET", "/api/v1/imports*", A::read, true},
     {"*", "/api/v1/imports*", A::import, true},
@@ -51,9 +52,10 @@ constexpr Rule kRules[] = {
     {"GET", "/api/v1/results*", A::read, true},
     {"*", "/api/v1/results*", A::write, true},
     {"*", "/api/v1/reports*", A::report, true},
-    // Q&A staff pages: the bank and the queue of citizens' questions are national.
+    // Q&A staff pages: the bank and the queue of citizens' questions are national; central
+    // staff and administrators curate them (roles.cpp), whatever unit a request names.
     {"GET", "/api/v1/qa*", A::read, false},
-    {"*", "/api/v1/qa*", A::write, true},
+    {"*", "/api/v1/qa*", A::curate, false},
 };
 
 bool method_fits(std::string_view rule, std::string_view method) {

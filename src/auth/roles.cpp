@@ -72,6 +72,8 @@ std::string_view action_code(Action a) {
       return "report";
     case Action::approve:
       return "approve";
+    case Action::curate:
+      return "curate";
     case Action::admin:
       return "admin";
   }
@@ -87,9 +89,11 @@ bool role_may(Role r, Action a) {
     case Role::leader:
       return a == Action::read || a == Action::export_ || a == Action::report;
     case Role::central_staff:
+      return a != Action::admin;
     case Role::province_staff:
     case Role::commune_staff:
-      return a != Action::admin;
+      // National content has national owners, whatever unit a request names.
+      return a != Action::admin && a != Action::curate;
     case Role::collaborator:
       return a == Action::read || a == Action::write;
     case Role::public_user:

@@ -30,6 +30,7 @@ enum class Action {
   export_,  // download data of a unit
   report,   // build reports / analytics of a unit
   approve,  // approve, return or reopen a unit's reported period
+  curate,   // change national content: the Q&A bank and the answers to citizens' queued questions
   admin,    // users, audit log, anything not in the policy table
 };
 

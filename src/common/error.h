@@ -13,15 +13,16 @@
 namespace caunoi {
 
 enum class ErrorKind {
-  invalid_input,    // 400
-  unauthenticated,  // 401
-  forbidden,        // 403
-  not_found,        // 404
-  conflict,         // 409
-  locked,           // 423: an approved period refuses edits
-  too_large,        // 413
-  rate_limited,     // 429
-  internal,         // 500
+  invalid_input,      // 400
+  unauthenticated,    // 401
+  forbidden,          // 403
+  not_found,          // 404
+  conflict,           // 409
+  locked,             // 423: an approved period refuses edits
+  too_large,          // 413
+  unsupported_media,  // 415: a body that is not the route's format (JSON)
+  rate_limited,       // 429
+  internal,           // 500
 };
 
 struct FieldError {

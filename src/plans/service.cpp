@@ -136,11 +136,16 @@ void Service::put_targets(store::Connection& c, std::vector<Target> ts) {
   write_targets(c, ts);
 }
 
-void Service::delete_target(store::Connection& c, int64_t id) {
-  std::optional<Target> old;
+std::optional<Target> Service::target(store::Connection& c, int64_t id) const {
+  std::optional<Target> t;
   c.each(
       std::string("SELECT ") + kTargetCols + " FROM plan_targets WHERE id = ?",
-      [&](const store::Row& r) { old = read_target(r); }, id);
+      [&](const store::Row& r) { t = read_target(r); }, id);
+  return t;
+}
+
+void Service::delete_target(store::Connection& c, int64_t id) {
+  std::optional<Target> old = target(c, id);
   if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
   c.execute("DELETE FROM plan_targets WHERE id = ?", id);
   for (auto* l : listeners_) l->on_target(*old, std::nullopt);
@@ -189,20 +194,29 @@ void Service::put_results(store::Connection& c, std::vector<ResultRecord> rs) {
   write_results(c, rs);
 }
 
-void Service::delete_result(store::Connection& c, std::string_view unit, std::string_view period) {
+std::optional<ResultRecord> Service::result(store::Connection& c, std::string_view unit,
+                                            std::string_view period) const {
   std::string code;
   try {
     code = periods::Period::parse(period).code();
   } catch (const Error&) {
     code = std::string(period);
   }
-  std::vector<ResultRecord> old = results(c, unit, std::nullopt, std::nullopt);
-  std::erase_if(old, [&](const ResultRecord& r) { return r.period != code; });
-  if (old.empty())
-    throw not_found("result_not_found", "Không có số liệu của đơn vị này trong kỳ " + code + ".");
-  c.execute("DELETE FROM participation_results WHERE unit_id = ? AND period = ?", unit, code);
-  for (const auto& v : old.front().values)
-    for (auto* l : listeners_) l->on_result(old.front().unit_id, old.front().as_of, v, true);
+  std::vector<ResultRecord> all = results(c, unit, std::nullopt, std::nullopt);
+  for (auto& r : all)
+    if (r.period == code) return std::move(r);
+  return std::nullopt;
+}
+
+void Service::delete_result(store::Connection& c, std::string_view unit, std::string_view period) {
+  std::optional<ResultRecord> old = result(c, unit, period);
+  if (!old)
+    throw not_found("result_not_found",
+                    "Không có số liệu của đơn vị này trong kỳ " + std::string(period) + ".");
+  c.execute("DELETE FROM participation_results WHERE unit_id = ? AND period = ?", unit,
+            old->period);
+  for (const auto& v : old->values)
+    for (auto* l : listeners_) l->on_result(old->unit_id, old->as_of, v, true);
 }
 
 std::vector<ResultRecord> Service::results(store::Connection& c, std::string_view unit,

@@ -53,6 +53,8 @@ class Service {
   Target put_target(store::Connection& c, Target t);
   void put_targets(store::Connection& c, std::vector<Target> ts);
   void delete_target(store::Connection& c, int64_t id);
+  // One target by id (the guard's and the audit's view of what a delete removes).
+  std::optional<Target> target(store::Connection& c, int64_t id) const;
   std::vector<Target> targets(store::Connection& c, std::string_view unit,
                               std::optional<int> year) const;
 
@@ -62,6 +64,9 @@ class Service {
   void put_results(store::Connection& c, std::vector<ResultRecord> rs);
   // Removes every value of a unit's period; not_found if there was none.
   void delete_result(store::Connection& c, std::string_view unit, std::string_view period);
+  // The stored record of a unit's period (any period code Period::parse reads), if any.
+  std::optional<ResultRecord> result(store::Connection& c, std::string_view unit,
+                                     std::string_view period) const;
   // Records of a unit ("" = all) whose period ends within [from, to] (either may be open).
   std::vector<ResultRecord> results(store::Connection& c, std::string_view unit,
                                     std::optional<Date> from, std::optional<Date> to) const;

@@ -41,7 +41,9 @@ Probe probe(const std::string& pattern, const std::string& unit) {
                         {"place", unit},
                         {"period", "2025-10"},
                         {"reason", "thử"}};
-  return {fill(pattern), {{"unit", unit}, {"period", "2025-10"}}, boost::json::serialize(b)};
+  return {fill(pattern),
+          {{"unit", unit}, {"parent", unit}, {"period", "2025-10"}},
+          boost::json::serialize(b)};
 }
 
 class Endpoints : public ::testing::Test {

@@ -1,0 +1,77 @@
+// api/request_shape.cpp — see request_shape.h.
+#include "api/request_shape.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace caunoi::api {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view strip_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// "https://caunoi.example:8443" → "caunoi.example:8443"; "" for "null" or a malformed origin.
+std::string origin_authority(std::string_view origin) {
+  auto sep = origin.find("://");
+  if (sep == std::string_view::npos) return "";
+  auto rest = origin.substr(sep + 3);
+  if (rest.empty() || rest.find('/') != std::string_view::npos) return "";
+  return lower(rest);
+}
+
+void check_origin(const Request& r) {
+  std::string origin = r.header("origin");
+  if (origin.empty()) return;  // not a browser, or a same-origin GET-like navigation
+  std::string host = lower(strip_spaces(r.header("host")));
+  std::string from = origin_authority(origin);
+  // A default port may be left out of one of them ("host:80" against "http://host").
+  auto without_default_port = [](std::string s) {
+    for (std::string_view p : {":80", ":443"})
+      if (s.ends_with(p)) s.resize(s.size() - p.size());
+    return s;
+  };
+  if (!host.empty() && !from.empty() && without_default_port(host) == without_default_port(from))
+    return;
+  throw Error(ErrorKind::forbidden, "cross_origin",
+              "Yêu cầu thay đổi dữ liệu gửi từ trang web khác (" + origin.substr(0, 100) +
+                  ") bị từ chối. Vui lòng thao tác trên chính trang caunoi.");
+}
+
+}  // namespace
+
+Error bad_json() {
+  return invalid("invalid_json", "Nội dung yêu cầu phải là một đối tượng JSON hợp lệ (UTF-8).");
+}
+
+bool unsafe_method(const std::string& m) {
+  return m != "GET" && m != "HEAD" && m != "OPTIONS";
+}
+
+void read_body(Request& r, const Access& access) {
+  if (!unsafe_method(r.method)) return;
+  check_origin(r);
+  if (access.upload || r.body.empty()) return;
+  std::string type = r.header("content-type");
+  if (!type.empty()) {
+    std::string media = lower(strip_spaces(std::string_view(type).substr(0, type.find(';'))));
+    if (media != "application/json")
+      throw Error(ErrorKind::unsupported_media, "unsupported_media_type",
+                  "Nội dung yêu cầu phải ở dạng JSON (Content-Type: application/json); đã nhận \"" +
+                      type.substr(0, 80) + "\".");
+  }
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(r.body, ec);
+  if (ec || !v.is_object()) throw bad_json();
+  r.json = std::move(v);
+}
+
+}  // namespace caunoi::api
