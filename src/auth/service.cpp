@@ -2,6 +2,7 @@
 #include "auth/service.h"
 
 #include <chrono>
+#include <tuple>
 
 #include "auth/crypto.h"
 #include "auth/login_throttle.h"
@@ -193,29 +194,31 @@ void Service::logout(store::Connection& c, std::string_view session_token) {
 std::optional<Principal> Service::from_session(store::Connection& c, std::string_view token) const {
   if (token.empty()) return std::nullopt;
   std::string h = sha256_hex(token);
-  std::optional<std::pair<int64_t, std::string>> s;
+  std::optional<std::tuple<int64_t, std::string, int64_t>> s;
   c.each(
-      "SELECT s.user_id, s.csrf_token FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id"
-      " WHERE s.token_hash = ? AND s.expires_at > ? AND"
-      " s.password_generation = u.password_generation",
-      [&](const store::Row& r) { s.emplace(r.i64(0), r.text(1)); }, h, now());
+      "SELECT user_id, csrf_token, password_generation FROM auth_sessions WHERE token_hash = ? AND"
+      " expires_at > ?",
+      [&](const store::Row& r) { s.emplace(r.i64(0), r.text(1), r.i64(2)); }, h, now());
   if (!s) return std::nullopt;
-  auto u = users::by_id(c, s->first);
-  if (!u || !u->active) return std::nullopt;
-  return Principal{*u, true, h, s->second};
+  auto& [user_id, csrf, generation] = *s;
+  auto u = users::by_id(c, user_id);
+  // Compared with the very user read that becomes the principal, so the generation a token
+  // minted by this request inherits is the session's own (create_token).
+  if (!u || !u->active || u->password_generation != generation) return std::nullopt;
+  return Principal{*u, true, h, csrf};
 }
 
 std::optional<Principal> Service::from_api_token(store::Connection& c,
                                                  std::string_view token) const {
   if (token.empty()) return std::nullopt;
-  auto uid = c.scalar(
-      "SELECT t.user_id FROM auth_tokens t JOIN auth_users u ON u.id = t.user_id"
-      " WHERE t.token_hash = ? AND t.revoked = 0 AND (t.expires_at = 0 OR t.expires_at > ?) AND"
-      " t.password_generation = u.password_generation",
-      sha256_hex(token), now());
-  if (!uid) return std::nullopt;
-  auto u = users::by_id(c, *uid);
-  if (!u || !u->active) return std::nullopt;
+  std::optional<std::pair<int64_t, int64_t>> t;
+  c.each(
+      "SELECT user_id, password_generation FROM auth_tokens WHERE token_hash = ? AND revoked = 0"
+      " AND (expires_at = 0 OR expires_at > ?)",
+      [&](const store::Row& r) { t.emplace(r.i64(0), r.i64(1)); }, sha256_hex(token), now());
+  if (!t) return std::nullopt;
+  auto u = users::by_id(c, t->first);
+  if (!u || !u->active || u->password_generation != t->second) return std::nullopt;
   return Principal{*u, false, "", ""};
 }
 

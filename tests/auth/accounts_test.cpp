@@ -190,6 +190,22 @@ TEST(Accounts, AdminPasswordResetEndsTokensAndSessions) {
   EXPECT_EQ(status_of_me(w, admin), 200) << "the administrator's own token is not touched";
 }
 
+// A request authenticated just before a password change and minting just after it: the token
+// takes the generation the request was authenticated under, so it is dead on arrival.
+TEST(Accounts, TokenMintedAcrossAPasswordChangeIsBornDead) {
+  AuthWorld w;
+  auto user = w.add_user("canbo", "central_staff", "VN");
+  auto browser = w.login("canbo");
+  auto lease = w.rt().pool().acquire();
+  auto& auth = w.rt().auth();
+  auto who = auth.from_session(*lease, browser.cookie);
+  ASSERT_TRUE(who.has_value());
+  auth.set_password(*lease, user.id, "Mat-khau-moi-2026");
+  auto [record, token] = auth.create_token(*lease, *who, "cham-chan", 1);
+  EXPECT_FALSE(auth.from_api_token(*lease, token).has_value());
+  EXPECT_TRUE(auth.tokens(*lease, user.id).at(0).revoked);
+}
+
 TEST(Accounts, TokenCannotMintTokensWhileSessionCan) {
   AuthWorld w;
   w.add_user("canbo", "central_staff", "VN");
