@@ -3,7 +3,8 @@
 // Sign-in answers with the session in an HttpOnly, SameSite=Strict cookie (Secure when the
 // request came over TLS, as a reverse proxy reports with X-Forwarded-Proto: https) and with the
 // session's CSRF token in the body; the web app sends that token back in X-CSRF-Token on every
-// POST, PUT and DELETE. GET /api/v1/auth/me returns it again after a page reload.
+// POST, PUT and DELETE. GET /api/v1/auth/me returns it again after a page reload. A slowed-down
+// sign-in (429) says in Retry-After when to try again, like the server-wide rate limit.
 #include "api/auth_guard.h"
 #include "api/context.h"
 #include "api/router.h"
@@ -49,7 +50,11 @@ void register_auth_routes(Router& r, Context& ctx) {
     } catch (const Error& e) {
       audit_action(*lease, q, nullptr, "auth.login_failed", "user:" + username, "", "",
                    status_of(e.kind()));
-      throw;
+      auto* slowed = dynamic_cast<const auth::LoginThrottled*>(&e);
+      if (!slowed) throw;
+      auto res = Response::error(e);
+      res.headers.emplace_back("Retry-After", std::to_string(slowed->retry_after()));
+      return res;
     }
     auth::Principal who{s.user, true, "", s.csrf_token};
     audit_action(*lease, q, &who, "auth.login", "user:" + std::to_string(s.user.id), "", "");
@@ -86,12 +91,20 @@ void register_auth_routes(Router& r, Context& ctx) {
     auto body = q.json_body();
     auto lease = ctx.pool->acquire();
     auto who = require_principal(q, *lease, ctx);
-    ctx.auth->change_own_password(*lease, who.user.id, string_field(body, "old_password"),
-                                  string_field(body, "new_password"));
+    store::Transaction tx(*lease);
+    auto fresh = ctx.auth->change_own_password(*lease, who, string_field(body, "old_password"),
+                                               string_field(body, "new_password"), q.remote);
     audit_action(*lease, q, &who, "auth.password", "user:" + std::to_string(who.user.id), "", "");
-    // Every session of the user ended with the old password; sign in again.
-    auto res = Response::json(json::object{{"ok", true}, {"relogin", true}});
-    res.headers.emplace_back("Set-Cookie", cookie(q, "", 0));
+    tx.commit();
+    // Every other session and every API token of the user ended with the old password. A
+    // browser that made the change goes on under a new cookie; a token client signs in again.
+    json::object o{{"ok", true}, {"relogin", !fresh}};
+    if (fresh) o["csrf_token"] = fresh->csrf_token;
+    auto res = Response::json(o);
+    res.headers.emplace_back(
+        "Set-Cookie",
+        fresh ? cookie(q, fresh->token, auth::Service::kSessionSeconds) : cookie(q, "", 0));
+    res.headers.emplace_back("Cache-Control", "no-store");
     return res;
   });
 
@@ -110,7 +123,7 @@ void register_auth_routes(Router& r, Context& ctx) {
     auto lease = ctx.pool->acquire();
     auto who = require_principal(q, *lease, ctx);
     store::Transaction tx(*lease);
-    auto [t, token] = ctx.auth->create_token(*lease, who.user.id, string_field(body, "name"), ttl);
+    auto [t, token] = ctx.auth->create_token(*lease, who, string_field(body, "name"), ttl);
     auto o = token_json(t);
     audit_action(*lease, q, &who, "auth.token_create", "token:" + std::to_string(t.id), "",
                  json::serialize(o));

@@ -46,7 +46,6 @@ json::object user_json(const Context& ctx, const auth::User& u) {
                  {"role_label", auth::role_label_vi(u.role)},
                  {"unit_id", u.unit_id},
                  {"active", u.active},
-                 {"locked_until", u.locked_until},
                  {"created_at", u.created_at},
                  {"updated_at", u.updated_at}};
   if (ctx.places)

@@ -36,7 +36,7 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
   ctx_.approved_analytics = approved_analytics_.get();
   ctx_.plans = plans_.get();
   ctx_.qa = qa_.get();
-  auth_ = std::make_unique<auth::Service>(*places_);
+  auth_ = std::make_unique<auth::Service>(*places_, opt.auth_clock);
   ctx_.auth = auth_.get();
   ctx_.data_dir = paths_.data_dir;
   api::register_all_routes(router_, ctx_);

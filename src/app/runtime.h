@@ -24,6 +24,9 @@ struct RuntimeOptions {
   // Every route goes through the authorization policy (auth/policy.h) and the audit hook. Only
   // in-process tests of other parts turn this off, explicitly.
   bool enforce_auth = true;
+  // Unix seconds for sign-in delays, sessions and tokens; empty = the system clock. Tests of
+  // sign-in delays pass their own so that they need not sleep.
+  auth::Service::Clock auth_clock;
 };
 
 class Runtime {

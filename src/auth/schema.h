@@ -1,4 +1,5 @@
-// auth/schema.h — the tables of auth: users, sessions, API tokens (component "auth").
+// auth/schema.h — the tables of auth: users, sessions, API tokens, sign-in throttle (component
+// "auth").
 #pragma once
 
 #include "store/store.h"

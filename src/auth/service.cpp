@@ -2,8 +2,10 @@
 #include "auth/service.h"
 
 #include <chrono>
+#include <tuple>
 
 #include "auth/crypto.h"
+#include "auth/login_throttle.h"
 #include "auth/password_rules.h"
 #include "auth/users.h"
 #include "common/error.h"
@@ -26,13 +28,18 @@ Error field_error(const std::string& field, const std::string& message) {
   return invalid("invalid_user", message, {{field, message, 0}});
 }
 
-std::string lock_message(int64_t seconds_left) {
-  int64_t minutes = (seconds_left + 59) / 60;
-  return "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau " +
-         std::to_string(minutes) + " phút hoặc liên hệ quản trị hệ thống.";
+// Depends on the wait only, never on the account, so it tells nothing about the name.
+std::string throttle_message(int64_t seconds) {
+  std::string wait = seconds < 60 ? std::to_string(seconds) + " giây"
+                                  : std::to_string((seconds + 59) / 60) + " phút";
+  return "Đăng nhập sai nhiều lần từ địa chỉ này. Vui lòng chờ " + wait + " rồi thử lại.";
 }
 
 }  // namespace
+
+LoginThrottled::LoginThrottled(int64_t retry_after)
+    : Error(ErrorKind::rate_limited, "login_throttled", throttle_message(retry_after)),
+      retry_after_(retry_after) {}
 
 Service::Service(const places::Gazetteer& g, Clock now)
     : g_(g),
@@ -102,8 +109,8 @@ User Service::update_user(store::Connection& c, int64_t id, const UserPatch& p) 
   }
   if (p.unit_id) u.unit_id = *p.unit_id;
   if (p.active) u.active = *p.active;
-  if (p.unlock && *p.unlock) u.locked_until = 0;
   check_role_unit(u.role, u.unit_id);
+  if (p.unlock && *p.unlock) throttle::clear(c, u.username);
   users::update(c, u, now());
   // A change of role, unit or status ends the user's sessions: they sign in again as the new self.
   if (p.role || p.unit_id || p.active) c.execute("DELETE FROM auth_sessions WHERE user_id = ?", id);
@@ -114,17 +121,24 @@ void Service::set_password(store::Connection& c, int64_t id, std::string_view pa
   User u = get_user(c, id);
   check_password(password, u.username);
   users::set_hash(c, id, hash_password(password), now());
+  // The new generation already refuses every session and token; sessions also go from the table,
+  // tokens stay in their owner's list, shown revoked.
   c.execute("DELETE FROM auth_sessions WHERE user_id = ?", id);
 }
 
-void Service::change_own_password(store::Connection& c, int64_t id, std::string_view old_password,
-                                  std::string_view new_password) {
-  User u = get_user(c, id);
-  auto row = users::with_hash(c, u.username);
+std::optional<Session> Service::change_own_password(store::Connection& c, const Principal& who,
+                                                    std::string_view old_password,
+                                                    std::string_view new_password,
+                                                    const std::string& remote) {
+  auto row = users::with_hash(c, who.user.username);
   if (!row || !verify_password(row->second, old_password))
     throw invalid("bad_old_password", "Mật khẩu hiện tại không đúng.",
                   {{"old_password", "Mật khẩu hiện tại không đúng.", 0}});
-  set_password(c, id, new_password);
+  set_password(c, who.user.id, new_password);
+  if (!who.via_cookie) return std::nullopt;
+  // The device that made the change stays signed in, under a new token: a copy of the old
+  // cookie taken before the change is worth nothing after it.
+  return open_session(c, get_user(c, who.user.id), remote);
 }
 
 User Service::get_user(store::Connection& c, int64_t id) const {
@@ -137,53 +151,39 @@ std::vector<User> Service::list_users(store::Connection& c) const {
   return users::all(c);
 }
 
-void Service::throttle(const std::string& remote) {
-  std::lock_guard g(m_);
-  int64_t t = now();
-  auto& q = attempts_[remote];
-  while (!q.empty() && q.front() <= t - 60) q.pop_front();
-  if (static_cast<int>(q.size()) >= kAttemptsPerMinute)
-    throw Error(ErrorKind::rate_limited, "too_many_logins",
-                "Quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau một phút.");
-  q.push_back(t);
-  // Forget idle addresses so the map does not grow without bound.
-  if (attempts_.size() > 10000)
-    std::erase_if(attempts_, [](const auto& kv) { return kv.second.empty(); });
-}
-
 Session Service::login(store::Connection& c, std::string_view username, std::string_view password,
                        const std::string& remote) {
-  throttle(remote);
-  auto row = users::with_hash(c, username);
-  if (!row) {
-    verify_password(dummy_hash_, password);
-    throw bad_credentials();
-  }
-  auto& [u, hash] = *row;
   int64_t t = now();
-  if (u.locked_until > t)
-    throw Error(ErrorKind::locked, "account_locked", lock_message(u.locked_until - t));
-  if (!verify_password(hash, password)) {
-    if (users::record_failure(c, u.id) >= kMaxFailures) {
-      users::set_lock(c, u.id, t + kLockSeconds);
-      throw Error(ErrorKind::locked, "account_locked", lock_message(kLockSeconds));
-    }
+  // Refused before the password is looked at: an answer that depended on it would let a slowed
+  // down attacker go on guessing.
+  if (int64_t wait = throttle::wait_seconds(c, username, remote, t); wait > 0)
+    throw LoginThrottled(wait);
+  auto row = users::with_hash(c, username);
+  // The dummy hash makes an unknown name cost what a known one does.
+  bool ok = verify_password(row ? row->second : dummy_hash_, password) && row;
+  if (!ok) {
+    throttle::record_failure(c, username, remote, t);
     throw bad_credentials();
   }
+  const User& u = row->first;
   if (!u.active)
     throw Error(ErrorKind::forbidden, "account_disabled",
                 "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị hệ thống.");
-  users::set_lock(c, u.id, 0);
+  throttle::record_success(c, username, remote);
+  c.execute("DELETE FROM auth_sessions WHERE expires_at <= ?", t);
+  return open_session(c, u, remote);
+}
+
+Session Service::open_session(store::Connection& c, const User& u, const std::string& remote) {
   Session s;
   s.token = random_hex(32);
   s.csrf_token = random_hex(32);
-  s.expires_at = t + kSessionSeconds;
+  s.expires_at = now() + kSessionSeconds;
   s.user = u;
-  c.execute("DELETE FROM auth_sessions WHERE expires_at <= ?", t);
   c.execute(
-      "INSERT INTO auth_sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote)"
-      " VALUES (?, ?, ?, ?, ?, ?)",
-      sha256_hex(s.token), u.id, s.csrf_token, t, s.expires_at, remote);
+      "INSERT INTO auth_sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote,"
+      " password_generation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      sha256_hex(s.token), u.id, s.csrf_token, now(), s.expires_at, remote, u.password_generation);
   return s;
 }
 
@@ -194,51 +194,65 @@ void Service::logout(store::Connection& c, std::string_view session_token) {
 std::optional<Principal> Service::from_session(store::Connection& c, std::string_view token) const {
   if (token.empty()) return std::nullopt;
   std::string h = sha256_hex(token);
-  std::optional<std::pair<int64_t, std::string>> s;
+  std::optional<std::tuple<int64_t, std::string, int64_t>> s;
   c.each(
-      "SELECT user_id, csrf_token FROM auth_sessions WHERE token_hash = ? AND expires_at > ?",
-      [&](const store::Row& r) { s.emplace(r.i64(0), r.text(1)); }, h, now());
+      "SELECT user_id, csrf_token, password_generation FROM auth_sessions WHERE token_hash = ? AND"
+      " expires_at > ?",
+      [&](const store::Row& r) { s.emplace(r.i64(0), r.text(1), r.i64(2)); }, h, now());
   if (!s) return std::nullopt;
-  auto u = users::by_id(c, s->first);
-  if (!u || !u->active) return std::nullopt;
-  return Principal{*u, true, h, s->second};
+  auto& [user_id, csrf, generation] = *s;
+  auto u = users::by_id(c, user_id);
+  // Compared with the very user read that becomes the principal, so the generation a token
+  // minted by this request inherits is the session's own (create_token).
+  if (!u || !u->active || u->password_generation != generation) return std::nullopt;
+  return Principal{*u, true, h, csrf};
 }
 
 std::optional<Principal> Service::from_api_token(store::Connection& c,
                                                  std::string_view token) const {
   if (token.empty()) return std::nullopt;
-  auto uid = c.scalar(
-      "SELECT user_id FROM auth_tokens WHERE token_hash = ? AND revoked = 0 AND"
-      " (expires_at = 0 OR expires_at > ?)",
-      sha256_hex(token), now());
-  if (!uid) return std::nullopt;
-  auto u = users::by_id(c, *uid);
-  if (!u || !u->active) return std::nullopt;
+  std::optional<std::pair<int64_t, int64_t>> t;
+  c.each(
+      "SELECT user_id, password_generation FROM auth_tokens WHERE token_hash = ? AND revoked = 0"
+      " AND (expires_at = 0 OR expires_at > ?)",
+      [&](const store::Row& r) { t.emplace(r.i64(0), r.i64(1)); }, sha256_hex(token), now());
+  if (!t) return std::nullopt;
+  auto u = users::by_id(c, t->first);
+  if (!u || !u->active || u->password_generation != t->second) return std::nullopt;
   return Principal{*u, false, "", ""};
 }
 
-std::pair<ApiToken, std::string> Service::create_token(store::Connection& c, int64_t user_id,
+std::pair<ApiToken, std::string> Service::create_token(store::Connection& c, const Principal& who,
                                                        const std::string& name, int64_t ttl_days) {
+  if (!who.via_cookie)
+    throw Error(ErrorKind::forbidden, "token_cannot_mint",
+                "Không thể dùng mã truy cập (API token) để tạo mã truy cập mới. Vui lòng đăng "
+                "nhập trên trình duyệt để tạo mã.");
   if (name.empty() || name.size() > 100)
     throw field_error("name", "Tên mã truy cập dài 1–100 ký tự.");
   if (ttl_days < 0 || ttl_days > 3650)
     throw field_error("ttl_days", "Thời hạn mã truy cập từ 0 (không hết hạn) đến 3650 ngày.");
-  get_user(c, user_id);
+  get_user(c, who.user.id);
   std::string token = "cn_" + random_hex(32);
   ApiToken t{0, name, now(), ttl_days ? now() + ttl_days * 86400 : 0, false};
+  // The generation the request was authenticated under, not today's: a session that a password
+  // change ended while this request ran must not leave a live token behind.
   c.execute(
-      "INSERT INTO auth_tokens (user_id, name, token_hash, created_at, expires_at)"
-      " VALUES (?, ?, ?, ?, ?)",
-      user_id, name, sha256_hex(token), t.created_at, t.expires_at);
+      "INSERT INTO auth_tokens (user_id, name, token_hash, created_at, expires_at,"
+      " password_generation) VALUES (?, ?, ?, ?, ?, ?)",
+      who.user.id, name, sha256_hex(token), t.created_at, t.expires_at,
+      who.user.password_generation);
   t.id = c.last_insert_id();
   return {t, token};
 }
 
 std::vector<ApiToken> Service::tokens(store::Connection& c, int64_t user_id) const {
   std::vector<ApiToken> out;
+  // A token of an earlier password shows as revoked: it is, in effect.
   c.each(
-      "SELECT id, name, created_at, expires_at, revoked FROM auth_tokens WHERE user_id = ?"
-      " ORDER BY id",
+      "SELECT t.id, t.name, t.created_at, t.expires_at,"
+      " t.revoked OR t.password_generation <> u.password_generation"
+      " FROM auth_tokens t JOIN auth_users u ON u.id = t.user_id WHERE t.user_id = ? ORDER BY t.id",
       [&](const store::Row& r) {
         out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4) != 0});
       },

@@ -15,7 +15,8 @@ struct User {
   Role role = Role::public_user;
   std::string unit_id = "VN";  // places id; the subtree this user's grants cover
   bool active = true;
-  int64_t locked_until = 0;  // unix seconds; login refused until then
+  // Moves on at each password change; credentials issued under an older one are refused.
+  int64_t password_generation = 0;
   int64_t created_at = 0, updated_at = 0;
 };
 

@@ -5,8 +5,8 @@ namespace caunoi::auth::users {
 namespace {
 
 constexpr const char* kCols =
-    "SELECT id, username, full_name, role, unit_id, active, locked_until, created_at, updated_at,"
-    " password_hash FROM auth_users ";
+    "SELECT id, username, full_name, role, unit_id, active, password_generation, created_at,"
+    " updated_at, password_hash FROM auth_users ";
 
 User read(const store::Row& r) {
   User u;
@@ -16,7 +16,7 @@ User read(const store::Row& r) {
   u.role = role_from_code(r.text(3)).value_or(Role::public_user);
   u.unit_id = r.text(4);
   u.active = r.i64(5) != 0;
-  u.locked_until = r.i64(6);
+  u.password_generation = r.i64(6);
   u.created_at = r.i64(7);
   u.updated_at = r.i64(8);
   return u;
@@ -66,26 +66,16 @@ int64_t insert(store::Connection& c, const User& u, const std::string& hash, int
 
 void update(store::Connection& c, const User& u, int64_t now) {
   c.execute(
-      "UPDATE auth_users SET full_name = ?, role = ?, unit_id = ?, active = ?, locked_until = ?,"
-      " updated_at = ? WHERE id = ?",
-      u.full_name, role_code(u.role), u.unit_id, u.active, u.locked_until, now, u.id);
+      "UPDATE auth_users SET full_name = ?, role = ?, unit_id = ?, active = ?, updated_at = ?"
+      " WHERE id = ?",
+      u.full_name, role_code(u.role), u.unit_id, u.active, now, u.id);
 }
 
 void set_hash(store::Connection& c, int64_t id, const std::string& hash, int64_t now) {
   c.execute(
       "UPDATE auth_users SET password_hash = ?, password_changed_at = ?, updated_at = ?,"
-      " failed_logins = 0, locked_until = 0 WHERE id = ?",
+      " password_generation = password_generation + 1 WHERE id = ?",
       hash, now, now, id);
-}
-
-int record_failure(store::Connection& c, int64_t id) {
-  c.execute("UPDATE auth_users SET failed_logins = failed_logins + 1 WHERE id = ?", id);
-  return static_cast<int>(
-      c.scalar("SELECT failed_logins FROM auth_users WHERE id = ?", id).value_or(0));
-}
-
-void set_lock(store::Connection& c, int64_t id, int64_t until) {
-  c.execute("UPDATE auth_users SET locked_until = ?, failed_logins = 0 WHERE id = ?", until, id);
 }
 
 }  // namespace caunoi::auth::users

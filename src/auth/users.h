@@ -1,5 +1,5 @@
 // auth/users.h — the auth_users table: plain reads and writes, no rules. service.h applies the
-// rules (password strength, role and unit fit, lock-out) and calls these.
+// rules (password strength, role and unit fit, sign-in throttling) and calls these.
 #pragma once
 
 #include <optional>
@@ -19,9 +19,7 @@ std::optional<std::pair<User, std::string>> with_hash(store::Connection& c,
 std::vector<User> all(store::Connection& c);
 int64_t insert(store::Connection& c, const User& u, const std::string& hash, int64_t now);
 void update(store::Connection& c, const User& u, int64_t now);
+// Also moves the password generation on (user.h).
 void set_hash(store::Connection& c, int64_t id, const std::string& hash, int64_t now);
-// Counts a failed login; returns the new count.
-int record_failure(store::Connection& c, int64_t id);
-void set_lock(store::Connection& c, int64_t id, int64_t until);
 
 }  // namespace caunoi::auth::users

@@ -3,7 +3,9 @@
 // token). Shared by tests/auth and tests/approval.
 #pragma once
 
+#include <atomic>
 #include <boost/json.hpp>
+#include <chrono>
 #include <memory>
 
 #include "app/runtime.h"
@@ -14,6 +16,10 @@ namespace caunoi::testutil {
 
 inline constexpr const char* kPassword = "Truyen-thong-2025";
 
+inline std::string login_body(const std::string& user, const std::string& pw) {
+  return boost::json::serialize(boost::json::object{{"username", user}, {"password", pw}});
+}
+
 struct Caller {
   std::string bearer;  // API token, or ""
   std::string cookie;  // caunoi_session value, or ""
@@ -23,7 +29,11 @@ struct Caller {
 
 class AuthWorld {
  public:
-  AuthWorld() : rt_(std::make_unique<app::Runtime>(db_.path, test_paths(), 3)) {
+  // The auth clock stands still unless a test moves it (advance()), so that sign-in delays and
+  // their messages do not depend on how fast the machine is.
+  AuthWorld()
+      : rt_(std::make_unique<app::Runtime>(
+            db_.path, test_paths(), 3, app::RuntimeOptions{true, [this] { return now_.load(); }})) {
     const auto& g = rt_->places();
     province = "15";        // Lào Cai (today; it kept Yên Bái's code)
     other_province = "01";  // Hà Nội
@@ -32,6 +42,7 @@ class AuthWorld {
   }
 
   app::Runtime& rt() { return *rt_; }
+  void advance(int64_t seconds) { now_ += seconds; }
   const std::string& db_path() const { return db_.path; }
 
   auth::User add_user(const std::string& name, const std::string& role, const std::string& unit) {
@@ -39,17 +50,17 @@ class AuthWorld {
     return rt_->auth().create_user(*lease, {name, name + " (thử)", role, unit, kPassword});
   }
 
+  // Minted as from the user's browser session, the only way the service allows.
   Caller token_caller(const auth::User& u) {
     auto lease = rt_->pool().acquire();
-    return Caller{rt_->auth().create_token(*lease, u.id, "test", 1).second, "", ""};
+    auth::Principal browser{u, true, "", ""};
+    return Caller{rt_->auth().create_token(*lease, browser, "test", 1).second, "", ""};
   }
 
   Caller login(const std::string& name, const std::string& remote = "10.0.0.9") {
     Caller c;
     c.remote = remote;
-    auto r = call(
-        c, "POST", "/api/v1/auth/login", {},
-        boost::json::serialize(boost::json::object{{"username", name}, {"password", kPassword}}));
+    auto r = call(c, "POST", "/api/v1/auth/login", {}, login_body(name, kPassword));
     if (r.status != 200) return c;
     for (const auto& [k, v] : r.headers)
       if (k == "Set-Cookie") c.cookie = v.substr(v.find('=') + 1, v.find(';') - v.find('=') - 1);
@@ -97,6 +108,9 @@ class AuthWorld {
 
  private:
   TempDb db_ = prepared_db();  // migrations, units and Q&A bank already in place
+  std::atomic<int64_t> now_{std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count()};
   std::unique_ptr<app::Runtime> rt_;
 };
 

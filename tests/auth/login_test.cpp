@@ -1,20 +1,19 @@
-// tests/auth/login_test.cpp — passwords, sign-in, lock-out, rate limiting, sessions and CSRF.
+// tests/auth/login_test.cpp — passwords, sign-in, sessions and CSRF. Sign-in delays, the same
+// answer for unknown names, and the ends of tokens: accounts_test.cpp.
 #include <gtest/gtest.h>
 
 #include "auth/auth_world.h"
 #include "auth/crypto.h"
+#include "auth/login_throttle.h"
 #include "auth/password_rules.h"
 #include "auth/service.h"
 
 using namespace caunoi;
 using testutil::AuthWorld;
 using testutil::Caller;
+using testutil::login_body;
 
 namespace {
-
-std::string login_body(const std::string& user, const std::string& pw) {
-  return boost::json::serialize(boost::json::object{{"username", user}, {"password", pw}});
-}
 
 TEST(Crypto, Argon2idHashesVerifyAndAreSalted) {
   std::string a = auth::hash_password("Mat-khau-dai-2025");
@@ -59,14 +58,16 @@ TEST(Accounts, RoleMustFitTheUnit) {
   EXPECT_THROW(w.add_user("CTV.XA", "collaborator", w.commune), Error);  // names are case-blind
 }
 
-TEST(Login, LocksOutAfterFiveFailuresAndUnlocksLater) {
+// Failures spread over many addresses (what locked the account before) slow nobody down: each
+// address has had fewer than its free tries, and nothing is kept on the account any more.
+TEST(Login, FailuresFromManyAddressesNeverLockTheAccount) {
   testutil::TempDb db;
   auto c = app::open_database(db.path, testutil::test_paths());
   auto g = places::Gazetteer::load(*c);
   int64_t clock = 1'760'000'000;
   auth::Service s(g, [&clock] { return clock; });
   s.create_user(*c, {"quantri", "", "admin", "VN", testutil::kPassword});
-  for (int i = 1; i <= 4; ++i) {
+  for (int i = 1; i <= 8; ++i) {
     try {
       s.login(*c, "quantri", "sai-mat-khau-1", "10.1.1." + std::to_string(i));
       FAIL();
@@ -74,17 +75,7 @@ TEST(Login, LocksOutAfterFiveFailuresAndUnlocksLater) {
       EXPECT_EQ(e.code(), "bad_credentials");
     }
   }
-  try {
-    s.login(*c, "quantri", "sai-mat-khau-1", "10.1.1.5");
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::locked);
-  }
-  // Locked: even the right password is refused...
-  EXPECT_THROW(s.login(*c, "quantri", testutil::kPassword, "10.1.1.6"), Error);
-  // ...until the lock expires.
-  clock += auth::Service::kLockSeconds + 1;
-  auto session = s.login(*c, "quantri", testutil::kPassword, "10.1.1.7");
+  auto session = s.login(*c, "quantri", testutil::kPassword, "10.1.1.9");
   EXPECT_EQ(session.token.size(), 64u);
   EXPECT_TRUE(s.from_session(*c, session.token).has_value());
   // Sessions expire.
@@ -102,15 +93,17 @@ TEST(Login, UnknownUserAndWrongPasswordLookTheSame) {
   EXPECT_EQ(a.body, b.body);
 }
 
-TEST(Login, RateLimitedPerClientAddress) {
+// Was: 10 attempts a minute per address (in memory, so each server counted its own). Now only
+// failures count, in the database, and they slow the address down with growing waits.
+TEST(Login, FailuresSlowDownTheirAddressOnly) {
   AuthWorld w;
   Caller anon;
   anon.remote = "192.0.2.7";
   int limited = 0;
-  for (int i = 0; i < auth::Service::kAttemptsPerMinute + 2; ++i)
-    limited +=
-        w.call(anon, "POST", "/api/v1/auth/login", {}, login_body("ai", "x1234567890")).status ==
-        429;
+  for (int i = 0; i < auth::throttle::kPerAddress.free_failures + 2; ++i)
+    limited += w.call(anon, "POST", "/api/v1/auth/login", {},
+                      login_body("ai-" + std::to_string(i), "x1234567890"))
+                   .status == 429;
   EXPECT_EQ(limited, 2);
   anon.remote = "192.0.2.8";  // another client is not affected
   EXPECT_EQ(w.call(anon, "POST", "/api/v1/auth/login", {}, login_body("ai", "x1234567890")).status,
