@@ -517,8 +517,14 @@ TEST(HttpServer, AcceptErrorsBackOffAndAreLoggedOncePerBurst) {
   spdlog::set_default_logger(std::make_shared<spdlog::logger>("test", ring));
   Fixture f;
   // The sanitizers check a virtual call's target type through a pipe, which fails with no
-  // descriptors left; they remember a type once checked, so the server's log path is walked once
-  // while descriptors remain.
+  // descriptors left; they remember a type once checked. So the server's paths (a request, the
+  // log) are walked once while descriptors remain, and nothing but accept is left running.
+  {
+    Client warm(f.server->port());
+    warm.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_EQ(status_of(warm.read_response()), 200);
+  }
+  ASSERT_TRUE(wait_for([&] { return f.server->stats().open == 0; }, 5s));
   spdlog::warn("{}", boost::system::error_code(EMFILE, boost::system::system_category()).message());
 
   rlimit saved{};
