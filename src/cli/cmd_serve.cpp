@@ -1,6 +1,7 @@
 // cli/cmd_serve.cpp — `caunoi serve`: the API and the web app on one port.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <thread>
 
 #include "app/runtime.h"
@@ -16,6 +17,9 @@ void add_serve(CLI::App& app, int&) {
   static int threads = 0;
   static double rate = http::ServerOptions{}.rate_per_second;
   static std::vector<std::string> proxies;
+  static size_t max_conn = 0, max_conn_per_address = 0;
+  static int idle_timeout_s = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::seconds>(http::ServerOptions{}.idle_timeout).count());
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
   cmd->add_option("--port", port, "Cổng (0 = chọn cổng trống)")->capture_default_str();
   cmd->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
@@ -26,6 +30,19 @@ void add_serve(CLI::App& app, int&) {
   cmd->add_option("--trusted-proxy", proxies,
                   "Địa chỉ IP của máy chủ proxy ngược (nginx…) được tin tiêu đề X-Forwarded-For; "
                   "có thể ghi nhiều lần");
+  cmd->add_option("--max-connections", max_conn,
+                  "Số kết nối mở tối đa; khi đầy, kết nối mới thay kết nối rảnh lâu nhất "
+                  "(0 = tự tính theo giới hạn tệp mở RLIMIT_NOFILE, tối đa 10000)")
+      ->capture_default_str();
+  cmd->add_option("--max-connections-per-address", max_conn_per_address,
+                  "Số kết nối mở tối đa từ một địa chỉ máy khách, trừ proxy tin cậy; vượt thì "
+                  "trả 503 (0 = tự tính, tối đa 256)")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout", idle_timeout_s,
+                  "Số giây chờ phần đầu (header) của một yêu cầu trên kết nối mới hoặc kết nối "
+                  "đang rảnh; quá hạn thì đóng kết nối")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   cmd->callback([] {
     int n =
         threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -38,12 +55,18 @@ void add_serve(CLI::App& app, int&) {
     opt.threads = n;
     opt.rate_per_second = rate;
     opt.trusted_proxies = proxies;
+    opt.max_connections = max_conn;
+    opt.max_connections_per_address = max_conn_per_address;
+    opt.idle_timeout = std::chrono::seconds(idle_timeout_s);
     opt.static_dir = paths.web_dir;
     http::Server server(rt.router(), opt);
     server.handle_signals();
     // The line tests and scripts wait for; keep its shape.
     spdlog::info("caunoi đang phục vụ tại http://{}:{} (cơ sở dữ liệu {}, {} luồng)", host,
                  server.port(), db, n);
+    auto st = server.stats();
+    spdlog::info("Giới hạn kết nối: {} tổng, {} mỗi địa chỉ; chờ yêu cầu tối đa {} giây",
+                 st.max_connections, st.max_connections_per_address, idle_timeout_s);
     server.run();
     spdlog::info("Máy chủ đã dừng; cơ sở dữ liệu đã đóng.");
   });

@@ -7,10 +7,6 @@ namespace caunoi::http {
 
 namespace {
 
-bool trusted(std::string_view a, const std::vector<std::string>& proxies) {
-  return std::find(proxies.begin(), proxies.end(), a) != proxies.end();
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -19,9 +15,13 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+bool is_trusted_proxy(std::string_view peer, const std::vector<std::string>& trusted_proxies) {
+  return std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) != trusted_proxies.end();
+}
+
 std::string client_address(const std::string& peer, std::string_view forwarded_for,
                            const std::vector<std::string>& trusted_proxies) {
-  if (!trusted(peer, trusted_proxies)) return peer;
+  if (!is_trusted_proxy(peer, trusted_proxies)) return peer;
   // From the right: each hop appended the address it saw.
   while (!forwarded_for.empty()) {
     size_t comma = forwarded_for.rfind(',');
@@ -32,7 +32,7 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
     if (hop.empty()) continue;
     // Not an address (a client's "unknown", garbage): stop at the last one a proxy vouched for.
     if (hop.size() > 45 || hop.find_first_not_of("0123456789abcdefABCDEF.:") != hop.npos) break;
-    if (!trusted(hop, trusted_proxies)) return std::string(hop);
+    if (!is_trusted_proxy(hop, trusted_proxies)) return std::string(hop);
   }
   return peer;
 }

@@ -19,4 +19,8 @@ namespace caunoi::http {
 std::string client_address(const std::string& peer, std::string_view forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
+// Whether the peer is one of the trusted proxies: its connections carry many clients, so they are
+// not counted against one address's connection cap (connection_limits.h).
+bool is_trusted_proxy(std::string_view peer, const std::vector<std::string>& trusted_proxies);
+
 }  // namespace caunoi::http

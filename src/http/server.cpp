@@ -6,6 +6,9 @@
 // post their response back to the connection's strand. A slow handler therefore never stops
 // the server from reading other requests — a large upload's body keeps arriving while every
 // worker waits on a write lock — and /healthz answers as soon as a worker is free.
+//
+// Every connection is admitted by ConnectionLimits before a Session exists, so one refused
+// under a flood costs a 503 written from a static string and a close, nothing more.
 #include "http/server.h"
 
 #include <spdlog/spdlog.h>
@@ -16,12 +19,13 @@
 #include <boost/beast/http.hpp>
 #include <fstream>
 #include <mutex>
-#include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "api/router.h"
 #include "http/client_address.h"
+#include "http/connection_limits.h"
 #include "http/rate_limiter.h"
 #include "http/static_files.h"
 
@@ -89,6 +93,25 @@ void security_headers(bhttp::response<bhttp::string_body>& res) {
           "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
 }
 
+// The whole answer to a connection refused at admission, built once: no parser, no session.
+std::string refusal(std::string_view code, std::string_view message) {
+  std::string body = R"({"error":{"code":")" + std::string(code) + R"(","message":")" +
+                     std::string(message) + "\"}}";
+  return "HTTP/1.1 503 Service Unavailable\r\nServer: caunoi\r\n"
+         "Content-Type: application/json; charset=utf-8\r\nRetry-After: 5\r\n"
+         "Connection: close\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+ServerOptions with_caps(ServerOptions opt) {
+  if (!opt.max_connections || !opt.max_connections_per_address) {
+    ConnectionCaps caps = default_caps(raise_fd_limit());
+    if (!opt.max_connections) opt.max_connections = caps.total;
+    if (!opt.max_connections_per_address) opt.max_connections_per_address = caps.per_address;
+  }
+  return opt;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -102,16 +125,25 @@ struct Server::Impl {
   std::unique_ptr<asio::thread_pool> workers;  // route handlers; created by run()
   StaticFiles statics;
   RateLimiter limiter;
+  ConnectionLimits limits;
+  std::atomic<uint64_t> refused{0}, evicted{0}, accept_errors{0};
+
+  // Accept errors come in bursts (out of descriptors until some close): the pause grows from
+  // 50 to 500 ms and the burst is logged when it starts and when it ends, not per error.
+  asio::steady_timer accept_pause{ioc};
+  std::chrono::milliseconds pause{0};
+  uint64_t burst_errors = 0;
 
   struct Session;
   std::mutex sessions_m;
-  std::set<std::shared_ptr<Session>> sessions;
+  std::unordered_map<uint64_t, std::shared_ptr<Session>> sessions;
 
   Impl(const api::Router& r, ServerOptions o)
       : router(r),
-        opt(std::move(o)),
+        opt(with_caps(std::move(o))),
         statics(opt.static_dir),
-        limiter(opt.rate_per_second, opt.rate_burst) {}
+        limiter(opt.rate_per_second, opt.rate_burst),
+        limits({opt.max_connections, opt.max_connections_per_address}) {}
 
   struct Session : std::enable_shared_from_this<Session> {
     Impl& srv;
@@ -120,15 +152,12 @@ struct Server::Impl {
     std::optional<bhttp::request_parser<bhttp::string_body>> parser;
     bhttp::response<bhttp::string_body> res;
     std::string remote;
-    bool busy = false;
-    size_t limit = 0;  // body limit of the request being read  // between the end of the headers
-                       // and the end of the response write
+    uint64_t id;        // in ConnectionLimits
+    bool busy = false;  // between the end of the headers and the end of the response write
+    size_t limit = 0;   // body limit of the request being read
 
-    Session(Impl& s, tcp::socket sock) : srv(s), stream(std::move(sock)) {
-      beast::error_code ec;
-      auto ep = stream.socket().remote_endpoint(ec);
-      remote = ec ? "?" : ep.address().to_string();
-    }
+    Session(Impl& s, tcp::socket sock, uint64_t id, std::string peer)
+        : srv(s), stream(std::move(sock)), remote(std::move(peer)), id(id) {}
 
     void start() {
       asio::dispatch(stream.get_executor(), [self = shared_from_this()] { self->read(); });
@@ -139,13 +168,15 @@ struct Server::Impl {
       parser.emplace();
       parser->header_limit(16 * 1024);
       parser->body_limit(srv.opt.upload_limit);  // tightened per route once headers are read
-      stream.expires_after(srv.opt.read_timeout);
+      srv.limits.set_idle(id, true);
+      stream.expires_after(srv.opt.idle_timeout);
       bhttp::async_read_header(
           stream, buffer, *parser,
           [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
     }
 
     void on_header(beast::error_code ec) {
+      srv.limits.set_idle(id, false);
       if (ec) return close();
       busy = true;
       auto target = parser->get().target();
@@ -155,9 +186,18 @@ struct Server::Impl {
       auto len = parser->content_length();
       if (len && *len > limit) return reject_too_large(limit);
       parser->body_limit(limit);
-      bhttp::async_read(
-          stream, buffer, *parser,
-          [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
+      read_body();
+    }
+
+    // Piece by piece, each with a fresh deadline: a slow upload lives while bytes keep coming.
+    void read_body() {
+      if (parser->is_done()) return on_read({});
+      stream.expires_after(srv.opt.read_timeout);
+      bhttp::async_read_some(stream, buffer, *parser,
+                             [self = shared_from_this()](beast::error_code ec, size_t) {
+                               if (ec) return self->on_read(ec);
+                               self->read_body();
+                             });
     }
 
     void reject_too_large(size_t limit) {
@@ -228,28 +268,83 @@ struct Server::Impl {
                          });
     }
 
+    // Also how an evicted connection ends; a second call finds nothing left to do.
     void close() {
       beast::error_code ec;
       stream.socket().shutdown(tcp::socket::shutdown_send, ec);
       stream.socket().close(ec);
+      srv.limits.release(id);
       std::lock_guard g(srv.sessions_m);
-      srv.sessions.erase(shared_from_this());
+      srv.sessions.erase(id);
     }
   };
 
   void accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
       if (stopping) return;
-      if (!ec) {
-        auto sess = std::make_shared<Session>(*this, std::move(s));
-        {
-          std::lock_guard g(sessions_m);
-          sessions.insert(sess);
-        }
-        sess->start();
+      if (ec) return accept_failed(ec);
+      if (burst_errors) {
+        spdlog::info("Đã nhận kết nối trở lại sau {} lần lỗi.", burst_errors);
+        burst_errors = 0;
+        pause = {};
       }
+      admit(std::move(s));
       accept();
     });
+  }
+
+  // Re-arming at once kept the I/O thread spinning on EMFILE while nothing could be accepted.
+  void accept_failed(beast::error_code ec) {
+    ++accept_errors;
+    // The client gave up before accept: nothing is wrong on this side.
+    if (ec == asio::error::connection_aborted) return accept();
+    if (burst_errors++ == 0)
+      spdlog::warn("Không nhận được kết nối mới ({}); thử lại sau mỗi 50–500 ms.", ec.message());
+    pause = std::clamp(pause * 2, std::chrono::milliseconds(50), std::chrono::milliseconds(500));
+    accept_pause.expires_after(pause);
+    accept_pause.async_wait([this](beast::error_code ec) {
+      if (!ec && !stopping) accept();
+    });
+  }
+
+  void admit(tcp::socket s) {
+    beast::error_code ec;
+    auto ep = s.remote_endpoint(ec);
+    if (ec) return;  // already reset by the client
+    std::string peer = ep.address().to_string();
+    auto a = limits.admit(is_trusted_proxy(peer, opt.trusted_proxies) ? "" : peer);
+    if (a.verdict != ConnectionLimits::Verdict::admitted)
+      return refuse(s, a.verdict == ConnectionLimits::Verdict::address_full);
+    auto sess = std::make_shared<Session>(*this, std::move(s), a.id, std::move(peer));
+    std::shared_ptr<Session> victim;
+    {
+      std::lock_guard g(sessions_m);
+      sessions.emplace(a.id, sess);
+      if (a.evicted) {
+        auto it = sessions.find(*a.evicted);
+        if (it != sessions.end()) victim = it->second;
+      }
+    }
+    if (victim) {
+      ++evicted;
+      asio::post(victim->stream.get_executor(), [victim] { victim->close(); });
+    }
+    sess->start();
+  }
+
+  // A fresh socket's send buffer is empty, so this short write completes without blocking.
+  void refuse(tcp::socket& s, bool per_address) {
+    static const std::string address_full = refusal(
+        "too_many_connections",
+        "Địa chỉ này đang mở quá nhiều kết nối tới máy chủ; vui lòng đóng bớt rồi thử lại.");
+    static const std::string server_full =
+        refusal("server_busy", "Máy chủ đang có quá nhiều kết nối; vui lòng thử lại sau ít phút.");
+    ++refused;
+    beast::error_code ec;
+    s.non_blocking(true, ec);
+    s.send(asio::buffer(per_address ? address_full : server_full), 0, ec);
+    s.shutdown(tcp::socket::shutdown_send, ec);
+    s.close(ec);
   }
 
   void begin_stop() {
@@ -257,6 +352,7 @@ struct Server::Impl {
     spdlog::info("Đang dừng máy chủ: không nhận kết nối mới, chờ các yêu cầu đang xử lý...");
     beast::error_code ec;
     acceptor.close(ec);
+    accept_pause.cancel();
     signals.cancel(ec);
     // Idle keep-alive connections are closed now; busy ones close after their response.
     auto deadline = std::make_shared<asio::steady_timer>(ioc);
@@ -265,7 +361,7 @@ struct Server::Impl {
       std::vector<std::shared_ptr<Session>> idle;
       {
         std::lock_guard g(sessions_m);
-        idle.assign(sessions.begin(), sessions.end());
+        for (const auto& [id, s] : sessions) idle.push_back(s);
       }
       for (auto& s : idle)
         asio::post(s->stream.get_executor(), [s] {
@@ -321,6 +417,12 @@ void Server::run() {
   im.workers->join();  // a handler still running past the grace period finishes, unanswered
   std::lock_guard g(im.sessions_m);
   im.sessions.clear();
+}
+
+ServerStats Server::stats() const {
+  const auto& im = *impl_;
+  return {im.limits.open(),  im.opt.max_connections, im.opt.max_connections_per_address,
+          im.refused.load(), im.evicted.load(),      im.accept_errors.load()};
 }
 
 void Server::stop() {
