@@ -171,7 +171,8 @@ void register_plans_routes(Router& r, Context& ctx) {
     Upload up = uploaded_file(q, "tep.csv");
     auto c = pool.acquire();
     auto s = svc.import_targets(*c, up.data, up.filename,
-                                row_check(p, *ctx.places, "/api/v1/plans/targets/import"));
+                                row_check(p, *ctx.places, "/api/v1/plans/targets/import"),
+                                p.contains("_user") ? p.at("_user") : q.header("x-user"));
     return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
   });
 
@@ -218,7 +219,8 @@ void register_plans_routes(Router& r, Context& ctx) {
     Upload up = uploaded_file(q, "tep.csv");
     auto c = pool.acquire();
     auto s = svc.import_results(*c, up.data, up.filename,
-                                row_check(p, *ctx.places, "/api/v1/plans/results/import"));
+                                row_check(p, *ctx.places, "/api/v1/plans/results/import"),
+                                p.contains("_user") ? p.at("_user") : q.header("x-user"));
     return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
   });
 }

@@ -24,6 +24,7 @@ struct RuntimeOptions {
   // Every route goes through the authorization policy (auth/policy.h) and the audit hook. Only
   // in-process tests of other parts turn this off, explicitly.
   bool enforce_auth = true;
+  activities::ImportQueue imports;  // background imports at once and waiting
 };
 
 class Runtime {
