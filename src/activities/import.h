@@ -72,6 +72,9 @@ struct ImportOptions {
   // The unit the import is made for (the importer's unit, or the ?unit= of the request): kept
   // with a background job so that its progress and row errors are shown only within that unit.
   std::string unit_id = "VN";
+  // Called once the file has been read, before the writing phase: the caller may free the file
+  // then (the background job does), as the rows kept are copies. `data` is not read after it.
+  std::function<void()> file_read;
   // The account that sent the file: a background import (Service::start_import) is refused while
   // another of the same account is queued or running. "" (the CLI) is not limited.
   std::string owner;

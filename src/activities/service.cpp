@@ -242,6 +242,8 @@ void Service::work() {
 
 void Service::run(Queued& q) {
   ImportJob result;
+  // The file is not needed while the kept rows are written: a file's size less at the peak.
+  q.opt.file_read = [&q] { std::string().swap(q.data); };
   try {
     auto lease = q.pool->acquire();
     result.report = import_file(*lease, q.data, q.opt);
@@ -260,7 +262,7 @@ void Service::run(Queued& q) {
     result.state = "failed";
     result.message = "Lỗi hệ thống khi nhập tệp; không dòng nào được ghi.";
   }
-  std::string().swap(q.data);  // the file goes before the next import comes
+  std::string().swap(q.data);  // if the import failed before reading it all
   std::lock_guard lk(m_);
   ImportJob& j = jobs_[q.id];
   result.id = q.id;
