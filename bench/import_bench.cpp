@@ -33,6 +33,11 @@
 // indexes in file order, ≈ 135,000 sorted, ≈ 160,000 by one statement, ≈ 170,000 with two
 // checkers, ≈ 215,000 with a 32 MiB cache, ≈ 230,000 with pre-populated memory for the kept rows
 // and a quick line count, ≈ 250,000 with the rows gathered ahead of the writer.
+//
+// Memory: each round also prints the import's peak resident memory (VmHWM, reset before the
+// import through /proc/self/clear_refs) beside the sqlite3 shell's (its ru_maxrss from wait4,
+// run by a Spawner, see below), and how much the import added to what the process held before
+// (the file itself, the gazetteer, the reference lists). Issue 21 had a 60 MB CSV peak at 730 MB.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -41,14 +46,20 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "activities/import.h"
 #include "activities/reference.h"
 #include "activities/repository.h"
+#include "api/router.h"
 #include "app/bootstrap.h"
+#include "app/runtime.h"
 #include "places/gazetteer.h"
 #include "store/store.h"
 #include "tabular/csv_writer.h"
@@ -103,7 +114,100 @@ std::string make_csv(const places::Gazetteer& g, long rows) {
 
 struct Round {
   double base_s = 0, ours_s = 0;
+  long base_peak_kb = 0, ours_peak_kb = 0, ours_before_kb = 0;
   double counted_s = 0, checked_s = 0, written_s = 0;  // since the import started
+};
+
+// A line of /proc/self/status ("VmHWM", "VmRSS") in kB; -1 if unreadable.
+long status_kb(const char* field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  const std::string key = std::string(field) + ":";
+  while (std::getline(in, line)) {
+    if (line.rfind(key, 0) == 0) return std::atol(line.c_str() + key.size());
+  }
+  return -1;
+}
+
+// Sets VmHWM back to the present VmRSS (Linux 4.0 on); false where that is not allowed.
+bool reset_peak() {
+  int fd = ::open("/proc/self/clear_refs", O_WRONLY);
+  if (fd < 0) return false;
+  bool ok = ::write(fd, "5", 1) == 1;
+  ::close(fd);
+  return ok;
+}
+
+double mb(long kb) {
+  return static_cast<double>(kb) / 1024.0;
+}
+
+// Runs shell commands from a process forked before the bench holds anything. A child's ru_maxrss
+// starts at the resident size of the process it was forked from (the kernel copies it with the
+// memory), so the sqlite3 shell forked by the bench itself would report the bench's 150 MB.
+class Spawner {
+ public:
+  Spawner() {
+    if (::pipe(to_) != 0 || ::pipe(from_) != 0) std::abort();
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::close(to_[1]);
+      ::close(from_[0]);
+      serve();
+      ::_exit(0);
+    }
+    ::close(to_[0]);
+    ::close(from_[1]);
+  }
+  ~Spawner() {
+    ::close(to_[1]);
+    ::close(from_[0]);
+    ::waitpid(pid_, nullptr, 0);
+  }
+  // `cmd` by /bin/sh: its exit status and the peak resident memory (kB) of it and its children.
+  std::pair<int, long> run(const std::string& cmd) {
+    size_t n = cmd.size();
+    if (!put(to_[1], &n, sizeof n) || !put(to_[1], cmd.data(), n)) return {-1, 0};
+    long out[2] = {-1, 0};
+    if (!get(from_[0], out, sizeof out)) return {-1, 0};
+    return {static_cast<int>(out[0]), out[1]};
+  }
+
+ private:
+  static bool put(int fd, const void* p, size_t n) {
+    for (size_t done = 0; done < n;) {
+      ssize_t w = ::write(fd, static_cast<const char*>(p) + done, n - done);
+      if (w <= 0) return false;
+      done += static_cast<size_t>(w);
+    }
+    return true;
+  }
+  static bool get(int fd, void* p, size_t n) {
+    for (size_t done = 0; done < n;) {
+      ssize_t r = ::read(fd, static_cast<char*>(p) + done, n - done);
+      if (r <= 0) return false;
+      done += static_cast<size_t>(r);
+    }
+    return true;
+  }
+  void serve() {
+    for (size_t n; get(to_[0], &n, sizeof n);) {
+      std::string cmd(n, '\0');
+      if (!get(to_[0], cmd.data(), n)) return;
+      pid_t child = ::fork();
+      if (child == 0) {
+        ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+      }
+      int status = 0;
+      struct rusage ru {};
+      ::wait4(child, &status, 0, &ru);  // the shell and what it waited for
+      long out[2] = {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ru.ru_maxrss};
+      if (!put(from_[1], out, sizeof out)) return;
+    }
+  }
+  int to_[2], from_[2];
+  pid_t pid_;
 };
 
 double median(std::vector<double> v) {
@@ -114,6 +218,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  Spawner spawner;  // first, while this process is small
   long rows = argc > 1 ? std::atol(argv[1]) : 1000000;
   int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
   fs::path dir = fs::temp_directory_path() / ("caunoi-import-bench-" + std::to_string(::getpid()));
@@ -160,8 +265,9 @@ int main(int argc, char** argv) {
     Round round;
     fs::remove(bare);
     t0 = std::chrono::steady_clock::now();
-    int rc = std::system(cmd.c_str());
+    auto [rc, base_peak_kb] = spawner.run(cmd);
     round.base_s = seconds_since(t0);
+    round.base_peak_kb = base_peak_kb;
     if (rc != 0) {
       std::fprintf(stderr, "sqlite3 shell failed (%d); is the sqlite3 package installed?\n", rc);
       return 1;
@@ -172,10 +278,13 @@ int main(int argc, char** argv) {
       db = app::open_database(db_path.string(), paths);
     }
     timing = &round;
+    const bool peak_reset = reset_peak();
+    round.ours_before_kb = status_kb("VmRSS");
     t0 = std::chrono::steady_clock::now();
     auto rep = activities::import_activities(*db, *ref, g, csv, opt);
     round.ours_s = seconds_since(t0);
     timing = nullptr;
+    round.ours_peak_kb = peak_reset ? status_kb("VmHWM") : -1;
     if (!rep.ok() || rep.inserted != rows) {
       std::fprintf(stderr, "import failed: %ld errors, first: row %ld %s: %s\n", rep.error_count,
                    rep.errors.empty() ? 0 : rep.errors[0].row,
@@ -188,6 +297,12 @@ int main(int argc, char** argv) {
         "and writing %.2f + commit %.2f\n",
         r + 1, round.base_s, round.ours_s, round.counted_s, round.checked_s - round.counted_s,
         round.written_s - round.checked_s, round.ours_s - round.written_s);
+    std::printf(
+        "         peak memory: baseline %.0f MB; caunoi %.0f MB, %.0f MB above the %.0f MB held "
+        "before (the %.0f MB file among them)\n",
+        mb(round.base_peak_kb), mb(round.ours_peak_kb),
+        mb(round.ours_peak_kb - round.ours_before_kb), mb(round.ours_before_kb),
+        static_cast<double>(csv.size()) / (1 << 20));
     std::fflush(stdout);
     done.push_back(round);
   }
@@ -218,10 +333,45 @@ int main(int argc, char** argv) {
     floor_s = seconds_since(t0);
   }
 
-  std::vector<double> base_v, ours_v;
+  // The same file through POST /api/v1/imports, as the server takes it (the auth guard off: it
+  // is not what is measured): the body as received, the queued job, the analytics engine that
+  // hears of the rows after commit. Peak above what the process held before, the received body
+  // included.
+  long api_peak_kb = -1, api_before_kb = 0;
+  std::string api_state;
+  {
+    app::RuntimeOptions ropt;
+    ropt.enforce_auth = false;
+    app::Runtime rt((dir / "api.db").string(), paths, 3, ropt);
+    const bool peak_reset = reset_peak();
+    api_before_kb = status_kb("VmRSS");
+    api::Request r;
+    r.method = "POST";
+    r.path = "/api/v1/imports";
+    r.query["filename"] = "rows.csv";
+    r.headers["content-type"] = "text/csv";
+    r.headers["x-user"] = "bench";
+    r.body = csv;
+    auto started = rt.router().dispatch(r);
+    int64_t id = boost::json::parse(started.body).at("id").as_int64();
+    for (;;) {
+      auto job = rt.activities().job(id);
+      if (job && (job->state == "done" || job->state == "failed")) {
+        api_state = job->state;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    api_peak_kb = peak_reset ? status_kb("VmHWM") : -1;
+  }
+
+  std::vector<double> base_v, ours_v, base_mem, ours_mem, added_mem;
   for (const Round& r : done) {
     base_v.push_back(r.base_s);
     ours_v.push_back(r.ours_s);
+    base_mem.push_back(mb(r.base_peak_kb));
+    ours_mem.push_back(mb(r.ours_peak_kb));
+    added_mem.push_back(mb(r.ours_peak_kb - r.ours_before_kb));
   }
   const double n = static_cast<double>(rows);
   auto line = [&](const char* what, const std::vector<double>& v) {
@@ -236,6 +386,16 @@ int main(int argc, char** argv) {
               n / again_s, static_cast<long long>(again.skipped));
   std::printf("%-46s %10.2f %14.0f  (SQL only: the floor of the write)\n",
               "SQLite copy of the rows, same indexes, sorted", floor_s, n / floor_s);
+  std::printf("\n%-46s %10s\n", "peak resident memory (median)", "MB");
+  std::printf("%-46s %10.0f\n", "sqlite3 .import (the whole process)", median(base_mem));
+  std::printf("%-46s %10.0f  (%.0f MB above what it held before; file %.0f MB)\n",
+              "caunoi import (the whole process)", median(ours_mem), median(added_mem),
+              static_cast<double>(csv.size()) / (1 << 20));
+  std::printf(
+      "%-46s %10.0f  (%.0f MB above what it held before, the received body included; "
+      "%s)\n",
+      "POST /api/v1/imports (the whole process)", mb(api_peak_kb), mb(api_peak_kb - api_before_kb),
+      api_state.c_str());
   const double ours = n / median(ours_v), base = n / median(base_v);
   std::printf("\nratio caunoi / baseline: %.2f   goal >= 200000 validated rows/s: %s\n",
               ours / base, ours >= 200000 ? "met" : "NOT met");

@@ -239,6 +239,7 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
     }
     helper.reset();
   }
+  if (opt.file_read) opt.file_read();
   if (!have_header) {
     throw invalid("import_empty", "Tệp không có dòng tiêu đề (tên cột) nào.");
   }

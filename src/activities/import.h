@@ -72,6 +72,12 @@ struct ImportOptions {
   // The unit the import is made for (the importer's unit, or the ?unit= of the request): kept
   // with a background job so that its progress and row errors are shown only within that unit.
   std::string unit_id = "VN";
+  // Called once the file has been read, before the writing phase: the caller may free the file
+  // then (the background job does), as the rows kept are copies. `data` is not read after it.
+  std::function<void()> file_read;
+  // The account that sent the file: a background import (Service::start_import) is refused while
+  // another of the same account is queued or running. "" (the CLI) is not limited.
+  std::string owner;
   // Checkers reading the file's rows: 1 or 2; 0 lets the import choose (2 on a multi-core
   // machine for a file of a megabyte or more, sharing the rows by load). Given 2, they take
   // turns by blocks of 1,024 rows. Results are the same either way.

@@ -8,16 +8,24 @@
 
 namespace caunoi::activities {
 
-Service::Service(store::Connection& c, const places::Gazetteer& g)
-    : g_(g), ref_(Reference::load(c)) {}
+Service::Service(store::Connection& c, const places::Gazetteer& g, ImportQueue queue)
+    : g_(g), ref_(Reference::load(c)), queue_limits_(queue) {}
 
 Service::~Service() {
-  std::vector<std::thread> threads;
+  std::vector<std::thread> workers;
   {
     std::lock_guard lk(m_);
-    threads.swap(threads_);
+    stopping_ = true;
+    for (const Queued& q : queue_) {
+      ImportJob& j = jobs_[q.id];
+      j.state = "failed";
+      j.message = "Máy chủ dừng trước khi đến lượt nhập tệp này; không dòng nào được ghi.";
+    }
+    queue_.clear();
+    workers.swap(workers_);
   }
-  for (auto& t : threads) t.join();
+  queue_cv_.notify_all();
+  for (auto& t : workers) t.join();
 }
 
 std::shared_ptr<const Reference> Service::reference() const {
@@ -174,55 +182,96 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
   int64_t id;
   {
     std::lock_guard lk(m_);
+    if (auto it = busy_.find(opt.owner); !opt.owner.empty() && it != busy_.end()) {
+      const ImportJob& other = jobs_[it->second];
+      throw Error(ErrorKind::conflict, "import_busy",
+                  "Tài khoản " + opt.owner + " đang có một lượt nhập tệp chưa xong (số " +
+                      std::to_string(other.id) + ", tệp \"" + other.filename + "\", " +
+                      (other.state == "queued" ? "đang chờ" : "đang chạy") +
+                      "). Mỗi tài khoản chỉ nhập một tệp một lúc: xin chờ lượt đó xong rồi gửi "
+                      "tệp tiếp.");
+    }
+    if (queue_.size() >= queue_limits_.waiting) {
+      throw Error(ErrorKind::rate_limited, "import_queue_full",
+                  "Máy chủ đang có " + std::to_string(queue_.size()) +
+                      " lượt nhập tệp chờ xử lý; xin gửi lại tệp sau ít phút.");
+    }
     id = next_job_++;
     ImportJob& j = jobs_[id];
     j.id = id;
     j.filename = opt.filename;
     j.unit_id = opt.unit_id;
-  }
-  opt.progress = [this, id](ImportPhase phase, long done, long total) {
-    std::lock_guard lk(m_);
-    ImportJob& j = jobs_[id];
-    if (phase == ImportPhase::checking) {
-      j.report.rows_done = done;
-      j.report.rows_total = total;
-    } else {
-      j.phase = "writing";
-      j.report.rows_written = done;
-      j.report.rows_to_write = total;
-    }
-  };
-  std::thread t([this, &pool, id, data = std::move(data), opt = std::move(opt)] {
-    ImportJob result;
-    try {
-      auto lease = pool.acquire();
-      result.report = import_file(*lease, data, opt);
-      result.state = result.report.ok() ? "done" : "failed";
-      if (!result.report.ok()) {
-        result.message = "Tệp có " + std::to_string(result.report.error_count) +
-                         " lỗi; không dòng nào được ghi.";
+    j.owner = opt.owner;
+    if (!opt.owner.empty()) busy_[opt.owner] = id;
+    opt.progress = [this, id](ImportPhase phase, long done, long total) {
+      std::lock_guard lk(m_);
+      ImportJob& j = jobs_[id];
+      if (phase == ImportPhase::checking) {
+        j.report.rows_done = done;
+        j.report.rows_total = total;
+      } else {
+        j.phase = "writing";
+        j.report.rows_written = done;
+        j.report.rows_to_write = total;
       }
-    } catch (const Error& e) {
-      result.state = "failed";
-      result.message = e.message();
-      for (const auto& f : e.fields()) result.report.errors.push_back({f.row, f.field, f.message});
-      result.report.error_count = static_cast<long>(result.report.errors.size());
-    } catch (const std::exception& e) {
-      spdlog::error("import {} failed: {}", id, e.what());
-      result.state = "failed";
-      result.message = "Lỗi hệ thống khi nhập tệp; không dòng nào được ghi.";
+    };
+    queue_.push_back({id, &pool, std::move(data), std::move(opt)});
+    // Workers start as imports come, up to the limit, then stay for the next ones.
+    if (workers_.size() < std::max<size_t>(1, queue_limits_.workers)) {
+      workers_.emplace_back([this] { work(); });
     }
-    std::lock_guard lk(m_);
-    ImportJob& j = jobs_[id];
-    result.id = id;
-    result.phase = j.phase;
-    result.filename = j.filename;
-    result.unit_id = j.unit_id;
-    j = std::move(result);
-  });
-  std::lock_guard lk(m_);
-  threads_.push_back(std::move(t));
+  }
+  queue_cv_.notify_one();
   return id;
+}
+
+void Service::work() {
+  for (;;) {
+    Queued q;
+    {
+      std::unique_lock lk(m_);
+      queue_cv_.wait(lk, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      q = std::move(queue_.front());
+      queue_.pop_front();
+      jobs_[q.id].state = "running";
+    }
+    run(q);
+  }
+}
+
+void Service::run(Queued& q) {
+  ImportJob result;
+  // The file is not needed while the kept rows are written: a file's size less at the peak.
+  q.opt.file_read = [&q] { std::string().swap(q.data); };
+  try {
+    auto lease = q.pool->acquire();
+    result.report = import_file(*lease, q.data, q.opt);
+    result.state = result.report.ok() ? "done" : "failed";
+    if (!result.report.ok()) {
+      result.message =
+          "Tệp có " + std::to_string(result.report.error_count) + " lỗi; không dòng nào được ghi.";
+    }
+  } catch (const Error& e) {
+    result.state = "failed";
+    result.message = e.message();
+    for (const auto& f : e.fields()) result.report.errors.push_back({f.row, f.field, f.message});
+    result.report.error_count = static_cast<long>(result.report.errors.size());
+  } catch (const std::exception& e) {
+    spdlog::error("import {} failed: {}", q.id, e.what());
+    result.state = "failed";
+    result.message = "Lỗi hệ thống khi nhập tệp; không dòng nào được ghi.";
+  }
+  std::string().swap(q.data);  // if the import failed before reading it all
+  std::lock_guard lk(m_);
+  ImportJob& j = jobs_[q.id];
+  result.id = q.id;
+  result.phase = j.phase;
+  result.filename = j.filename;
+  result.unit_id = j.unit_id;
+  result.owner = j.owner;
+  j = std::move(result);
+  if (auto it = busy_.find(j.owner); it != busy_.end() && it->second == q.id) busy_.erase(it);
 }
 
 std::optional<ImportJob> Service::job(int64_t id) const {

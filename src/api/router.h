@@ -31,7 +31,9 @@ struct Request {
   std::string path;                            // decoded path without the query string
   std::map<std::string, std::string> query;    // decoded
   std::map<std::string, std::string> headers;  // names lower-case
-  std::string body;
+  // Mutable so that an upload route can take the file over (api/upload.h) instead of copying up
+  // to 64 MiB while the request is still held.
+  mutable std::string body;
   std::string remote;  // client address, for logs and audit
 
   // Set by Router::dispatch, never by the transport: the body parsed once (routes that take

@@ -1,6 +1,7 @@
 // api/routes_imports.cpp — /api/v1/imports: a CSV or XLSX file of activities, imported on a
-// background thread. POST answers 202 {"id"} at once; GET /api/v1/imports/{id} reports
-// {state: running|done|failed, phase: checking|writing, rows_total, rows_done (checked),
+// background worker (queued while others run; 409 import_busy while the same account has one
+// queued or running). POST answers 202 {"id"} at once; GET /api/v1/imports/{id} reports
+// {state: queued|running|done|failed, phase: checking|writing, rows_total, rows_done (checked),
 // rows_to_write, rows_written, errors: [{row, column, message}], error_count, inserted, skipped}.
 // The body is multipart/form-data with a part named "file" (what a browser form sends), or the raw
 // file with ?filename=hoat-dong.xlsx. ?sheet= picks an XLSX sheet by name.
@@ -101,13 +102,14 @@ void register_imports_routes(Router& r, Context& ctx) {
         opt.sheet = q.param("sheet");
         std::string user = q.who ? q.who->user.username : q.header("x-user");
         opt.created_by = user.empty() ? "import" : user.substr(0, 100);
+        opt.owner = user;
         opt.row_check = row_check(q, *ctx.places);
         // The job answers with this unit, so the guard shows it only within it (auth_guard.h).
         opt.unit_id = !q.param("unit").empty() ? q.param("unit")
                       : q.who                  ? q.who->user.unit_id
                                                : "VN";
         int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt));
-        Response res = Response::json(json::object{{"id", id}, {"state", "running"}}, 202);
+        Response res = Response::json(json::object{{"id", id}, {"state", "queued"}}, 202);
         res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(id));
         return res;
       },

@@ -247,7 +247,8 @@ void register_plans_routes(Router& r, Context& ctx) {
         Upload up = uploaded_file(q, "tep.csv");
         auto c = pool.acquire();
         auto s = svc.import_targets(*c, up.data, up.filename,
-                                    row_check(q, *ctx.places, "/api/v1/plans/targets/import"));
+                                    row_check(q, *ctx.places, "/api/v1/plans/targets/import"),
+                                    q.who ? q.who->user.username : q.header("x-user"));
         return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
       },
       upload);
@@ -307,7 +308,8 @@ void register_plans_routes(Router& r, Context& ctx) {
         Upload up = uploaded_file(q, "tep.csv");
         auto c = pool.acquire();
         auto s = svc.import_results(*c, up.data, up.filename,
-                                    row_check(q, *ctx.places, "/api/v1/plans/results/import"));
+                                    row_check(q, *ctx.places, "/api/v1/plans/results/import"),
+                                    q.who ? q.who->user.username : q.header("x-user"));
         return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
       },
       upload);

@@ -10,8 +10,8 @@ namespace caunoi::api {
 
 namespace {
 
-// The part named "file" of a multipart/form-data body (RFC 7578).
-Upload multipart_file(const std::string& body, const std::string& content_type) {
+// The part named "file" of a multipart/form-data body (RFC 7578), cut out of the body in place.
+Upload multipart_file(std::string& body, const std::string& content_type) {
   std::string boundary = header_param(content_type, "boundary");
   if (boundary.empty()) {
     throw invalid("bad_multipart", "Thiếu boundary trong Content-Type multipart/form-data.");
@@ -41,7 +41,10 @@ Upload multipart_file(const std::string& body, const std::string& content_type) 
       ls = le + 2;
     }
     if (header_param(disposition, "name") == "file") {
-      return {header_param(disposition, "filename"), body.substr(data_start, next - data_start)};
+      Upload up{header_param(disposition, "filename"), std::move(body)};
+      up.data.erase(next);
+      up.data.erase(0, data_start);
+      return up;
     }
     pos = next + 2;
   }
@@ -78,7 +81,7 @@ Upload uploaded_file(const Request& q, std::string_view default_name) {
   if (ct.rfind("multipart/form-data", 0) == 0) {
     up = multipart_file(q.body, ct);
   } else {
-    up = {q.param("filename"), q.body};
+    up = {q.param("filename"), std::move(q.body)};
   }
   if (up.filename.empty()) up.filename = default_name;
   if (up.data.empty()) {

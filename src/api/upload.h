@@ -17,7 +17,8 @@ struct Upload {
 
 // Throws invalid(): "bad_multipart" (no boundary), "missing_file" (no part named "file"),
 // "empty_file" (nothing in it). `default_name` stands in when the client gives no name; the
-// name only tells CSV from XLSX when the content does not (tabular::detect_format).
+// name only tells CSV from XLSX when the content does not (tabular::detect_format). The file is
+// taken out of q.body, which is left empty: no second copy of the file while the request lives.
 Upload uploaded_file(const Request& q, std::string_view default_name);
 
 // A parameter of a header value such as Content-Type or Content-Disposition: name="value" or

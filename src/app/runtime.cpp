@@ -11,7 +11,7 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
   {
     auto c = open_database(db_path, paths_);
     places_ = std::make_unique<places::Gazetteer>(places::Gazetteer::load(*c));
-    activities_ = std::make_unique<activities::Service>(*c, *places_);
+    activities_ = std::make_unique<activities::Service>(*c, *places_, opt.imports);
     // The aggregates are built from the database once, then kept current by both services.
     analytics_ = std::make_unique<analytics::Engine>(*places_);
     analytics_->load(*c);

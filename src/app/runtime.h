@@ -27,6 +27,7 @@ struct RuntimeOptions {
   // Unix seconds for sign-in delays, sessions and tokens; empty = the system clock. Tests of
   // sign-in delays pass their own so that they need not sleep.
   auth::Service::Clock auth_clock;
+  activities::ImportQueue imports;  // background imports at once and waiting
 };
 
 class Runtime {

@@ -15,6 +15,7 @@ void add_serve(CLI::App& app, int&) {
   static std::string db = "caunoi.db", host = "127.0.0.1";
   static uint16_t port = 8080;
   static int threads = 0;
+  static size_t import_workers = activities::ImportQueue{}.workers;
   static double rate = http::ServerOptions{}.rate_per_second;
   static std::vector<std::string> proxies;
   static size_t max_conn = 0, max_conn_per_address = 0;
@@ -24,6 +25,10 @@ void add_serve(CLI::App& app, int&) {
   cmd->add_option("--port", port, "Cổng (0 = chọn cổng trống)")->capture_default_str();
   cmd->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
   cmd->add_option("--threads", threads, "Số luồng xử lý (0 = mỗi lõi một luồng)");
+  cmd->add_option("--import-workers", import_workers,
+                  "Số lượt nhập tệp chạy cùng lúc (các lượt khác xếp hàng chờ)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{16}));
   cmd->add_option("--rate-limit", rate,
                   "Số yêu cầu API mỗi giây cho mỗi địa chỉ máy khách (0 = không giới hạn)")
       ->capture_default_str();
@@ -47,7 +52,10 @@ void add_serve(CLI::App& app, int&) {
     int n =
         threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     auto paths = app::locate();
-    app::Runtime rt(db, paths, n + 2);
+    // Each running import holds a connection for its whole length: one more each.
+    app::RuntimeOptions ropt;
+    ropt.imports.workers = import_workers;
+    app::Runtime rt(db, paths, n + static_cast<int>(import_workers), ropt);
     rt.warm_up();
     http::ServerOptions opt;
     opt.host = host;

@@ -55,7 +55,8 @@ std::string pct_decode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
-api::Request to_api(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
+// The body is moved, not copied: an upload may be 64 MiB.
+api::Request to_api(bhttp::request<bhttp::string_body>& in, const std::string& remote) {
   api::Request r;
   r.method = std::string(in.method_string());
   std::string_view target = in.target();
@@ -79,7 +80,7 @@ api::Request to_api(const bhttp::request<bhttp::string_body>& in, const std::str
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers[name] = std::string(f.value());
   }
-  r.body = in.body();
+  r.body = std::move(in.body());
   r.remote = remote;
   return r;
 }
@@ -223,7 +224,7 @@ struct Server::Impl {
     }
 
     // On a worker thread: the rate limit, then the router or the static files.
-    api::Response handle(const bhttp::request<bhttp::string_body>& req) {
+    api::Response handle(bhttp::request<bhttp::string_body>& req) {
       api::Response r;
       std::string_view target = req.target();
       bool api_path =

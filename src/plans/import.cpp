@@ -186,8 +186,25 @@ std::string result_column(std::string_view header) {
   return "";
 }
 
+std::shared_ptr<void> Service::busy(const std::string& owner) {
+  if (owner.empty()) return nullptr;
+  std::lock_guard lk(busy_m_);
+  if (!busy_.insert(owner).second) {
+    throw Error(ErrorKind::conflict, "import_busy",
+                "Tài khoản " + owner +
+                    " đang nhập một tệp kế hoạch khác. Mỗi tài khoản chỉ nhập một tệp một lúc: "
+                    "xin chờ lượt đó xong rồi gửi tệp tiếp.");
+  }
+  return std::shared_ptr<void>(nullptr, [this, owner](void*) {
+    std::lock_guard lk(busy_m_);
+    busy_.erase(owner);
+  });
+}
+
 ImportSummary Service::import_targets(store::Connection& c, std::string_view data,
-                                      std::string_view filename, const RowCheck& row_check) {
+                                      std::string_view filename, const RowCheck& row_check,
+                                      const std::string& owner) {
+  auto held = busy(owner);
   std::vector<FieldError> errs;
   std::vector<Target> ts;
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
@@ -231,7 +248,9 @@ ImportSummary Service::import_targets(store::Connection& c, std::string_view dat
 }
 
 ImportSummary Service::import_results(store::Connection& c, std::string_view data,
-                                      std::string_view filename, const RowCheck& row_check) {
+                                      std::string_view filename, const RowCheck& row_check,
+                                      const std::string& owner) {
+  auto held = busy(owner);
   std::vector<FieldError> errs;
   std::vector<ResultRecord> rs;
   std::set<std::pair<std::string, std::string>> seen;

@@ -11,7 +11,10 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,10 +81,14 @@ class Service {
       store::Connection&, const std::string& unit_id, std::optional<Date> as_of)>;
 
   // CSV or XLSX (by content and file name), all rows or none; see plans/import.h for columns.
+  // XLSX is read within tabular::XlsxLimits. `owner`, the account that sent the file, may have
+  // one plan import at a time (conflict "import_busy" otherwise); "" is not limited.
   ImportSummary import_targets(store::Connection& c, std::string_view data,
-                               std::string_view filename, const RowCheck& row_check = {});
+                               std::string_view filename, const RowCheck& row_check = {},
+                               const std::string& owner = "");
   ImportSummary import_results(store::Connection& c, std::string_view data,
-                               std::string_view filename, const RowCheck& row_check = {});
+                               std::string_view filename, const RowCheck& row_check = {},
+                               const std::string& owner = "");
 
   // Everything stored, for building the analytics cube at start.
   static void scan(store::Connection& c, const std::function<void(const Target&)>& on_target,
@@ -95,10 +102,14 @@ class Service {
  private:
   void write_targets(store::Connection& c, std::vector<Target>& ts);
   void write_results(store::Connection& c, const std::vector<ResultRecord>& rs);
+  // Marks `owner` busy for the life of the returned guard.
+  std::shared_ptr<void> busy(const std::string& owner);
 
   const places::Gazetteer& places_;
   IndicatorCheck check_;
   std::vector<Listener*> listeners_;
+  std::mutex busy_m_;
+  std::set<std::string> busy_;  // accounts with a plan import under way
 };
 
 }  // namespace caunoi::plans

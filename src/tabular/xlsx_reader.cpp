@@ -1,9 +1,12 @@
 // tabular/xlsx_reader.cpp — streaming .xlsx reader (see xlsx_reader.h).
 //
 // Parts are inflated chunk by chunk (libzip) straight into expat, so a 100 MB sheet never sits
-// in memory whole; only the shared-string table does, as Excel's own readers keep it. Expat is C:
-// a C++ exception must not unwind through it, so handlers catch, stop the parser and the
-// exception is thrown again once XML_Parse has returned.
+// in memory whole; only the shared-string table does, as Excel's own readers keep it, in one
+// block of text with an offset per string (a std::string each cost 32 bytes more: 100 MB of
+// short strings held 1.1 GB). XlsxLimits bounds both what is unpacked (counted as it streams,
+// since the sizes an archive declares can lie) and what is held. Expat is C: a C++ exception
+// must not unwind through it, so handlers catch, stop the parser and the exception is thrown
+// again once XML_Parse has returned.
 #include "tabular/xlsx_reader.h"
 
 #include <expat.h>
@@ -16,6 +19,7 @@
 #include <memory>
 
 #include "common/error.h"
+#include "common/format_vi.h"
 
 namespace caunoi::tabular {
 
@@ -45,10 +49,48 @@ const XML_Char* attr(const XML_Char** atts, std::string_view want) {
   return nullptr;
 }
 
-// An open archive in memory.
+// "64 MiB", "164 KiB": sizes as the messages give them.
+std::string size_text(uint64_t n) {
+  if (n >= (uint64_t{1} << 20)) {
+    return format_decimal_vi(static_cast<double>(n) / (1 << 20), n % (1 << 20) ? 1 : 0) + " MiB";
+  }
+  return format_int_vi(static_cast<int64_t>((n + 1023) / 1024)) + " KiB";
+}
+
+// What the reader keeps in memory, against XlsxLimits::held_bytes.
+class Held {
+ public:
+  explicit Held(uint64_t cap) : cap_(cap) {}
+  void take(uint64_t n, const char* what) {
+    check(n, what);
+    used_ += n;
+  }
+  // Throws if `n` more would not fit.
+  void check(uint64_t n, const char* what) const {
+    if (used_ + n > cap_) {
+      throw Error(ErrorKind::too_large, "xlsx_too_much_text",
+                  std::string("Tệp Excel có quá nhiều dữ liệu phải giữ trong bộ nhớ khi đọc (") +
+                      what + "): vượt quá giới hạn " + size_text(cap_) +
+                      ". Hãy chia tệp thành nhiều tệp nhỏ hơn hoặc lưu thành CSV.");
+    }
+  }
+  void reset() { used_ = 0; }
+  uint64_t used() const { return used_; }
+
+ private:
+  uint64_t cap_, used_ = 0;
+};
+
+// An open archive in memory, with the count of what it has unpacked.
 class Archive {
  public:
-  Archive(std::string_view data, size_t max_part) : max_part_(max_part) {
+  Archive(std::string_view data, const XlsxLimits& limits)
+      : limits_(limits), file_bytes_(data.size()), held_(limits.held_bytes) {
+    // Saturating: ratio × size must not wrap round to a small number.
+    uint64_t by_ratio = limits.ratio != 0 && file_bytes_ > UINT64_MAX / limits.ratio
+                            ? UINT64_MAX
+                            : limits.ratio * file_bytes_;
+    part_cap_ = std::min(limits.part_bytes, std::max(limits.ratio_floor, by_ratio));
     zip_error_t err;
     zip_error_init(&err);
     zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &err);
@@ -66,38 +108,59 @@ class Archive {
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
 
-  bool has(const std::string& name) const { return zip_name_locate(za_, name.c_str(), 0) >= 0; }
+  Held& held() { return held_; }
 
   // Feeds the part to `sink(chunk, is_last)` as it inflates. False if the part does not exist.
   template <class Sink>
-  bool stream(const std::string& name, Sink&& sink) const {
+  bool stream(const std::string& name, Sink&& sink) {
     zip_int64_t idx = zip_name_locate(za_, name.c_str(), 0);
     if (idx < 0) idx = zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE);
     if (idx < 0) return false;
     zip_stat_t st;
     if (zip_stat_index(za_, idx, 0, &st) != 0) bad_zip();
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > max_part_) too_large(name);
+    // The directory's word first, so an honest bomb costs nothing; then every byte as it comes.
+    if (st.valid & ZIP_STAT_SIZE) check(name, st.size);
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(za_, idx, 0), zip_fclose);
     if (!f) bad_zip();
     char buf[1 << 16];
-    size_t total = 0;
+    uint64_t part = 0;
     for (;;) {
       zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
       if (n < 0) bad_zip();
-      total += static_cast<size_t>(n);
-      if (total > max_part_) too_large(name);
-      if (!sink(std::string_view(buf, static_cast<size_t>(n)), n == 0)) return true;
-      if (n == 0) return true;
+      part += static_cast<uint64_t>(n);
+      check(name, part);
+      if (!sink(std::string_view(buf, static_cast<size_t>(n)), n == 0)) break;
+      if (n == 0) break;
     }
+    unpacked_ += part;
+    return true;
   }
 
  private:
-  [[noreturn]] static void too_large(const std::string& name) {
-    throw Error(ErrorKind::too_large, "xlsx_too_large",
-                "Tệp Excel quá lớn khi giải nén (phần " + name + ").");
+  // `part_bytes` of the part `name` unpacked (or declared): refused beyond the limits.
+  void check(const std::string& name, uint64_t part_bytes) const {
+    if (part_bytes > part_cap_) {
+      bomb("phần " + name + " vượt quá " + size_text(part_cap_));
+    }
+    if (unpacked_ + part_bytes > limits_.total_bytes) {
+      bomb("các phần cộng lại vượt quá " + size_text(limits_.total_bytes) + " (đến phần " + name +
+           ")");
+    }
   }
+  [[noreturn]] void bomb(const std::string& what) const {
+    throw Error(ErrorKind::too_large, "xlsx_bomb",
+                "Tệp Excel bị từ chối vì giải nén ra quá lớn (dấu hiệu tệp nén độc hại): " + what +
+                    ". Giới hạn: mỗi phần tối đa " + std::to_string(limits_.ratio) +
+                    " lần cỡ tệp (tệp này " + size_text(file_bytes_) + ", tối thiểu " +
+                    size_text(limits_.ratio_floor) + ") và không quá " +
+                    size_text(limits_.part_bytes) + "; cả tệp không quá " +
+                    size_text(limits_.total_bytes) + ".");
+  }
+
   zip_t* za_ = nullptr;
-  size_t max_part_;
+  const XlsxLimits& limits_;
+  uint64_t file_bytes_, part_cap_ = 0, unpacked_ = 0;
+  Held held_;
 };
 
 // Base of the part parsers: owns the expat parser and the exception relay.
@@ -106,8 +169,9 @@ class XmlPart {
   virtual ~XmlPart() { XML_ParserFree(p_); }
 
   // Parses one part of the archive; false if it is missing.
-  bool parse(const Archive& a, const std::string& name) {
+  bool parse(Archive& a, const std::string& name) {
     name_ = name;
+    held_ = &a.held();
     return a.stream(name, [&](std::string_view chunk, bool last) {
       if (stopped_) return false;
       if (XML_Parse(p_, chunk.data(), static_cast<int>(chunk.size()), last) == XML_STATUS_ERROR) {
@@ -134,6 +198,8 @@ class XmlPart {
   virtual void start(std::string_view name, const XML_Char** atts) = 0;
   virtual void end(std::string_view name) = 0;
   virtual void text(std::string_view) {}
+  // Counts `n` bytes kept towards XlsxLimits::held_bytes (throws beyond it).
+  void hold(uint64_t n, const char* what) { held_->take(n, what); }
   // Stops reading without error (the caller has what it wanted).
   void stop() {
     stopped_ = true;
@@ -172,6 +238,7 @@ class XmlPart {
 
   XML_Parser p_;
   std::string name_;
+  Held* held_ = nullptr;
   std::exception_ptr error_;
   bool stopped_ = false;
 };
@@ -186,6 +253,8 @@ struct Rels : XmlPart {
     const char* target = attr(atts, "Target");
     const char* type = attr(atts, "Type");
     if (!target) return;
+    hold(std::strlen(target) + (id ? std::strlen(id) : 0) + (type ? std::strlen(type) : 0) + 128,
+         "quan hệ giữa các phần");
     if (id) by_id.emplace_back(id, target);
     if (type) by_type.emplace_back(type, target);
   }
@@ -238,35 +307,50 @@ struct WorkbookSheets : XmlPart {
     if (name != "sheet") return;
     const char* n = attr(atts, "name");
     const char* id = attr(atts, "id");  // r:id
-    if (n && id) sheets.emplace_back(n, id);
+    if (!n || !id) return;
+    hold(std::strlen(n) + std::strlen(id) + 64, "danh sách trang tính");
+    sheets.emplace_back(n, id);
   }
   void end(std::string_view) override {}
 };
 
-struct SharedStrings : XmlPart {
-  std::vector<std::string> strings;
-  std::string cur;
-  int depth_rph = 0;  // inside <rPh> (phonetic hints): not part of the text
-  bool in_t = false;
+// The strings back to back in one block, each ending at ends[i].
+class SharedStrings : public XmlPart {
+ public:
+  size_t size() const { return ends_.size(); }
+  std::string_view at(size_t i) const {
+    size_t from = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(from, ends_[i] - from);
+  }
+
+ private:
+  static constexpr const char* kWhat = "bảng chuỗi dùng chung";
   void start(std::string_view name, const XML_Char**) override {
-    if (name == "si")
-      cur.clear();
-    else if (name == "rPh")
-      ++depth_rph;
+    if (name == "rPh")
+      ++depth_rph_;
     else if (name == "t")
-      in_t = depth_rph == 0;
+      in_t_ = depth_rph_ == 0;
   }
   void end(std::string_view name) override {
-    if (name == "si")
-      strings.push_back(cur);
-    else if (name == "rPh")
-      --depth_rph;
-    else if (name == "t")
-      in_t = false;
+    if (name == "si") {
+      hold(sizeof(uint64_t), kWhat);
+      ends_.push_back(text_.size());
+    } else if (name == "rPh") {
+      --depth_rph_;
+    } else if (name == "t") {
+      in_t_ = false;
+    }
   }
   void text(std::string_view s) override {
-    if (in_t) cur += s;
+    if (!in_t_) return;
+    hold(s.size(), kWhat);
+    text_ += s;
   }
+
+  std::string text_;
+  std::vector<uint64_t> ends_;
+  int depth_rph_ = 0;  // inside <rPh> (phonetic hints): not part of the text
+  bool in_t_ = false;
 };
 
 bool format_is_date(std::string_view code) {
@@ -304,11 +388,14 @@ struct Styles : XmlPart {
     if (name == "numFmt") {
       const char* id = attr(atts, "numFmtId");
       const char* code = attr(atts, "formatCode");
-      if (id && code) custom.emplace_back(std::atol(id), format_is_date(code));
+      if (!id || !code) return;
+      hold(sizeof(custom[0]), "định dạng ô");
+      custom.emplace_back(std::atol(id), format_is_date(code));
     } else if (name == "cellXfs") {
       in_cell_xfs = true;
     } else if (name == "xf" && in_cell_xfs) {
       const char* id = attr(atts, "numFmtId");
+      hold(sizeof(long) + 1, "định dạng ô");  // and a bit in date_styles()
       xf_fmt.push_back(id ? std::atol(id) : 0);
     }
   }
@@ -339,9 +426,9 @@ std::string number_text(std::string_view v, bool is_date) {
 
 class SheetReader : public XmlPart {
  public:
-  SheetReader(const std::vector<std::string>& shared, const std::vector<bool>& date_styles,
-              const RowFn& fn)
-      : shared_(shared), date_styles_(date_styles), fn_(fn) {}
+  SheetReader(const SharedStrings& shared, const std::vector<bool>& date_styles, const RowFn& fn,
+              uint64_t held_bytes)
+      : shared_(shared), date_styles_(date_styles), fn_(fn), row_held_(held_bytes) {}
 
  private:
   void start(std::string_view name, const XML_Char** atts) override {
@@ -351,6 +438,7 @@ class SheetReader : public XmlPart {
       if (n < 1 || n > kMaxRows) fail("số hàng không hợp lệ");
       row_ = n;
       cells_.clear();
+      row_held_.reset();
       next_col_ = 0;
       in_row_ = true;
     } else if (name == "c" && in_row_) {
@@ -384,40 +472,65 @@ class SheetReader : public XmlPart {
       --depth_rph_;
     } else if (name == "c" && in_cell_) {
       in_cell_ = false;
-      put(col_, cell_text());
+      Cell& cell = at(col_);
+      if (type_ == "s") {
+        cell.shared = shared_text();
+        cell.is_shared = true;
+      } else {
+        cell.own = cell_text();
+        row_held_.take(cell.own.size(), kRow);
+      }
     } else if (name == "row" && in_row_) {
       in_row_ = false;
-      views_.assign(cells_.begin(), cells_.end());
+      // Views only now: a vector of strings that grew moved them (short ones move their text).
+      views_.resize(cells_.size());
+      for (size_t i = 0; i < cells_.size(); ++i)
+        views_[i] = cells_[i].is_shared ? cells_[i].shared : std::string_view(cells_[i].own);
       if (!fn_(row_, views_)) stop();
     }
   }
 
   void text(std::string_view s) override {
-    if (in_text_) value_ += s;
+    if (!in_text_) return;
+    // A cell's text is counted as it comes: one inline string may be the whole sheet.
+    row_held_.check(value_.size() + s.size(), kRow);
+    value_ += s;
+  }
+
+  // A shared string is handed on as a view into the table, never copied: a row may name the
+  // same long string in each of its 16,384 cells.
+  std::string_view shared_text() const {
+    long idx = -1;
+    std::from_chars(value_.data(), value_.data() + value_.size(), idx);
+    if (idx < 0 || static_cast<size_t>(idx) >= shared_.size()) return "";
+    return shared_.at(static_cast<size_t>(idx));
   }
 
   std::string cell_text() const {
-    if (type_ == "s") {
-      long idx = -1;
-      std::from_chars(value_.data(), value_.data() + value_.size(), idx);
-      if (idx < 0 || static_cast<size_t>(idx) >= shared_.size()) return "";
-      return shared_[static_cast<size_t>(idx)];
-    }
     if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
     if (type_ == "n") return number_text(value_, is_date_);
     if (type_ == "d") return value_.substr(0, std::min<size_t>(value_.size(), 10));  // ISO date
     return value_;  // str, inlineStr, e
   }
 
-  void put(int col, std::string v) {
+  struct Cell {
+    std::string own;
+    std::string_view shared;
+    bool is_shared = false;
+  };
+  Cell& at(int col) {
     if (static_cast<size_t>(col) >= cells_.size()) cells_.resize(static_cast<size_t>(col) + 1);
-    cells_[static_cast<size_t>(col)] = std::move(v);
+    Cell& c = cells_[static_cast<size_t>(col)];
+    c = Cell{};
+    return c;
   }
 
-  const std::vector<std::string>& shared_;
+  static constexpr const char* kRow = "một hàng của trang tính";
+  const SharedStrings& shared_;
   const std::vector<bool>& date_styles_;
   const RowFn& fn_;
-  std::vector<std::string> cells_;
+  Held row_held_;  // the text of the current row
+  std::vector<Cell> cells_;
   std::vector<std::string_view> views_;
   std::string value_, type_;
   long row_ = 0;
@@ -431,7 +544,7 @@ struct Workbook {
   WorkbookSheets sheets;
 };
 
-void open_workbook(const Archive& a, Workbook& wb) {
+void open_workbook(Archive& a, Workbook& wb) {
   Rels root;
   root.parse(a, "_rels/.rels");
   wb.path = resolve("", root.of_type_suffix("/officeDocument"));
@@ -478,8 +591,8 @@ double date_to_excel_serial(Date d) {
   return static_cast<double>(serial);
 }
 
-std::vector<std::string> xlsx_sheet_names(std::string_view data) {
-  Archive a(data, XlsxOptions{}.max_part_bytes);
+std::vector<std::string> xlsx_sheet_names(std::string_view data, const XlsxLimits& limits) {
+  Archive a(data, limits);
   Workbook wb;
   open_workbook(a, wb);
   std::vector<std::string> out;
@@ -488,7 +601,7 @@ std::vector<std::string> xlsx_sheet_names(std::string_view data) {
 }
 
 void read_xlsx(std::string_view data, const RowFn& fn, const XlsxOptions& opt) {
-  Archive a(data, opt.max_part_bytes);
+  Archive a(data, opt.limits);
   Workbook wb;
   open_workbook(a, wb);
   if (wb.sheets.sheets.empty()) bad_xml(wb.path, "không có trang tính nào");
@@ -517,7 +630,7 @@ void read_xlsx(std::string_view data, const RowFn& fn, const XlsxOptions& opt) {
   styles.parse(a, st_part.empty() ? base + "styles.xml" : st_part);
   std::vector<bool> date_styles = styles.date_styles();
 
-  SheetReader reader(shared.strings, date_styles, fn);
+  SheetReader reader(shared, date_styles, fn, opt.limits.held_bytes);
   if (!reader.parse(a, sheet_part)) bad_xml(sheet_part, "thiếu trang tính");
 }
 

@@ -1,6 +1,7 @@
 // tests/activities/api_test.cpp — the activity routes through the router, as the web app calls
 // them (auth is the auth part's concern and is off here): CRUD with field errors, list filters,
-// reference lists, exports that import back, templates, and a multipart import polled to the end.
+// reference lists, exports that import back, templates, a multipart import polled to the end, and
+// one import at a time per account.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include "api/router.h"
 #include "app/runtime.h"
 #include "foundation/test_db.h"
+#include "gate.h"
 #include "tabular/rows.h"
 #include "tabular/xlsx_reader.h"
 
@@ -26,24 +28,26 @@ class ActivitiesApi : public ::testing::Test {
   }
   api::Response call(const std::string& method, const std::string& path,
                      std::map<std::string, std::string> query = {}, std::string body = "",
-                     std::string content_type = "application/json") {
+                     std::string content_type = "application/json",
+                     const std::string& user = "tester") {
     api::Request r;
     r.method = method;
     r.path = path;
     r.query = std::move(query);
     r.body = std::move(body);
     r.headers["content-type"] = content_type;
-    r.headers["x-user"] = "tester";
+    r.headers["x-user"] = user;
     return rt_->router().dispatch(r);
   }
   json::value body(const api::Response& r) { return json::parse(r.body); }
-  // Polls a started import (202) until it leaves "running", for at most 10 s.
+  // Polls a started import (202) until it is neither queued nor running, for at most 10 s.
   json::value finished_job(const api::Response& started) {
     std::string path = "/api/v1/imports/" + std::to_string(body(started).at("id").as_int64());
     json::value job;
     for (int i = 0; i < 200; ++i) {
       job = body(call("GET", path));
-      if (job.at("state").as_string() != "running") break;
+      if (job.at("state").as_string() != "running" && job.at("state").as_string() != "queued")
+        break;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return job;
@@ -233,4 +237,28 @@ TEST_F(ActivitiesApi, TemplatePerKindIsAWorkbookWithItsFigures) {
   EXPECT_NE(sheet.find("<col min=\"6\""), std::string::npos)
       << "the other columns keep their width";
   EXPECT_EQ(call("GET", "/api/v1/activities/template", {{"kind", "nope"}}).status, 404);
+}
+
+TEST_F(ActivitiesApi, OneImportAtATimePerAccountOthersQueue) {
+  testutil::Gate gate;
+  activities::ImportOptions held;
+  held.filename = "t.csv";
+  held.owner = "tester";
+  held.row_check = gate.row_check();
+  rt_->activities().start_import(
+      rt_->pool(), "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n15/03/2022,old:15,conference,1\n",
+      std::move(held));
+  testutil::Gate::OpenOnExit let_go{gate};
+  ASSERT_TRUE(gate.wait_inside(1));
+  const std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc\n16/03/2022,old:15,conference,1\n";
+  auto busy = call("POST", "/api/v1/imports", {{"filename", "t.csv"}}, csv, "text/csv");
+  EXPECT_EQ(busy.status, 409) << busy.body;
+  EXPECT_EQ(body(busy).at("error").at("code").as_string(), "import_busy") << busy.body;
+  auto other = call("POST", "/api/v1/imports", {{"filename", "t.csv"}}, csv, "text/csv", "cb.xa");
+  ASSERT_EQ(other.status, 202) << other.body;
+  auto id = body(other).at("id").as_int64();
+  EXPECT_EQ(body(call("GET", "/api/v1/imports/" + std::to_string(id))).at("state").as_string(),
+            "queued");
+  gate.open();
+  EXPECT_EQ(finished_job(other).at("state").as_string(), "done");
 }

@@ -35,7 +35,7 @@ class ImportScope : public ::testing::Test {
     for (int i = 0; i < 1500; ++i) {
       auto j = w_.call(province_, "GET", "/api/v1/imports/" + id, {{"unit", w_.province}});
       auto o = json::parse(j.body).as_object();
-      if (o.at("state") != "running") return o;
+      if (o.at("state") != "running" && o.at("state") != "queued") return o;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     ADD_FAILURE() << "import " << id << " still running";

@@ -11,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
   caunoi::tabular::XlsxOptions opt;
-  opt.max_part_bytes = 8u << 20;  // what the fuzzer's memory limit affords
+  opt.limits.part_bytes = 8u << 20;  // what the fuzzer's memory limit affords
   try {
     size_t cells = 0;
     caunoi::tabular::read_xlsx(

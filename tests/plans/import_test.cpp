@@ -2,6 +2,10 @@
 // from CSV/XLSX: all rows or none, every bad row and column named, numbers the Vietnamese way.
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "analytics/world.h"
 #include "plans/numbers.h"
 #include "tabular/xlsx_writer.h"
@@ -146,6 +150,44 @@ TEST(PlansImport, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
     EXPECT_NE(e.fields().at(0).message.find("099 là Huyện Tuần Giáo"), std::string::npos)
         << e.fields().at(0).message;
   }
+}
+
+// One plan import at a time per account (plans/service.h): a second file from the same account,
+// sent while the first is being checked, is refused (409); another account is not held up.
+TEST(PlansImport, OneAtATimePerAccount) {
+  AnalyticsWorld w;
+  std::mutex m;
+  std::condition_variable cv;
+  bool inside = false, open = false;
+  auto hold = [&](store::Connection&, const std::string&, std::optional<Date>) {
+    std::unique_lock lk(m);
+    inside = true;
+    cv.notify_all();
+    cv.wait(lk, [&] { return open; });
+    return std::optional<FieldError>();
+  };
+  const std::string csv = "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n01,2026,bhyt_coverage,95\n";
+  std::thread first([&] { w.plans.import_targets(*w.db, csv, "x.csv", hold, "cb.tinh"); });
+  {
+    std::unique_lock lk(m);
+    cv.wait(lk, [&] { return inside; });
+  }
+  try {
+    // Refused on entry, before it would touch the connection the first one is using.
+    w.plans.import_targets(*w.db, csv, "x.csv", {}, "cb.tinh");
+    ADD_FAILURE() << "a second import of the same account was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+    EXPECT_EQ(e.code(), "import_busy");
+  }
+  {
+    std::lock_guard lk(m);
+    open = true;
+  }
+  cv.notify_all();
+  first.join();
+  // Its import over, the account may send the next file.
+  EXPECT_EQ(w.plans.import_targets(*w.db, csv, "x.csv", {}, "cb.tinh").written, 1);
 }
 
 }  // namespace caunoi

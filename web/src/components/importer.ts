@@ -100,6 +100,8 @@ export function importer(opts: {
       if (s.phase === "writing") setProgress(s.rows_written ?? 0, s.rows_to_write ?? 0, true);
       else setProgress(s.rows_done ?? 0, s.rows_total ?? 0);
       const st = (s.state ?? "").toLowerCase();
+      // Imports run one at a time on the server; the others wait their turn.
+      if (st === "queued") statusLine.textContent = "Đang chờ đến lượt: máy chủ đang nhập tệp khác…";
       if (finished.has(st) && !(s.errors?.length)) {
         setBar(100);
         statusLine.textContent = `Hoàn tất: đã kiểm tra và ghi ${num(s.rows_total ?? (s.inserted ?? 0) + (s.skipped ?? 0))} dòng.`;
