@@ -16,7 +16,9 @@
 namespace caunoi::activities {
 
 // CSV: UTF-8 with BOM, ';' delimiter (Excel with Vietnamese regional settings opens it into
-// columns). XLSX: one sheet "Hoạt động", written in constant memory, dates as Excel dates.
+// columns); user text that would run as a formula gets a leading apostrophe (csv_writer.h),
+// which the import takes off. XLSX: one sheet "Hoạt động", written in constant memory, dates as
+// Excel dates, text as strings (never formulas).
 std::string export_csv(store::Connection& c, const Reference& ref, const places::Gazetteer& g,
                        const Filter& f);
 std::string export_xlsx(store::Connection& c, const Reference& ref, const places::Gazetteer& g,

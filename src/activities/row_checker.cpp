@@ -20,6 +20,7 @@
 #include "activities/validate.h"
 #include "common/error.h"
 #include "places/stripped_zeros.h"
+#include "tabular/csv_writer.h"
 #include "tabular/rows.h"
 #include "text/fold.h"
 
@@ -438,7 +439,11 @@ class RowChecker::Impl {
     Activity& a = a_;
     clear_row(a);
     errs_.clear();
-    auto cell = [&](size_t i) { return i < cells.size() ? trim(cells[i]) : std::string_view(); };
+    // A text our CSV export marked with an apostrophe (tabular::unescape_text_cell) reads back
+    // as stored: otherwise "'=REF-1" would be a new reference and the re-import a new row.
+    auto cell = [&](size_t i) {
+      return i < cells.size() ? tabular::unescape_text_cell(trim(cells[i])) : std::string_view();
+    };
     bool have_date = false;
     std::string_view place_text, unit_text;
     for (size_t i = 0; i < cols_.size(); ++i) {

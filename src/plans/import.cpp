@@ -11,6 +11,7 @@
 #include "places/stripped_zeros.h"
 #include "plans/numbers.h"
 #include "plans/service.h"
+#include "tabular/csv_writer.h"
 #include "tabular/rows.h"
 #include "text/fold.h"
 
@@ -131,7 +132,9 @@ void read_table(std::string_view data, std::string_view filename,
     std::map<std::string, std::string> vals;
     bool blank = true;
     for (size_t i = 0; i < cells.size() && i < names.size(); ++i) {
-      std::string v = trim(cells[i]);
+      // Read by the rule every caunoi import follows, so a CSV caunoi wrote reads back as
+      // written (tabular::unescape_text_cell).
+      std::string v(tabular::unescape_text_cell(trim(cells[i])));
       blank = blank && v.empty();
       if (!names[i].empty() && !v.empty()) vals[names[i]] = v;
     }

@@ -7,14 +7,13 @@
 #include <chrono>
 #include <thread>
 
-#include <zip.h>
-
 #include "api/router.h"
 #include "app/runtime.h"
 #include "foundation/test_db.h"
 #include "gate.h"
 #include "tabular/rows.h"
 #include "tabular/xlsx_reader.h"
+#include "zip_entry.h"
 
 using namespace caunoi;
 namespace json = boost::json;
@@ -58,26 +57,7 @@ class ActivitiesApi : public ::testing::Test {
 };
 
 namespace {
-// One file of a zip (an XLSX) as text.
-std::string zip_entry(const std::string& zip, const char* name) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(zip.data(), zip.size(), 0, &err);
-  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
-  zip_error_fini(&err);
-  if (!za) {
-    zip_source_free(src);
-    return "";
-  }
-  std::string out;
-  if (zip_file_t* f = zip_fopen(za, name, 0)) {
-    char buf[8192];
-    for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) out.append(buf, size_t(n));
-    zip_fclose(f);
-  }
-  zip_discard(za);
-  return out;
-}
+using testutil::zip_entry;
 
 const char* kConference = R"({"place": "old:04270", "reporting_unit": "old:15",
   "date": "15/03/2022", "kind": "conference", "groups": ["farm_households"],

@@ -113,6 +113,28 @@ TEST(CsvWriter, RoundTripsThroughTheReader) {
   EXPECT_EQ(w.str().substr(0, 3), "\xEF\xBB\xBF");
 }
 
+// Text cells that a spreadsheet program would run as a formula get one apostrophe; number
+// cells never do; unescape_text_cell takes back exactly what was added, whatever the text.
+TEST(CsvWriter, FormulaLikeTextIsMarkedNumbersAreNot) {
+  using caunoi::tabular::unescape_text_cell;
+  caunoi::tabular::CsvWriter w(';', /*bom=*/false);
+  w.field("-5").field(int64_t{-5}).field("=a;b").field("@x").field("\t=1").field("\r=1");
+  w.field("'=1").field("'abc").field("a=b").field("").field("05/03/2022").end_row();
+  EXPECT_EQ(w.str(), "'-5;-5;\"'=a;b\";'@x;'\t=1;\"'\r=1\";''=1;'abc;a=b;;05/03/2022\r\n");
+  Read r = read(w.str());
+  ASSERT_EQ(r.cells.size(), 1u);
+  const std::vector<std::string> written = {"-5",  "-5",   "=a;b", "@x", "\t=1",      "\r=1",
+                                            "'=1", "'abc", "a=b",  "",   "05/03/2022"};
+  ASSERT_EQ(r.cells[0].size(), written.size());
+  for (size_t i = 0; i < written.size(); ++i) {
+    std::string_view cell = r.cells[0][i];
+    EXPECT_EQ(i == 1 ? cell : unescape_text_cell(cell), written[i]) << i;
+  }
+  EXPECT_EQ(unescape_text_cell("'"), "'");
+  EXPECT_EQ(unescape_text_cell("'+84"), "+84");
+  EXPECT_EQ(unescape_text_cell("''+84"), "'+84");
+}
+
 // The quick line count that gives an import's progress its total: for well-formed files it
 // matches what read_csv reads plus blank lines; quoted line breaks are not lines.
 TEST(CsvReader, EstimateLinesMatchesTheReaderOnWellFormedFiles) {
