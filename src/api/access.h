@@ -34,6 +34,7 @@ struct Touch {
   std::vector<std::string> named;
   std::vector<std::pair<std::string, Date>> dated;  // (unit, day) pairs under the month lock
   std::string before;                               // the stored entity (JSON) for the audit
+  std::string file;  // an upload as the audit keeps it: name, size, SHA-256 (JSON)
 };
 
 // Loads what a request addresses in the database (through its domain service): adds the stored

@@ -3,7 +3,6 @@
 
 #include <atomic>
 
-#include "api/upload.h"
 #include "audit/log.h"
 #include "auth/crypto.h"
 
@@ -24,22 +23,11 @@ std::optional<json::object> object_of(std::string_view text) {
   return std::move(v.as_object());
 }
 
-// The request as the audit keeps it: the parsed body with secrets masked, or a file's facts.
-std::string kept_request(const Request& r, const Access& a, size_t limit) {
+// The request as the audit keeps it: the parsed body with secrets masked, or a file's facts
+// (taken before the handler took the file over).
+std::string kept_request(const Request& r, const Access& a, const Touch& t, size_t limit) {
+  if (a.upload) return t.file;
   if (r.body.empty()) return "";
-  if (a.upload) {
-    // The file's own bytes, so the hash matches the file the officer keeps.
-    json::object file;
-    try {
-      Upload up = uploaded_file(r, "");
-      file = {{"filename", up.filename},
-              {"bytes", up.data.size()},
-              {"sha256", auth::sha256_hex(up.data)}};
-    } catch (const Error&) {
-      file = {{"bytes", r.body.size()}, {"sha256", auth::sha256_hex(r.body)}};
-    }
-    return json::serialize(json::object{{"file", std::move(file)}});
-  }
   if (!r.json || !r.json->is_object())
     return "(" + std::to_string(r.body.size()) + " byte, không phải JSON)";
   json::object o = r.json->as_object();
@@ -53,6 +41,15 @@ std::string kept_request(const Request& r, const Access& a, size_t limit) {
 }
 
 }  // namespace
+
+std::string file_facts(const Request& r) {
+  if (r.body.empty()) return "";
+  // The file's own bytes (multipart already cut away), so the hash matches the officer's file.
+  return json::serialize(
+      json::object{{"file", json::object{{"filename", r.param("filename")},
+                                         {"bytes", r.body.size()},
+                                         {"sha256", auth::sha256_hex(r.body)}}}});
+}
 
 uint64_t refused_anonymous() {
   return anonymous_refusals.load();
@@ -77,7 +74,7 @@ void record_request(store::Connection& c, const Request& r, const RouteInfo& rou
   e.status = res.status;
   e.before = t.before;
   if (changed && res.body.size() <= kMaxAuditBody && object_of(res.body)) e.after = res.body;
-  e.request = kept_request(r, route.access, changed ? kMaxAuditBody : kMaxRefusedBody);
+  e.request = kept_request(r, route.access, t, changed ? kMaxAuditBody : kMaxRefusedBody);
   audit::record(c, e);
 }
 
@@ -98,7 +95,7 @@ void audit_action(store::Connection& c, const Request& r, const auth::Principal*
           e.unit_id = v->as_string();
   e.before = std::move(before);
   e.after = std::move(after);
-  e.request = kept_request(r, Access{}, kMaxAuditBody);
+  e.request = kept_request(r, Access{}, Touch{}, kMaxAuditBody);
   audit::record(c, e);
 }
 

@@ -16,6 +16,10 @@
 
 namespace caunoi::api {
 
+// The audit's account of an uploaded file (the raw body, see request_shape.h): its name, size and
+// SHA-256, never its bytes.
+std::string file_facts(const Request& r);
+
 // Records the outcome of an unsafe request of an audited route (see auth_guard.cpp).
 void record_request(store::Connection& c, const Request& r, const RouteInfo& route, const Touch& t,
                     const Response& res);

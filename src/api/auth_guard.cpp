@@ -40,6 +40,7 @@ class Guard {
     // Anyone without the role's grant is refused before any lookup on their behalf.
     if (!who || !auth::role_may(who->user.role, action)) auth::authorize(who, rule, {}, places());
     t = touch_of(req, route.access);
+    if (route.access.upload) t.file = file_facts(req);
     // Whatever the request names must lie within the user's unit, used or not; then what the
     // route declares, and then the stored entity — looked up only for someone entitled to ask.
     if (!t.named.empty()) auth::authorize(who, rule, t.named, places());

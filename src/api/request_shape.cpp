@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "api/upload.h"
+
 namespace caunoi::api {
 namespace {
 
@@ -59,7 +61,16 @@ bool unsafe_method(const std::string& m) {
 void read_body(Request& r, const Access& access) {
   if (!unsafe_method(r.method)) return;
   check_origin(r);
-  if (access.upload || r.body.empty()) return;
+  if (r.body.empty()) return;
+  if (access.upload) {
+    if (r.header("content-type").starts_with("multipart/form-data")) {
+      Upload up = uploaded_file(r, "");
+      r.headers["content-type"] = "application/octet-stream";
+      if (!up.filename.empty()) r.query["filename"] = up.filename;
+      r.body = std::move(up.data);
+    }
+    return;
+  }
   std::string type = r.header("content-type");
   if (!type.empty()) {
     std::string media = lower(strip_spaces(std::string_view(type).substr(0, type.find(';'))));

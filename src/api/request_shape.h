@@ -15,8 +15,10 @@ namespace caunoi::api {
 // The invalid_json error every JSON route answers for a body that is not one JSON object.
 Error bad_json();
 
-// For an unsafe method (POST, PUT, DELETE, PATCH): refuses a foreign Origin (403 "cross_origin"),
-// then, unless the route takes a file upload, refuses a Content-Type other than JSON (415
+// For an unsafe method (POST, PUT, DELETE, PATCH): refuses a foreign Origin (403 "cross_origin").
+// A route that takes a file gets it read once here too: a multipart body becomes the raw file
+// (its name in ?filename=), so the guard can record the file and the handler take it over
+// without a copy. Any other route: refuses a Content-Type other than JSON (415
 // "unsupported_media_type") and a body that is not a JSON object (400 "invalid_json"), and parses
 // the body into r.json. Safe methods keep their bodies unread.
 void read_body(Request& r, const Access& access);

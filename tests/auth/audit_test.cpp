@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "audit/log.h"
+#include "auth/crypto.h"
 #include "auth/auth_world.h"
 
 using namespace caunoi;
@@ -102,6 +103,46 @@ TEST(Audit, CsvExportAndAdminOnly) {
   EXPECT_NE(csv.body.find("user.create"), std::string::npos);
   EXPECT_EQ(csv.body.find("Lanh-dao-2025"), std::string::npos) << "a password leaked into the log";
   EXPECT_EQ(w.call(leader, "GET", "/api/v1/audit").status, 403);
+}
+
+// An import is kept as what happened — the file's name, size and SHA-256 — never its bytes,
+// and a deleted target keeps its before-image (issue 21, item 7).
+TEST(Audit, ImportKeepsTheFilesFactsAndDeleteKeepsTheBeforeImage) {
+  AuthWorld w;
+  auto admin = w.token_caller(w.add_user("quantri", "admin", "VN"));
+  auto staff = w.token_caller(w.add_user("cb.tinh", "province_staff", w.province));
+  std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n10/11/2025," +
+                    w.commune + ",Hội nghị truyền thông,1,40\n";
+  std::string body = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; "
+                     "filename=\"hoat-dong-thang-11.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                     csv + "\r\n--XYZ--\r\n";
+  auto r = testutil::request("POST", "/api/v1/imports", {}, body);
+  r.headers["content-type"] = "multipart/form-data; boundary=XYZ";
+  r.headers["authorization"] = "Bearer " + staff.bearer;
+  auto started = w.rt().router().dispatch(r);
+  ASSERT_EQ(started.status, 202) << started.body;
+  auto log = boost::json::parse(
+      w.call(admin, "GET", "/api/v1/audit", {{"action", "POST /api/v1/imports"}}).body);
+  ASSERT_EQ(log.at("total").as_int64(), 1);
+  auto request = log.at("entries").at(0).at("request");
+  auto file = (request.is_string() ? boost::json::parse(request.as_string()) : request).at("file");
+  EXPECT_EQ(file.at("filename").as_string(), "hoat-dong-thang-11.csv");
+  EXPECT_EQ(file.at("bytes").as_int64(), static_cast<int64_t>(csv.size()));
+  EXPECT_EQ(file.at("sha256").as_string(), auth::sha256_hex(csv));
+
+  auto made = w.call(staff, "POST", "/api/v1/plans/targets", {},
+                     R"({"unit_id":")" + w.province +
+                         R"(","year":2026,"indicator":"bhyt_coverage","value":95})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto id = std::to_string(boost::json::parse(made.body).at("id").as_int64());
+  ASSERT_EQ(w.call(staff, "DELETE", "/api/v1/plans/targets/" + id).status, 200);
+  auto del = boost::json::parse(
+      w.call(admin, "GET", "/api/v1/audit", {{"action", "DELETE /api/v1/plans/targets/{id}"}})
+          .body);
+  ASSERT_EQ(del.at("total").as_int64(), 1);
+  auto before = del.at("entries").at(0).at("before");
+  EXPECT_EQ(before.at("unit_id").as_string(), w.province);
+  EXPECT_EQ(before.at("value").as_double(), 95.0);
 }
 
 }  // namespace

@@ -31,9 +31,7 @@ class AuthWorld {
  public:
   // The auth clock stands still unless a test moves it (advance()), so that sign-in delays and
   // their messages do not depend on how fast the machine is.
-  AuthWorld()
-      : rt_(std::make_unique<app::Runtime>(
-            db_.path, test_paths(), 3, app::RuntimeOptions{true, [this] { return now_.load(); }})) {
+  AuthWorld() : rt_(std::make_unique<app::Runtime>(db_.path, test_paths(), 3, options())) {
     const auto& g = rt_->places();
     province = "15";        // Lào Cai (today; it kept Yên Bái's code)
     other_province = "01";  // Hà Nội
@@ -42,6 +40,12 @@ class AuthWorld {
   }
 
   app::Runtime& rt() { return *rt_; }
+
+  app::RuntimeOptions options() {
+    app::RuntimeOptions o;
+    o.auth_clock = [this] { return now_.load(); };
+    return o;
+  }
   void advance(int64_t seconds) { now_ += seconds; }
   const std::string& db_path() const { return db_.path; }
 
