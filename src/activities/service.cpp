@@ -178,7 +178,8 @@ ImportReport Service::import_file(store::Connection& c, std::string_view data, I
   return rep;
 }
 
-int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions opt) {
+int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions opt,
+                              JobEnded ended) {
   int64_t id;
   {
     std::lock_guard lk(m_);
@@ -215,7 +216,7 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
         j.report.rows_to_write = total;
       }
     };
-    queue_.push_back({id, &pool, std::move(data), std::move(opt)});
+    queue_.push_back({id, &pool, std::move(data), std::move(opt), std::move(ended)});
     // Workers start as imports come, up to the limit, then stay for the next ones.
     if (workers_.size() < std::max<size_t>(1, queue_limits_.workers)) {
       workers_.emplace_back([this] { work(); });
@@ -263,15 +264,26 @@ void Service::run(Queued& q) {
     result.message = "Lỗi hệ thống khi nhập tệp; không dòng nào được ghi.";
   }
   std::string().swap(q.data);  // if the import failed before reading it all
-  std::lock_guard lk(m_);
-  ImportJob& j = jobs_[q.id];
-  result.id = q.id;
-  result.phase = j.phase;
-  result.filename = j.filename;
-  result.unit_id = j.unit_id;
-  result.owner = j.owner;
-  j = std::move(result);
-  if (auto it = busy_.find(j.owner); it != busy_.end() && it->second == q.id) busy_.erase(it);
+  ImportJob ended;
+  {
+    std::lock_guard lk(m_);
+    ImportJob& j = jobs_[q.id];
+    result.id = q.id;
+    result.phase = j.phase;
+    result.filename = j.filename;
+    result.unit_id = j.unit_id;
+    result.owner = j.owner;
+    j = std::move(result);
+    if (auto it = busy_.find(j.owner); it != busy_.end() && it->second == q.id) busy_.erase(it);
+    if (q.ended) ended = j;
+  }
+  if (q.ended) {
+    try {
+      q.ended(ended);
+    } catch (const std::exception& e) {
+      spdlog::error("import {}: the end of the job was not recorded: {}", q.id, e.what());
+    }
+  }
 }
 
 std::optional<ImportJob> Service::job(int64_t id) const {

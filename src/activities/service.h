@@ -80,7 +80,10 @@ class Service {
   // The same in the background, queued for a worker that takes a connection from `pool`; returns
   // the job id. Throws conflict "import_busy" while opt.owner has another import queued or
   // running, rate_limited "import_queue_full" when ImportQueue::waiting imports already wait.
-  int64_t start_import(store::Pool& pool, std::string data, ImportOptions opt);
+  // `ended` hears the job once it is done or failed (on the worker, outside any lock): the API
+  // writes the audit record of what the file wrote there.
+  using JobEnded = std::function<void(const ImportJob&)>;
+  int64_t start_import(store::Pool& pool, std::string data, ImportOptions opt, JobEnded ended = {});
   std::optional<ImportJob> job(int64_t id) const;
 
  private:
@@ -93,6 +96,7 @@ class Service {
     store::Pool* pool = nullptr;
     std::string data;
     ImportOptions opt;
+    JobEnded ended;
   };
   void work();
   void run(Queued& q);

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "activities/service.h"
+#include "api/audit_trail.h"
 #include "api/context.h"
 #include "api/router.h"
 #include "api/row_scope.h"
@@ -55,9 +56,11 @@ int64_t job_id(const Params& p) {
   return id;
 }
 
-json::object job_json(const activities::ImportJob& j) {
+// `max_errors` keeps the audit's copy short; the progress page lists them all.
+json::object job_json(const activities::ImportJob& j, size_t max_errors = SIZE_MAX) {
   json::array errors;
   for (const auto& e : j.report.errors) {
+    if (errors.size() >= max_errors) break;
     errors.push_back(json::object{{"row", e.row}, {"column", e.column}, {"message", e.message}});
   }
   return json::object{{"id", j.id},
@@ -108,7 +111,20 @@ void register_imports_routes(Router& r, Context& ctx) {
         opt.unit_id = !q.param("unit").empty() ? q.param("unit")
                       : q.who                  ? q.who->user.unit_id
                                                : "VN";
-        int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt));
+        // What the file wrote is known only when the job ends: recorded then, as the user.
+        Request who;
+        who.method = q.method;
+        who.path = q.path;
+        who.remote = q.remote;
+        who.who = q.who;
+        auto ended = [&ctx, who](const activities::ImportJob& j) {
+          if (!ctx.auth) return;
+          auto c = ctx.pool->acquire();
+          audit_action(*c, who, who.who ? &*who.who : nullptr, "import.ended",
+                       "/api/v1/imports/" + std::to_string(j.id), "",
+                       boost::json::serialize(job_json(j, 20)), j.state == "done" ? 200 : 400);
+        };
+        int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt), ended);
         Response res = Response::json(json::object{{"id", id}, {"state", "queued"}}, 202);
         res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(id));
         return res;

@@ -2,9 +2,12 @@
 // rewritten; administrators read and export it, nobody else does.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "audit/log.h"
-#include "auth/crypto.h"
 #include "auth/auth_world.h"
+#include "auth/crypto.h"
 
 using namespace caunoi;
 using testutil::AuthWorld;
@@ -113,9 +116,10 @@ TEST(Audit, ImportKeepsTheFilesFactsAndDeleteKeepsTheBeforeImage) {
   auto staff = w.token_caller(w.add_user("cb.tinh", "province_staff", w.province));
   std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n10/11/2025," +
                     w.commune + ",Hội nghị truyền thông,1,40\n";
-  std::string body = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; "
-                     "filename=\"hoat-dong-thang-11.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
-                     csv + "\r\n--XYZ--\r\n";
+  std::string body =
+      "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; "
+      "filename=\"hoat-dong-thang-11.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+      csv + "\r\n--XYZ--\r\n";
   auto r = testutil::request("POST", "/api/v1/imports", {}, body);
   r.headers["content-type"] = "multipart/form-data; boundary=XYZ";
   r.headers["authorization"] = "Bearer " + staff.bearer;
@@ -129,13 +133,30 @@ TEST(Audit, ImportKeepsTheFilesFactsAndDeleteKeepsTheBeforeImage) {
   EXPECT_EQ(file.at("filename").as_string(), "hoat-dong-thang-11.csv");
   EXPECT_EQ(file.at("bytes").as_int64(), static_cast<int64_t>(csv.size()));
   EXPECT_EQ(file.at("sha256").as_string(), auth::sha256_hex(csv));
+  // When the job ends, what it wrote, under the officer's name.
+  auto id = boost::json::parse(started.body).at("id").as_int64();
+  boost::json::value ended;
+  for (int i = 0; i < 500; ++i) {
+    auto found = boost::json::parse(
+        w.call(admin, "GET", "/api/v1/audit", {{"action", "import.ended"}}).body);
+    if (found.at("total").as_int64() > 0) {
+      ended = found.at("entries").at(0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(ended.is_object()) << "the end of the import was not recorded";
+  EXPECT_EQ(ended.at("username").as_string(), "cb.tinh");
+  EXPECT_EQ(ended.at("entity").as_string(), "/api/v1/imports/" + std::to_string(id));
+  EXPECT_EQ(ended.at("after").at("inserted").as_int64(), 1);
+  EXPECT_EQ(ended.at("unit_id").as_string(), w.province);
 
-  auto made = w.call(staff, "POST", "/api/v1/plans/targets", {},
-                     R"({"unit_id":")" + w.province +
-                         R"(","year":2026,"indicator":"bhyt_coverage","value":95})");
+  auto made = w.call(
+      staff, "POST", "/api/v1/plans/targets", {},
+      R"({"unit_id":")" + w.province + R"(","year":2026,"indicator":"bhyt_coverage","value":95})");
   ASSERT_EQ(made.status, 201) << made.body;
-  auto id = std::to_string(boost::json::parse(made.body).at("id").as_int64());
-  ASSERT_EQ(w.call(staff, "DELETE", "/api/v1/plans/targets/" + id).status, 200);
+  auto target = std::to_string(boost::json::parse(made.body).at("id").as_int64());
+  ASSERT_EQ(w.call(staff, "DELETE", "/api/v1/plans/targets/" + target).status, 200);
   auto del = boost::json::parse(
       w.call(admin, "GET", "/api/v1/audit", {{"action", "DELETE /api/v1/plans/targets/{id}"}})
           .body);
