@@ -5,15 +5,10 @@
 #include <cctype>
 
 #include "api/upload.h"
+#include "common/ascii.h"
 
 namespace caunoi::api {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view strip_spaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -27,13 +22,13 @@ std::string origin_authority(std::string_view origin) {
   if (sep == std::string_view::npos) return "";
   auto rest = origin.substr(sep + 3);
   if (rest.empty() || rest.find('/') != std::string_view::npos) return "";
-  return lower(rest);
+  return ascii_lower(rest);
 }
 
 void check_origin(const Request& r) {
   std::string origin = r.header("origin");
   if (origin.empty()) return;  // not a browser, or a same-origin GET-like navigation
-  std::string host = lower(strip_spaces(r.header("host")));
+  std::string host = ascii_lower(strip_spaces(r.header("host")));
   std::string from = origin_authority(origin);
   // A default port may be left out of one of them ("host:80" against "http://host").
   auto without_default_port = [](std::string s) {
@@ -73,7 +68,7 @@ void read_body(Request& r, const Access& access) {
   }
   std::string type = r.header("content-type");
   if (!type.empty()) {
-    std::string media = lower(strip_spaces(std::string_view(type).substr(0, type.find(';'))));
+    std::string media = ascii_lower(strip_spaces(std::string_view(type).substr(0, type.find(';'))));
     if (media != "application/json")
       throw Error(ErrorKind::unsupported_media, "unsupported_media_type",
                   "Nội dung yêu cầu phải ở dạng JSON (Content-Type: application/json); đã nhận \"" +

@@ -128,6 +128,43 @@ plans::Service::RowCheck row_check(const Request& q, const places::Gazetteer& g,
   };
 }
 
+// A write of one item, or of {"<list>": [...]}: every item parsed (field errors together), then
+// written whole; one item answers itself (201), a batch the number written.
+template <class Item, class Parse, class PutOne, class PutMany, class ToJson>
+Response one_or_batch(const Request& q, const char* list, Parse parse, PutOne put_one,
+                      PutMany put_many, ToJson to_json) {
+  auto body = q.json_body();
+  std::vector<FieldError> errs;
+  if (const auto* items = body.if_contains(list); items && items->is_array()) {
+    std::vector<Item> all;
+    for (const auto& v : items->as_array())
+      if (v.is_object()) all.push_back(parse(v.as_object(), errs));
+    throw_if(errs);
+    size_t n = all.size();
+    put_many(std::move(all));
+    return Response::json(json::object{{"written", n}});
+  }
+  Item one = parse(body, errs);
+  throw_if(errs);
+  return Response::json(to_json(put_one(std::move(one))), 201);
+}
+
+// A file import route: the file, each row checked by the rule of `path`, the account that sent
+// it (one import at a time each), and the rows read and written.
+template <class Run>
+void import_route(Router& r, Context& ctx, const std::string& path, const Access& a, Run run) {
+  r.post(
+      path,
+      [&ctx, path, run](const Request& q, const Params&) {
+        Upload up = uploaded_file(q, "tep.csv");
+        auto c = ctx.pool->acquire();
+        auto s = run(*c, up, row_check(q, *ctx.places, path),
+                     q.who ? q.who->user.username : q.header("x-user"));
+        return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
+      },
+      a);
+}
+
 }  // namespace
 
 void register_plans_routes(Router& r, Context& ctx) {
@@ -213,21 +250,10 @@ void register_plans_routes(Router& r, Context& ctx) {
   r.post(
       "/api/v1/plans/targets",
       [&svc, &pool](const Request& q, const Params&) {
-        auto body = q.json_body();
-        std::vector<FieldError> errs;
         auto c = pool.acquire();
-        if (const auto* list = body.if_contains("targets"); list && list->is_array()) {
-          std::vector<plans::Target> ts;
-          for (const auto& v : list->as_array())
-            if (v.is_object()) ts.push_back(target_of(v.as_object(), errs));
-          throw_if(errs);
-          size_t n = ts.size();
-          svc.put_targets(*c, std::move(ts));
-          return Response::json(json::object{{"written", n}});
-        }
-        auto t = target_of(body, errs);
-        throw_if(errs);
-        return Response::json(target_json(svc.put_target(*c, std::move(t))), 201);
+        return one_or_batch<plans::Target>(
+            q, "targets", target_of, [&](auto t) { return svc.put_target(*c, std::move(t)); },
+            [&](auto ts) { svc.put_targets(*c, std::move(ts)); }, target_json);
       },
       put_targets);
 
@@ -241,17 +267,10 @@ void register_plans_routes(Router& r, Context& ctx) {
       },
       drop_target);
 
-  r.post(
-      "/api/v1/plans/targets/import",
-      [&svc, &pool, &ctx](const Request& q, const Params&) {
-        Upload up = uploaded_file(q, "tep.csv");
-        auto c = pool.acquire();
-        auto s = svc.import_targets(*c, up.data, up.filename,
-                                    row_check(q, *ctx.places, "/api/v1/plans/targets/import"),
-                                    q.who ? q.who->user.username : q.header("x-user"));
-        return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
-      },
-      upload);
+  import_route(r, ctx, "/api/v1/plans/targets/import", upload,
+               [&svc](store::Connection& c, const Upload& up, auto check, const std::string& who) {
+                 return svc.import_targets(c, up.data, up.filename, std::move(check), who);
+               });
 
   r.get(
       "/api/v1/plans/results",
@@ -275,21 +294,10 @@ void register_plans_routes(Router& r, Context& ctx) {
   r.post(
       "/api/v1/plans/results",
       [&svc, &pool](const Request& q, const Params&) {
-        auto body = q.json_body();
-        std::vector<FieldError> errs;
         auto c = pool.acquire();
-        if (const auto* list = body.if_contains("results"); list && list->is_array()) {
-          std::vector<plans::ResultRecord> rs;
-          for (const auto& v : list->as_array())
-            if (v.is_object()) rs.push_back(result_of(v.as_object(), errs));
-          throw_if(errs);
-          size_t n = rs.size();
-          svc.put_results(*c, std::move(rs));
-          return Response::json(json::object{{"written", n}});
-        }
-        auto rec = result_of(body, errs);
-        throw_if(errs);
-        return Response::json(result_json(svc.put_result(*c, std::move(rec))), 201);
+        return one_or_batch<plans::ResultRecord>(
+            q, "results", result_of, [&](auto rec) { return svc.put_result(*c, std::move(rec)); },
+            [&](auto rs) { svc.put_results(*c, std::move(rs)); }, result_json);
       },
       put_results);
 
@@ -302,17 +310,10 @@ void register_plans_routes(Router& r, Context& ctx) {
       },
       drop_result);
 
-  r.post(
-      "/api/v1/plans/results/import",
-      [&svc, &pool, &ctx](const Request& q, const Params&) {
-        Upload up = uploaded_file(q, "tep.csv");
-        auto c = pool.acquire();
-        auto s = svc.import_results(*c, up.data, up.filename,
-                                    row_check(q, *ctx.places, "/api/v1/plans/results/import"),
-                                    q.who ? q.who->user.username : q.header("x-user"));
-        return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
-      },
-      upload);
+  import_route(r, ctx, "/api/v1/plans/results/import", upload,
+               [&svc](store::Connection& c, const Upload& up, auto check, const std::string& who) {
+                 return svc.import_results(c, up.data, up.filename, std::move(check), who);
+               });
 }
 
 }  // namespace caunoi::api

@@ -114,14 +114,13 @@ Touch touch_of(const Request& r, const Access& a) {
           if (item.is_object()) object_units(item.as_object(), a, t);
   }
   if (a.query_dated) {
+    // A change addressed by query (DELETE ?unit=&period=) is dated by the query too.
     json::object q;
     for (const auto& [k, v] : r.query) q[k] = v;
-    Access dated;
-    dated.body = a.query;
-    dated.dates = {"period", "date"};
-    Touch from_query;
-    object_units(q, dated, from_query);
-    t.dated.insert(t.dated.end(), from_query.dated.begin(), from_query.dated.end());
+    if (auto d = day_of(q, {"period", "date"}))
+      for (const auto& k : a.query)
+        if (auto it = r.query.find(k); it != r.query.end() && !it->second.empty())
+          t.dated.emplace_back(it->second, *d);
   }
   return t;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "common/error.h"
 
 namespace caunoi::api {
@@ -34,8 +35,7 @@ Upload multipart_file(std::string& body, const std::string& content_type) {
     for (size_t ls = 0; ls < head.size();) {
       size_t le = head.find("\r\n", ls);
       std::string_view line = head.substr(ls, le == std::string_view::npos ? le : le - ls);
-      std::string lower(line.substr(0, std::min<size_t>(line.size(), 20)));
-      for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      std::string lower = ascii_lower(line.substr(0, std::min<size_t>(line.size(), 20)));
       if (lower.starts_with("content-disposition:")) disposition = line.substr(20);
       if (le == std::string_view::npos) break;
       ls = le + 2;
@@ -55,8 +55,7 @@ Upload multipart_file(std::string& body, const std::string& content_type) {
 }  // namespace
 
 std::string header_param(std::string_view header, std::string_view name) {
-  std::string lower(header);
-  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::string lower = ascii_lower(header);
   std::string key = std::string(name) + "=";
   size_t at = 0;
   while ((at = lower.find(key, at)) != std::string::npos) {

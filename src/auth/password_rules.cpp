@@ -6,16 +6,11 @@
 #include <cctype>
 #include <string>
 
+#include "common/ascii.h"
 #include "common/error.h"
 
 namespace caunoi::auth {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 constexpr std::array<std::string_view, 8> kCommon = {"1234567890", "12345678910", "0123456789",
                                                      "matkhau123", "password123", "qwertyuiop",
@@ -34,8 +29,8 @@ void check_password(std::string_view password, std::string_view username) {
   bool digit = std::any_of(password.begin(), password.end(),
                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if (!letter || !digit) add("Mật khẩu phải có cả chữ cái và chữ số.");
-  std::string pw = lower(password);
-  if (!username.empty() && pw.find(lower(username)) != std::string::npos)
+  std::string pw = ascii_lower(password);
+  if (!username.empty() && pw.find(ascii_lower(username)) != std::string::npos)
     add("Mật khẩu không được chứa tên đăng nhập.");
   if (std::find(kCommon.begin(), kCommon.end(), pw) != kCommon.end())
     add("Mật khẩu quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.");
