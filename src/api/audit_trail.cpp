@@ -28,8 +28,13 @@ std::optional<json::object> object_of(std::string_view text) {
 std::string kept_request(const Request& r, const Access& a, const Touch& t, size_t limit) {
   if (a.upload) return t.file;
   if (r.body.empty()) return "";
-  if (!r.json || !r.json->is_object())
-    return "(" + std::to_string(r.body.size()) + " byte, không phải JSON)";
+  if (!r.json || !r.json->is_object()) {
+    // Appended, not "(" + …: GCC 12's -Wrestrict misreads operator+(const char*, string&&).
+    std::string s = "(";
+    s += std::to_string(r.body.size());
+    s += " byte, không phải JSON)";
+    return s;
+  }
   json::object o = r.json->as_object();
   for (auto& kv : o) {
     std::string_view k = kv.key();
