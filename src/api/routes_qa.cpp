@@ -1,10 +1,17 @@
 // api/routes_qa.cpp — /api/v1/qa: automatic answers, the unanswered queue and the answer bank.
 //
-//   POST /api/v1/qa/ask                     {"question"} → {answered, id, question, answer,
-//                                           legal_basis, confidence, related:[{id, question}],
-//                                           message (hand-off text when not answered), queue_id}
-//   GET  /api/v1/qa/queue?status=open       questions waiting for staff (status open|answered)
+//   POST /api/v1/qa/ask                     {"question", "contact"?} → {own_case, asks:[{ask,
+//                                           answered, id, question, answer, legal_basis,
+//                                           confidence, related:[{id, question}]}], message
+//                                           (hand-off text), queue_id}; the first ask's fields
+//                                           are also at the top level, as before letters
+//   GET  /api/v1/qa/queue?status=open       questions waiting for staff (open|answered|closed);
+//                                           kind "case" marks own-case requests; the citizen's
+//                                           contact only for those who curate the bank
 //   POST /api/v1/qa/queue/{id}/answer       entry fields → new entry; the question is closed
+//   POST /api/v1/qa/queue/{id}/phrasing     {"entry_id"}: "câu này hỏi về mục …" — the question
+//                                           becomes a training phrasing of that entry
+//   POST /api/v1/qa/queue/{id}/close        an own-case request answered in person
 //   GET  /api/v1/qa/entries                 the bank (?status=draft|published|retired)
 //   POST /api/v1/qa/entries                 create; PUT /api/v1/qa/entries/{id} new version
 //   GET  /api/v1/qa/entries/{id}            one entry; .../history every version, who and when
@@ -30,8 +37,9 @@ std::string who(const Request& r) {
   return h.empty() ? "api" : h;
 }
 
-json::object ask_json(const qa::AskResult& a) {
+json::object answer_json(const qa::AskAnswer& a) {
   json::object o;
+  o["ask"] = a.ask;
   o["answered"] = a.answered;
   o["id"] = a.answered ? json::value(a.id) : json::value(nullptr);
   o["question"] = a.question;
@@ -41,13 +49,27 @@ json::object ask_json(const qa::AskResult& a) {
   json::array rel;
   for (const auto& [id, q] : a.related) rel.push_back(json::object{{"id", id}, {"question", q}});
   o["related"] = std::move(rel);
+  return o;
+}
+
+json::object ask_json(const qa::AskResult& a) {
+  json::object o = a.asks.empty() ? answer_json(qa::AskAnswer{}) : answer_json(a.asks.front());
+  o.erase("ask");
+  o["own_case"] = a.own_case;
+  json::array asks;
+  for (const auto& x : a.asks) asks.push_back(answer_json(x));
+  o["asks"] = std::move(asks);
   o["message"] = a.message;
   o["queue_id"] = a.queued ? json::value(*a.queued) : json::value(nullptr);
   return o;
 }
 
-json::object queue_json(const qa::QueueItem& q) {
+// The contact a citizen left is personal data: only those who answer it see it.
+json::object queue_json(const qa::QueueItem& q, bool with_contact) {
   return json::object{{"id", q.id},
+                      {"kind", q.kind},
+                      {"contact", with_contact && !q.contact.empty() ? json::value(q.contact)
+                                                                     : json::value(nullptr)},
                       {"question", q.question},
                       {"asked_at", q.asked_at},
                       {"best_id", q.best_id ? json::value(*q.best_id) : json::value(nullptr)},
@@ -86,17 +108,25 @@ void register_qa_routes(Router& r, Context& ctx) {
     const json::value* q = body.if_contains("question");
     if (!q || !q->is_string())
       throw invalid("missing_question", "Thiếu câu hỏi.", {{"question", "Cần một chuỗi ký tự."}});
+    std::string contact;
+    if (const json::value* k = body.if_contains("contact"); k && !k->is_null()) {
+      if (!k->is_string())
+        throw invalid("bad_contact", "Thông tin liên hệ không hợp lệ.",
+                      {{"contact", "Cần một chuỗi ký tự (số điện thoại hoặc email)."}});
+      contact = std::string(k->as_string());
+    }
     auto c = ctx.pool->acquire();
-    return Response::json(ask_json(service(ctx).ask(q->as_string(), &*c)));
+    return Response::json(ask_json(service(ctx).ask(q->as_string(), &*c, contact)));
   });
 
   r.get("/api/v1/qa/queue", [&ctx](const Request& req, const Params&) {
     const std::string status = req.param("status", "open");
-    if (status != "open" && status != "answered")
-      throw invalid("bad_status", "Trạng thái phải là open hoặc answered.");
+    if (status != "open" && status != "answered" && status != "closed")
+      throw invalid("bad_status", "Trạng thái phải là open, answered hoặc closed.");
+    const bool contact = req.who && auth::role_may(req.who->user.role, auth::Action::curate);
     auto c = ctx.pool->acquire();
     json::array items;
-    for (const auto& q : qa::queue(*c, status, 500)) items.push_back(queue_json(q));
+    for (const auto& q : qa::queue(*c, status, 500)) items.push_back(queue_json(q, contact));
     return Response::json(json::object{{"items", std::move(items)}});
   });
 
@@ -104,6 +134,24 @@ void register_qa_routes(Router& r, Context& ctx) {
     auto c = ctx.pool->acquire();
     const qa::Entry e = service(ctx).answer_queued(*c, id_param(p), req.json_body(), who(req));
     return Response::json(qa::to_json(e, true), 201);
+  });
+
+  r.post("/api/v1/qa/queue/{id}/phrasing", [&ctx](const Request& req, const Params& p) {
+    const json::object body = req.json_body();
+    const json::value* e = body.if_contains("entry_id");
+    if (!e || !e->is_string())
+      throw invalid("missing_entry_id", "Hãy chọn mục hỏi đáp mà câu hỏi này hỏi về.",
+                    {{"entry_id", "Cần mã của một mục hỏi đáp."}});
+    auto c = ctx.pool->acquire();
+    const qa::Entry saved =
+        service(ctx).queued_to_phrasing(*c, id_param(p), std::string(e->as_string()), who(req));
+    return Response::json(qa::to_json(saved, true));
+  });
+
+  r.post("/api/v1/qa/queue/{id}/close", [&ctx](const Request& req, const Params& p) {
+    auto c = ctx.pool->acquire();
+    const bool contact = req.who && auth::role_may(req.who->user.role, auth::Action::curate);
+    return Response::json(queue_json(qa::close_queue_item(*c, id_param(p), who(req)), contact));
   });
 
   r.get("/api/v1/qa/entries", [&ctx](const Request& req, const Params&) {

@@ -1,7 +1,8 @@
 // cli/cmd_ask.cpp — `caunoi ask [--kb FILE] "question"` answers one question from a JSONL bank;
 // `caunoi ask --kb FILE --batch IN.jsonl` answers many. The batch output is a stable interface
 // other tools read: one line per input line, {"q", "id" (entry id or null), "confidence",
-// "related" (ids)}.
+// "related" (ids)}; a letter with several asks adds "asks": [{"id", "confidence"}…] in order
+// (the first is also "id"), and an own-case request adds "own_case": true (id null).
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
@@ -28,6 +29,17 @@ boost::json::array related_ids(const qa::Engine& e, const qa::Ranking& r) {
   return a;
 }
 
+std::string decimal(double x) {  // 0.9952, not 9.952E-1
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.4f", x);
+  return buf;
+}
+
+boost::json::value id_of(const qa::Engine& e, const qa::Ranking& r) {
+  return r.answered ? boost::json::value(e.entry(static_cast<uint32_t>(r.best)).id)
+                    : boost::json::value(nullptr);
+}
+
 int run_batch(const qa::Engine& e, const std::string& path) {
   std::ifstream in(path);
   if (!in) throw not_found("file_not_found", "Không đọc được tệp " + path + ".");
@@ -37,39 +49,31 @@ int run_batch(const qa::Engine& e, const std::string& path) {
       throw invalid("invalid_batch", "Dòng " + std::to_string(no) + " của " + path +
                                          " không có dạng {\"q\": \"...\"}.");
     const std::string question(q->as_string());
-    const qa::Ranking r = e.ask(question);
-    // Written by hand so that the confidence is a plain decimal (0.9952), not 9.952E-1.
-    char conf[16];
-    std::snprintf(conf, sizeof conf, "%.4f", r.confidence);
-    const boost::json::value id =
-        r.answered ? boost::json::value(e.entry(static_cast<uint32_t>(r.best)).id)
-                   : boost::json::value(nullptr);
-    std::cout << "{\"q\":" << boost::json::serialize(boost::json::value(question))
-              << ",\"id\":" << boost::json::serialize(id) << ",\"confidence\":" << conf
-              << ",\"related\":" << boost::json::serialize(related_ids(e, r)) << "}\n";
+    const qa::Reply r = e.reply(question);
+    // Written by hand so that the keys keep their order and confidences are plain decimals.
+    std::cout << "{\"q\":" << boost::json::serialize(boost::json::value(question));
+    if (r.own_case) {
+      std::cout << ",\"id\":null,\"confidence\":" << decimal(1 - r.own_case_p)
+                << ",\"related\":[],\"own_case\":true}\n";
+      return;
+    }
+    const qa::Ranking& first = r.asks.front();
+    std::cout << ",\"id\":" << boost::json::serialize(id_of(e, first))
+              << ",\"confidence\":" << decimal(first.confidence)
+              << ",\"related\":" << boost::json::serialize(related_ids(e, first));
+    if (r.asks.size() > 1) {
+      std::cout << ",\"asks\":[";
+      for (std::size_t i = 0; i < r.asks.size(); ++i)
+        std::cout << (i ? "," : "") << "{\"id\":" << boost::json::serialize(id_of(e, r.asks[i]))
+                  << ",\"confidence\":" << decimal(r.asks[i].confidence) << "}";
+      std::cout << "]";
+    }
+    std::cout << "}\n";
   });
   return 0;
 }
 
-void print_one(const qa::Engine& e, const std::string& question, bool json) {
-  const qa::Ranking r = e.ask(question);
-  if (json) {
-    boost::json::object o;
-    o["answered"] = r.answered;
-    if (r.answered) {
-      const auto& x = e.entry(static_cast<uint32_t>(r.best));
-      o["id"] = x.id;
-      o["question"] = x.question;
-      o["answer"] = x.answer;
-      o["legal_basis"] = x.legal_basis;
-    } else {
-      o["message"] = qa::handoff_message();
-    }
-    o["confidence"] = r.confidence;
-    o["related"] = related_ids(e, r);
-    std::cout << boost::json::serialize(o) << '\n';
-    return;
-  }
+void print_ranking(const qa::Engine& e, const qa::Ranking& r) {
   std::cout << std::fixed << std::setprecision(2);
   if (r.answered) {
     const auto& x = e.entry(static_cast<uint32_t>(r.best));
@@ -82,6 +86,44 @@ void print_one(const qa::Engine& e, const std::string& question, bool json) {
   if (!r.related.empty()) std::cout << "\nCâu hỏi liên quan:\n";
   for (uint32_t i : r.related)
     std::cout << "  - [" << e.entry(i).id << "] " << e.entry(i).question << "\n";
+}
+
+void print_one(const qa::Engine& e, const std::string& question, bool json) {
+  const qa::Reply r = e.reply(question);
+  if (json) {
+    boost::json::object o;
+    o["own_case"] = r.own_case;
+    boost::json::array asks;
+    for (const auto& a : r.asks) {
+      boost::json::object x;
+      x["answered"] = a.answered;
+      if (a.answered) {
+        const auto& en = e.entry(static_cast<uint32_t>(a.best));
+        x["id"] = en.id;
+        x["question"] = en.question;
+        x["answer"] = en.answer;
+        x["legal_basis"] = en.legal_basis;
+      } else {
+        x["message"] = qa::handoff_message();
+      }
+      x["confidence"] = a.confidence;
+      x["related"] = related_ids(e, a);
+      asks.push_back(std::move(x));
+    }
+    o["asks"] = std::move(asks);
+    if (r.own_case) o["message"] = qa::own_case_message();
+    std::cout << boost::json::serialize(o) << '\n';
+    return;
+  }
+  if (r.own_case) {
+    std::cout << qa::own_case_message() << "\n";
+    return;
+  }
+  for (std::size_t i = 0; i < r.asks.size(); ++i) {
+    if (r.asks.size() > 1)
+      std::cout << (i ? "\n" : "") << "Ý hỏi " << i + 1 << ": " << r.asks[i].text << "\n";
+    print_ranking(e, r.asks[i]);
+  }
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ std::vector<std::string> Analyzer::content_words(std::string_view s) const {
   return out;
 }
 
-std::vector<QueryTerm> Analyzer::query_terms(std::string_view q, const text::Speller* vocab) const {
+std::vector<text::Token> Analyzer::repaired(std::string_view q, const text::Speller* vocab) const {
   auto raw = text::tokenize(q, opt_.max_tokens);
   if (opt_.repair && vocab) {
     for (auto& t : raw) {
@@ -78,7 +78,34 @@ std::vector<QueryTerm> Analyzer::query_terms(std::string_view q, const text::Spe
       if (auto c = vocab->correct(t.folded)) t = {*c, *c, false};
     }
   }
-  auto t = lexicon_ ? lexicon_->rewrite(raw) : raw;
+  return lexicon_ ? lexicon_->rewrite(raw) : raw;
+}
+
+std::vector<std::string> Analyzer::classifier_features(std::string_view text,
+                                                       const text::Speller* vocab) const {
+  const auto t = repaired(text, vocab);
+  std::vector<std::string> out;
+  out.reserve(2 * t.size());
+  auto is_number = [](const std::string& s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::vector<std::string> words;
+  for (const auto& x : t) {
+    if (is_number(x.folded))
+      words.push_back(x.folded.size() >= 8 ? "#code" : "#num");
+    else
+      words.push_back(x.folded);
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    out.push_back(words[i]);
+    if (i + 1 < words.size()) out.push_back(words[i] + ' ' + words[i + 1]);
+  }
+  return out;
+}
+
+std::vector<QueryTerm> Analyzer::query_terms(std::string_view q, const text::Speller* vocab) const {
+  const auto t = repaired(q, vocab);
 
   std::vector<QueryTerm> out;
   std::unordered_map<std::string, std::size_t> at;

@@ -34,7 +34,7 @@ struct AnalyzerOptions {
   float phrase_weight = 0.6f;    // weight of a bigram / dictionary word
   float stop_weight = 0.25f;     // weight of a function word
   float related_weight = 0.4f;   // weight of a related phrase's syllables
-  std::size_t max_tokens = 400;  // a 100 KB message is cut here
+  std::size_t max_tokens = 600;  // a 100 KB message is cut here; a letter is ~400
   float max_weight = 2.0f;       // a word repeated in a message counts at most this much
 };
 
@@ -55,11 +55,18 @@ class Analyzer {
   std::vector<std::string> content_words(std::string_view text) const;
   // Weighted, de-duplicated keys of a question. `vocab` (may be null) drives the repairs.
   std::vector<QueryTerm> query_terms(std::string_view question, const text::Speller* vocab) const;
+  // Features of a text for the learned classifier (classifier.h): folded syllables and their
+  // pairs after the same repairs and rewriting as a query, "#code" for a run of 8 or more digits
+  // (a personal code), "#num" for a shorter number. Phrasings and questions alike go through it.
+  std::vector<std::string> classifier_features(std::string_view text,
+                                               const text::Speller* vocab) const;
   const AnalyzerOptions& options() const { return opt_; }
   const text::Lexicon& lexicon() const { return *lexicon_; }
 
  private:
   std::vector<text::Token> prepare(std::string_view text) const;
+  // A question's tokens with Telex and typo repairs against `vocab`, then rewritten.
+  std::vector<text::Token> repaired(std::string_view question, const text::Speller* vocab) const;
   void phrases(const std::vector<text::Token>& t,
                const std::function<void(std::string)>& emit) const;
 

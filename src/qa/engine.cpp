@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <stdexcept>
 
 #include "qa/jsonl.h"
+#include "qa/letter.h"
+#include "text/tokenize.h"
 
 namespace caunoi::qa {
 namespace {
@@ -29,6 +33,25 @@ std::vector<DocFields> fields_of(const std::vector<Entry>& entries) {
   return out;
 }
 
+// {"q": text, "kind": "own_case" | "out_of_scope"} per line; other kinds are skipped.
+std::vector<HandoffExample> load_handoff(const std::filesystem::path& file) {
+  std::vector<HandoffExample> out;
+  std::ifstream in(file);
+  if (!in) return out;
+  for_each_json_line(in, [&](long no, const boost::json::object* o) {
+    const boost::json::value* q = o ? o->if_contains("q") : nullptr;
+    const boost::json::value* k = o ? o->if_contains("kind") : nullptr;
+    if (!q || !q->is_string() || !k || !k->is_string())
+      throw std::runtime_error(file.string() + ": dòng " + std::to_string(no) +
+                               " cần {\"q\", \"kind\"}");
+    if (k->as_string() == "own_case")
+      out.push_back({std::string(q->as_string()), Handoff::own_case});
+    else if (k->as_string() == "out_of_scope")
+      out.push_back({std::string(q->as_string()), Handoff::out_of_scope});
+  });
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& data_dir,
@@ -37,6 +60,7 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& da
   try {
     r->lexicon =
         std::make_shared<text::Lexicon>(text::Lexicon::load(data_dir / "qa" / "lexicon.txt"));
+    r->handoff = load_handoff(data_dir / "qa" / "handoff.jsonl");
     if (with_words)
       r->words = std::make_shared<text::Segmenter>(
           text::Segmenter::load(data_dir / "words" / "vi_words.txt"));
@@ -48,8 +72,9 @@ std::shared_ptr<const Resources> Resources::load(const std::filesystem::path& da
 }
 
 EngineOptions::EngineOptions() {
-  // Fitted by `caunoi qa-eval --fit` on the tuning split of data/qa/testset.jsonl.
-  calibration = {-11.741, 2.235, 4.550, 3.028, 2.792};
+  // Fitted by `caunoi qa-eval --fit --tune data/qa/real_dev.jsonl` (the tuning split of
+  // data/qa/testset.jsonl and the real portal questions); never on data/qa/blind_test.jsonl.
+  calibration = {-4.239, 1.091, 0.821, 0.189, 0.483, 5.299, 0.432, -2.394, 0.658};
 }
 
 Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res, EngineOptions opt,
@@ -72,7 +97,57 @@ Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res,
     };
     add(entries_[d].question);
     for (const auto& a : entries_[d].alt_questions) add(a);
+    const auto doc = static_cast<uint32_t>(d);
+    exact_.try_emplace(exact_key(entries_[d].question), doc);
+    for (const auto& a : entries_[d].alt_questions) exact_.try_emplace(exact_key(a), doc);
+    for (const auto& a : entries_[d].phrasings) exact_.try_emplace(exact_key(a), doc);
   }
+  exact_.erase("");
+}
+
+std::string Engine::exact_key(std::string_view text) const {
+  std::string k;
+  for (const auto& t : text::tokenize(plain_message(text), 200)) (k += t.folded) += ' ';
+  return k;
+}
+
+const Classifier& Engine::classifier() const {
+  std::call_once(trained_, [this] {
+    // The classifier learns each entry from its question, alternatives and training phrasings,
+    // and the two hand-off classes from the examples in the data files.
+    std::vector<Example> examples;
+    const auto* vocab = &index_.vocabulary();
+    auto learn = [&](std::string_view text, uint32_t label) {
+      examples.push_back({analyzer_.classifier_features(plain_message(text), vocab), label});
+    };
+    for (std::size_t d = 0; d < entries_.size(); ++d) {
+      const auto label = static_cast<uint32_t>(d);
+      learn(entries_[d].question, label);
+      for (const auto& a : entries_[d].alt_questions) learn(a, label);
+      for (const auto& p : entries_[d].phrasings) learn(p, label);
+    }
+    for (const auto& h : res_->handoff)
+      learn(h.text, h.kind == Handoff::own_case ? own_case_class() : out_of_scope_class());
+    classifier_ = Classifier(examples, out_of_scope_class() + 1, opt_.classifier);
+  });
+  return classifier_;
+}
+
+std::vector<double> Engine::probabilities(const std::vector<std::string>& features) const {
+  const auto s = classifier().scores(features);
+  // No known feature: the classifier has no opinion (not a uniform one).
+  if (std::all_of(s.begin(), s.end(), [](float x) { return x == 0; })) return {};
+  std::vector<double> p(s.size(), 0);
+  const double top = *std::max_element(s.begin(), s.end());
+  double sum = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    sum += p[i] = std::exp((s[i] - top) / opt_.temperature);
+  for (auto& x : p) x /= sum;
+  return p;
+}
+
+bool Reply::answered() const {
+  return std::any_of(asks.begin(), asks.end(), [](const Ranking& r) { return r.answered; });
 }
 
 double Engine::wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const {
@@ -98,51 +173,138 @@ double Engine::confidence(const Features& f) const {
 
 Ranking Engine::ask(std::string_view question) const {
   Ranking r;
+  r.text = std::string(question);
   const auto terms = analyzer_.query_terms(question, &index_.vocabulary());
-  r.hits = index_.search(terms, std::max<std::size_t>(4, opt_.rerank_depth));
-  if (r.hits.empty()) return r;
-  if (opt_.rerank_weight > 0) {
-    std::vector<uint32_t> query_ids;
-    for (const auto& t : terms)
-      if (auto id = index_.id(t.key); t.content && id >= 0)
-        query_ids.push_back(static_cast<uint32_t>(id));
-    std::sort(query_ids.begin(), query_ids.end());
-    for (auto& h : r.hits)
-      h.score *= static_cast<float>(1 + opt_.rerank_weight * wording_share(h.doc, query_ids));
-    std::stable_sort(r.hits.begin(), r.hits.end(),
-                     [](const Hit& a, const Hit& b) { return a.score > b.score; });
-  }
-  if (r.hits.size() > 4) r.hits.resize(4);
-  const Hit& top = r.hits[0];
-  r.best = static_cast<int>(top.doc);
+  std::vector<uint32_t> query_ids;
+  for (const auto& t : terms)
+    if (auto id = index_.id(t.key); t.content && id >= 0)
+      query_ids.push_back(static_cast<uint32_t>(id));
+  std::sort(query_ids.begin(), query_ids.end());
+  auto reranked = [&](uint32_t doc, float score) {
+    return opt_.rerank_weight > 0
+               ? score * static_cast<float>(1 + opt_.rerank_weight * wording_share(doc, query_ids))
+               : score;
+  };
+  std::vector<Hit> lexical = index_.search(terms, std::max<std::size_t>(4, opt_.rerank_depth));
+  for (auto& h : lexical) h.score = reranked(h.doc, h.score);
+  std::stable_sort(lexical.begin(), lexical.end(),
+                   [](const Hit& a, const Hit& b) { return a.score > b.score; });
 
-  double cover_all = 0, cover_hit = 0, ceiling = 0;
+  const auto features = analyzer_.classifier_features(question, &index_.vocabulary());
+  auto p = probabilities(features);
+  const std::size_t n = entries_.size();
+  // Candidates: the lexical hits and the classifier's three best entries.
+  std::vector<uint32_t> learned_top;
+  if (!p.empty()) {
+    for (uint32_t d = 0; d < n; ++d) learned_top.push_back(d);
+    const std::size_t k = std::min<std::size_t>(3, n);
+    std::partial_sort(learned_top.begin(), learned_top.begin() + k, learned_top.end(),
+                      [&](uint32_t a, uint32_t b) { return p[a] > p[b]; });
+    learned_top.resize(k);
+  }
+  if (lexical.empty() && learned_top.empty()) return r;
+  if (p.empty()) p.assign(n + 2, 0);
+
+  std::vector<Hit> cands = lexical;
+  for (uint32_t d : learned_top) {
+    if (std::any_of(cands.begin(), cands.end(), [&](const Hit& h) { return h.doc == d; })) continue;
+    float raw = 0;
+    for (const auto& t : terms) raw += t.weight * index_.weight(t.key, d);
+    cands.push_back({d, reranked(d, raw)});
+  }
+  const double lex_top = lexical.empty() ? 0 : lexical[0].score;
+  const double p_top = learned_top.empty() ? 0 : p[learned_top[0]];
+  std::vector<std::pair<uint32_t, double>> blended;
+  for (const auto& h : cands) {
+    const double a = lex_top > 0 ? h.score / lex_top : 0;
+    const double b = p_top > 0 ? p[h.doc] / p_top : 0;
+    blended.emplace_back(h.doc, (1 - opt_.learned_share) * a + opt_.learned_share * b);
+  }
+  std::stable_sort(blended.begin(), blended.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  const auto known = exact_.find(exact_key(question));
+  const bool exact = known != exact_.end();
+  if (exact) {
+    std::erase_if(blended, [&](const auto& x) { return x.first == known->second; });
+    blended.insert(blended.begin(), {known->second, blended.empty() ? 1.0 : blended[0].second});
+  }
+  for (std::size_t i = 0; i < blended.size() && i < 4; ++i)
+    r.hits.push_back({blended[i].first, static_cast<float>(blended[i].second)});
+  const uint32_t best = r.hits[0].doc;
+  r.best = static_cast<int>(best);
+
+  double cover_all = 0, cover_hit = 0, ceiling = 0, best_lex = 0;
   int content = 0;
   for (const auto& t : terms) {
     ceiling += t.weight * index_.max_weight(t.key);
+    best_lex += t.weight * index_.weight(t.key, best);
     if (!t.content) continue;
     ++content;
     const double w = t.weight * index_.idf(t.key);
     cover_all += w;
-    if (index_.weight(t.key, top.doc) > 0) cover_hit += w;
+    if (index_.weight(t.key, best) > 0) cover_hit += w;
   }
   Features& f = r.features;
   f.coverage = cover_all > 0 ? cover_hit / cover_all : 0;
-  f.normalized = ceiling > 0 ? top.score / ceiling : 0;
-  f.margin = r.hits.size() > 1 ? (top.score - r.hits[1].score) / top.score : 1.0;
+  f.normalized = ceiling > 0 ? best_lex / ceiling : 0;
+  f.margin = r.hits.size() > 1 && r.hits[0].score > 0
+                 ? (r.hits[0].score - r.hits[1].score) / r.hits[0].score
+                 : 1.0;
   f.length = std::log1p(content);
+  f.learned = p[best];
+  f.own_case = p[own_case_class()];
+  f.out_of_scope = p[out_of_scope_class()];
+  f.agree = !lexical.empty() && lexical[0].doc == best ? 1 : 0;
   r.confidence = confidence(f);
+  if (exact) r.confidence = std::max(r.confidence, 0.99);
   r.answered = r.confidence >= opt_.threshold;
 
   for (std::size_t i = r.answered ? 1 : 0; i < r.hits.size() && r.related.size() < 3; ++i)
-    if (r.hits[i].score >= opt_.related_ratio * top.score) r.related.push_back(r.hits[i].doc);
+    if (r.hits[i].score >= opt_.related_ratio * r.hits[0].score) r.related.push_back(r.hits[i].doc);
   return r;
+}
+
+Reply Engine::reply(std::string_view message) const {
+  Reply out;
+  const std::string text = plain_message(message);
+  const auto p = probabilities(analyzer_.classifier_features(text, &index_.vocabulary()));
+  out.own_case_p = p.empty() ? 0 : p[own_case_class()];  // empty: nothing the model knows
+  if (out.own_case_p >= opt_.own_case_threshold) {
+    out.own_case = true;
+    return out;
+  }
+  // A letter with several asks gets an answer for each distinct one; otherwise the message is
+  // ranked whole, since a lone ask ("vậy em có được hưởng không?") leans on its story.
+  const auto asks = ask_sentences(text);
+  if (asks.size() > 1) {
+    std::vector<Ranking> each;
+    for (const auto& a : asks) {
+      Ranking r = ask(a);
+      if (!r.answered) continue;
+      if (std::any_of(each.begin(), each.end(), [&](const Ranking& x) { return x.best == r.best; }))
+        continue;
+      each.push_back(std::move(r));
+    }
+    if (each.size() > 1) {
+      out.asks = std::move(each);
+      return out;
+    }
+  }
+  out.asks.push_back(ask(text));
+  return out;
 }
 
 std::unique_ptr<Engine> load_engine(const std::filesystem::path& kb,
                                     const std::filesystem::path& data_dir, EngineOptions opt) {
   const bool words = opt.analyzer.mode == TermMode::dict || opt.analyzer.mode == TermMode::both;
   return std::make_unique<Engine>(load_jsonl(kb), Resources::load(data_dir, words), opt);
+}
+
+const char* own_case_message() {
+  return "Câu hỏi của bạn cần tra cứu hồ sơ, quá trình đóng hoặc khoản chi trả của chính bạn, nên "
+         "hệ thống không trả lời tự động. Câu hỏi đã được chuyển tới cán bộ BHXH để kiểm tra và "
+         "trả lời bạn. Bạn cũng có thể tự tra cứu trên ứng dụng VssID hoặc gọi tổng đài 1900 9068 "
+         "(cần có mã số BHXH hoặc số CCCD để được hỗ trợ).";
 }
 
 const char* handoff_message() {

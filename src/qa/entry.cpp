@@ -43,6 +43,9 @@ json::object to_json(const Entry& e, bool with_meta) {
   json::array tags;
   for (const auto& t : e.tags) tags.emplace_back(t);
   o["tags"] = std::move(tags);
+  json::array phrasings;
+  for (const auto& t : e.phrasings) phrasings.emplace_back(t);
+  o["phrasings"] = std::move(phrasings);
   if (e.valid_from) o["valid_from"] = e.valid_from->iso();
   if (e.valid_to) o["valid_to"] = e.valid_to->iso();
   o["status"] = status_name(e.status);
@@ -128,6 +131,17 @@ Entry entry_from_json(const json::object& o, std::vector<FieldError>& errors,
   e.answer = r.text("answer", true);
   e.legal_basis = r.text("legal_basis", false);
   e.tags = r.list("tags");
+  e.phrasings = r.list("phrasings");
+  std::erase_if(e.phrasings, [](const std::string& x) {
+    return x.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
+  if (e.phrasings.size() > kMaxPhrasings)
+    r.fail("phrasings", "Tối đa " + std::to_string(kMaxPhrasings) + " cách hỏi cho một mục.");
+  for (const auto& x : e.phrasings)
+    if (x.size() > kMaxPhrasingBytes) {
+      r.fail("phrasings", "Mỗi cách hỏi tối đa " + std::to_string(kMaxPhrasingBytes) + " byte.");
+      break;
+    }
   e.valid_from = r.date("valid_from");
   e.valid_to = r.date("valid_to");
   if (e.valid_from && e.valid_to && *e.valid_to < *e.valid_from)

@@ -1,7 +1,10 @@
 // qa/entry.h — one entry of the answer bank and its JSON form.
 //
 // The JSON keys are those of data/qa/kb.jsonl (id, topic, question, alt_questions, answer,
-// legal_basis, tags) plus optional valid_from, valid_to (ISO dates) and status. Entries without a
+// legal_basis, tags, phrasings) plus optional valid_from, valid_to (ISO dates) and status.
+// alt_questions are shown and searched; phrasings are the ways citizens really ask (without
+// diacritics, abbreviated, as letters), used to train the classifier only, never shown to
+// citizens. Entries without a
 // status are published. Only published entries valid on the day are ever answered; drafts and
 // retired entries stay in the bank and its history.
 #pragma once
@@ -17,6 +20,9 @@
 
 namespace caunoi::qa {
 
+inline constexpr std::size_t kMaxPhrasings = 500;
+inline constexpr std::size_t kMaxPhrasingBytes = 8000;  // a queued letter may become one
+
 enum class Status { draft, published, retired };
 const char* status_name(Status s);
 std::optional<Status> parse_status(std::string_view s);
@@ -29,6 +35,7 @@ struct Entry {
   std::string answer;
   std::string legal_basis;
   std::vector<std::string> tags;
+  std::vector<std::string> phrasings;  // training phrasings, versioned with the entry
   std::optional<Date> valid_from;
   std::optional<Date> valid_to;  // last day it applies
   Status status = Status::published;

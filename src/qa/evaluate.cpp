@@ -38,6 +38,9 @@ std::vector<EvalItem> load_eval_set(const std::filesystem::path& file) {
     if (x->is_string()) it.expected = std::string(x->as_string());
     if (auto s = o->if_contains("style"); s && s->is_string())
       it.style = std::string(s->as_string());
+    if (auto a = o->if_contains("asks"); a && a->is_array())
+      for (const auto& x : a->as_array())
+        if (x.is_string()) it.asks.emplace_back(x.as_string());
     it.line = no;
     out.push_back(std::move(it));
   });
@@ -64,6 +67,19 @@ EvalSummary evaluate(const std::vector<EvalItem>& items, const System& system,
     p.micros =
         std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
     times.push_back(p.micros);
+    ++s.total;
+    s.handed_off += !p.answered;
+    if (it.own_case()) {
+      ++s.own_cases;
+      s.own_cases_answered += p.answered.has_value();
+      s.own_cases_flagged += p.own_case;
+    }
+    if (it.asks.size() > 1) {
+      ++s.letters;
+      bool all = p.asks.size() == it.asks.size();
+      for (std::size_t i = 0; all && i < it.asks.size(); ++i) all = p.asks[i] == it.asks[i];
+      s.letters_right += all;
+    }
     bool ok;
     if (it.expected) {
       ++s.in_scope;
@@ -79,6 +95,7 @@ EvalSummary evaluate(const std::vector<EvalItem>& items, const System& system,
       ok = !p.answered;
       s.oos_rejected += ok;
     }
+    s.right += ok;
     auto& st = styles[it.style];
     st[0] += ok;
     ++st[1];
@@ -98,38 +115,48 @@ EvalSummary evaluate(const std::vector<EvalItem>& items, const System& system,
 
 System engine_system(const Engine& e) {
   return [&e](const std::string& q) {
-    Ranking r = e.ask(q);
+    const Reply r = e.reply(q);
     Prediction p;
-    p.confidence = r.confidence;
-    if (r.best >= 0) {
-      p.ranked_first = e.entry(static_cast<uint32_t>(r.best)).id;
-      if (r.answered) p.answered = p.ranked_first;
+    p.own_case = r.own_case;
+    p.confidence = r.own_case ? r.own_case_p : r.asks.front().confidence;
+    if (r.own_case) return p;
+    const Ranking& first = r.asks.front();
+    if (first.best >= 0) {
+      p.ranked_first = e.entry(static_cast<uint32_t>(first.best)).id;
+      if (first.answered) p.answered = p.ranked_first;
     }
+    for (const auto& a : r.asks)
+      p.asks.push_back(a.answered ? std::optional(e.entry(static_cast<uint32_t>(a.best)).id)
+                                  : std::nullopt);
     return p;
   };
 }
 
-std::array<double, 5> fit_calibration(const Engine& e, const std::vector<EvalItem>& items) {
-  std::vector<std::array<double, 5>> x;
+Weights fit_calibration(const Engine& e, const std::vector<EvalItem>& items) {
+  std::vector<Weights> x;
   std::vector<double> y;
   for (const auto& it : items) {
-    Ranking r = e.ask(it.q);
+    const Reply rep = e.reply(it.q);
+    if (rep.own_case) continue;
+    const Ranking& r = rep.asks.front();
     x.push_back(r.features.vector());
     y.push_back(r.best >= 0 && it.expected &&
                 e.entry(static_cast<uint32_t>(r.best)).id == *it.expected);
   }
-  // Plain batch gradient descent with a little L2; a few hundred points, five weights.
-  std::array<double, 5> w{};
+  // Plain batch gradient descent with a little L2; a few hundred points, a few weights.
+  Weights w{};
   const double rate = 0.5, l2 = 1e-3;
   for (int iter = 0; iter < 20000; ++iter) {
-    std::array<double, 5> g{};
+    Weights g{};
     for (std::size_t i = 0; i < x.size(); ++i) {
       double z = 0;
-      for (int k = 0; k < 5; ++k) z += w[k] * x[i][k];
+      for (std::size_t k = 0; k < kFeatures; ++k) z += w[k] * x[i][k];
       const double p = 1 / (1 + std::exp(-z));
-      for (int k = 0; k < 5; ++k) g[k] += (p - y[i]) * x[i][k];
+      for (std::size_t k = 0; k < kFeatures; ++k) g[k] += (p - y[i]) * x[i][k];
     }
-    for (int k = 0; k < 5; ++k) w[k] -= rate * (g[k] / x.size() + (k ? l2 * w[k] : 0));
+    if (x.empty()) break;
+    for (std::size_t k = 0; k < kFeatures; ++k)
+      w[k] -= rate * (g[k] / x.size() + (k ? l2 * w[k] : 0));
   }
   return w;
 }

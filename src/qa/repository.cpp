@@ -1,6 +1,7 @@
 // qa/repository.cpp — see repository.h.
 #include "qa/repository.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <ctime>
@@ -37,6 +38,9 @@ const store::Migration kMigrations[] = {
      "  answered_by TEXT,"
      "  answered_at TEXT);"
      "CREATE INDEX qa_queue_status ON qa_queue(status, id);"},
+    {"qa", 2, "queue: own-case requests and the citizen's contact",
+     "ALTER TABLE qa_queue ADD COLUMN kind TEXT NOT NULL DEFAULT 'question';"
+     "ALTER TABLE qa_queue ADD COLUMN contact TEXT;"},
 };
 
 std::string now_utc() {
@@ -91,12 +95,33 @@ QueueItem queue_row(const store::Row& r) {
   q.entry_id = r.opt_text(6);
   q.answered_by = r.opt_text(7).value_or("");
   q.answered_at = r.opt_text(8).value_or("");
+  q.kind = r.text(9);
+  q.contact = r.opt_text(10).value_or("");
   return q;
 }
 
 constexpr const char* kQueueColumns =
     "SELECT id, question, asked_at, best_id, confidence, status, entry_id, answered_by, "
-    "answered_at FROM qa_queue ";
+    "answered_at, kind, contact FROM qa_queue ";
+
+// Marks an open queue item done (status answered or closed); conflict if it is not open.
+void finish(store::Connection& c, const QueueItem& item, const char* status,
+            const std::optional<std::string>& entry_id, const std::string& who,
+            const std::string& at) {
+  if (item.status != "open")
+    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
+  c.execute(
+      "UPDATE qa_queue SET status = ?, entry_id = ?, answered_by = ?, answered_at = ? "
+      "WHERE id = ?",
+      status, entry_id, who, at, item.id);
+}
+
+QueueItem open_item(store::Connection& c, int64_t id) {
+  auto item = queue_item(c, id);
+  if (!item)
+    throw not_found("queue_item_not_found", "Không có câu hỏi chờ số " + std::to_string(id) + ".");
+  return *item;
+}
 
 }  // namespace
 
@@ -168,9 +193,12 @@ ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entr
 }
 
 int64_t enqueue(store::Connection& c, const std::string& question,
-                const std::optional<std::string>& best_id, double confidence) {
-  c.execute("INSERT INTO qa_queue(question, asked_at, best_id, confidence) VALUES (?, ?, ?, ?)",
-            question, now_utc(), best_id, confidence);
+                const std::optional<std::string>& best_id, double confidence,
+                const std::string& kind, const std::optional<std::string>& contact) {
+  c.execute(
+      "INSERT INTO qa_queue(question, asked_at, best_id, confidence, kind, contact) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      question, now_utc(), best_id, confidence, kind, contact);
   return c.last_insert_id();
 }
 
@@ -192,19 +220,38 @@ std::optional<QueueItem> queue_item(store::Connection& c, int64_t id) {
 
 Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const std::string& who) {
   store::Transaction tx(c);
-  auto item = queue_item(c, id);
-  if (!item)
-    throw not_found("queue_item_not_found", "Không có câu hỏi chờ số " + std::to_string(id) + ".");
-  if (item->status != "open")
-    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được trả lời.");
-  if (e.question.empty()) e.question = item->question;
+  const QueueItem item = open_item(c, id);
+  if (item.status != "open")
+    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
+  if (e.question.empty()) e.question = item.question;
   e = save_in_tx(c, std::move(e), who, true);
-  c.execute(
-      "UPDATE qa_queue SET status = 'answered', entry_id = ?, answered_by = ?, answered_at = ? "
-      "WHERE id = ?",
-      e.id, who, e.updated_at, id);
+  finish(c, item, "answered", e.id, who, e.updated_at);
   tx.commit();
   return e;
+}
+
+Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
+                             const std::string& who) {
+  store::Transaction tx(c);
+  const QueueItem item = open_item(c, id);
+  if (item.status != "open")
+    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
+  auto e = find_entry(c, entry_id);
+  if (!e) throw not_found("entry_not_found", "Không có mục hỏi đáp " + entry_id + ".");
+  if (std::find(e->phrasings.begin(), e->phrasings.end(), item.question) == e->phrasings.end())
+    e->phrasings.push_back(item.question);
+  Entry saved = save_in_tx(c, std::move(*e), who, false);
+  finish(c, item, "answered", saved.id, who, saved.updated_at);
+  tx.commit();
+  return saved;
+}
+
+QueueItem close_queue_item(store::Connection& c, int64_t id, const std::string& who) {
+  store::Transaction tx(c);
+  const QueueItem item = open_item(c, id);
+  finish(c, item, "closed", std::nullopt, who, now_utc());
+  tx.commit();
+  return *queue_item(c, id);
 }
 
 }  // namespace caunoi::qa

@@ -40,16 +40,28 @@ struct QueueItem {
   std::string asked_at;
   std::optional<std::string> best_id;  // the engine's best guess
   double confidence = 0;
-  std::string status;                   // "open" or "answered"
+  std::string status;                   // "open", "answered" or "closed"
   std::optional<std::string> entry_id;  // the entry that answered it
   std::string answered_by, answered_at;
+  std::string kind = "question";  // "question": the bank had no answer; "case": an own-case
+                                  // request, a person must look up the asker's file
+  std::string contact;            // how the citizen asked to be answered (personal data)
 };
 int64_t enqueue(store::Connection& c, const std::string& question,
-                const std::optional<std::string>& best_id, double confidence);
+                const std::optional<std::string>& best_id, double confidence,
+                const std::string& kind = "question",
+                const std::optional<std::string>& contact = std::nullopt);
 std::vector<QueueItem> queue(store::Connection& c, const std::string& status, int limit);
 std::optional<QueueItem> queue_item(store::Connection& c, int64_t id);
 // Creates `e` from a queued question and closes the question, in one transaction. Throws
 // not_found "queue_item_not_found", conflict "queue_item_answered".
 Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const std::string& who);
+// "câu này hỏi về mục …": adds the queued question to the training phrasings of `entry_id` (a new
+// version of the entry) and closes the question, in one transaction. Throws not_found
+// "queue_item_not_found" / "entry_not_found", conflict "queue_item_answered".
+Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
+                             const std::string& who);
+// Closes an item without a bank entry (an own-case request answered in person).
+QueueItem close_queue_item(store::Connection& c, int64_t id, const std::string& who);
 
 }  // namespace caunoi::qa

@@ -1,6 +1,8 @@
 // qa/service.cpp — see service.h.
 #include "qa/service.h"
 
+#include <algorithm>
+
 #include "qa/jsonl.h"
 #include "text/tokenize.h"
 
@@ -36,31 +38,57 @@ std::shared_ptr<const Engine> Service::engine() const {
   return engine_;
 }
 
-AskResult Service::ask(std::string_view question, store::Connection* queue_to) const {
+AskResult Service::ask(std::string_view question, store::Connection* queue_to,
+                       std::string_view contact) const {
   if (text::tokenize(question, 1).empty())
     throw invalid("empty_question", "Câu hỏi trống: hãy nhập nội dung cần hỏi.",
                   {{"question", "Câu hỏi phải có ít nhất một chữ hoặc số."}});
+  if (question.size() > kMaxQuestionBytes)
+    throw invalid("question_too_long",
+                  "Câu hỏi quá dài: hãy viết gọn trong khoảng 5.000 ký tự, hoặc gọi tổng đài "
+                  "1900 9068.",
+                  {{"question", "Tối đa " + std::to_string(kMaxQuestionBytes) + " byte."}});
+  if (contact.size() > kMaxContactBytes)
+    throw invalid("contact_too_long", "Thông tin liên hệ quá dài.",
+                  {{"contact", "Tối đa " + std::to_string(kMaxContactBytes) + " byte."}});
   const auto engine = this->engine();
-  const Ranking r = engine->ask(question);
+  const Reply r = engine->reply(question);
   AskResult a;
-  a.answered = r.answered;
-  a.confidence = r.confidence;
-  if (r.answered) {
-    const Entry& e = engine->entry(static_cast<uint32_t>(r.best));
-    a.id = e.id;
-    a.question = e.question;
-    a.answer = e.answer;
-    a.legal_basis = e.legal_basis;
-  } else {
-    a.message = handoff_message();
-    if (queue_to) {
-      std::optional<std::string> best;
-      if (r.best >= 0) best = engine->entry(static_cast<uint32_t>(r.best)).id;
-      a.queued = enqueue(*queue_to, clip(question, 4000), best, r.confidence);
+  a.own_case = r.own_case;
+  for (const auto& k : r.asks) {
+    AskAnswer x;
+    x.ask = k.text;
+    x.answered = k.answered;
+    x.confidence = k.confidence;
+    if (k.answered) {
+      const Entry& e = engine->entry(static_cast<uint32_t>(k.best));
+      x.id = e.id;
+      x.question = e.question;
+      x.answer = e.answer;
+      x.legal_basis = e.legal_basis;
     }
+    for (uint32_t i : k.related)
+      x.related.emplace_back(engine->entry(i).id, engine->entry(i).question);
+    a.asks.push_back(std::move(x));
   }
-  for (uint32_t i : r.related)
-    a.related.emplace_back(engine->entry(i).id, engine->entry(i).question);
+  const bool open_ask =
+      std::any_of(a.asks.begin(), a.asks.end(), [](const AskAnswer& x) { return !x.answered; });
+  if (!r.own_case && !open_ask) return a;
+  a.message = r.own_case ? own_case_message() : handoff_message();
+  if (queue_to) {
+    std::optional<std::string> best;
+    double confidence = r.own_case ? r.own_case_p : 0;
+    for (const auto& k : r.asks)
+      if (!k.answered && k.best >= 0) {
+        best = engine->entry(static_cast<uint32_t>(k.best)).id;
+        confidence = k.confidence;
+        break;
+      }
+    std::optional<std::string> who;
+    if (contact.find_first_not_of(" \t\r\n") != std::string_view::npos) who = std::string(contact);
+    a.queued = enqueue(*queue_to, clip(question, kMaxQuestionBytes), best, confidence,
+                       r.own_case ? "case" : "question", who);
+  }
   return a;
 }
 
@@ -112,6 +140,14 @@ Entry Service::answer_queued(store::Connection& c, int64_t queue_id, boost::json
   Entry e = parse_entry(body);
   std::lock_guard g(write_);
   e = answer_queue_item(c, queue_id, std::move(e), who);
+  rebuild(c);
+  return e;
+}
+
+Entry Service::queued_to_phrasing(store::Connection& c, int64_t queue_id,
+                                  const std::string& entry_id, const std::string& who) {
+  std::lock_guard g(write_);
+  Entry e = queue_item_to_phrasing(c, queue_id, entry_id, who);
   rebuild(c);
   return e;
 }

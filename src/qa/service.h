@@ -22,22 +22,37 @@
 
 namespace caunoi::qa {
 
-struct AskResult {
+// The answer to one ask of a message.
+struct AskAnswer {
+  std::string ask;  // the sentence(s) answered
   bool answered = false;
   std::string id, question, answer, legal_basis;  // of the best entry when answered
   double confidence = 0;
   std::vector<std::pair<std::string, std::string>> related;  // (id, question)
-  std::string message;                                       // hand-off text when not answered
-  std::optional<int64_t> queued;                             // queue id when not answered
 };
+
+struct AskResult {
+  bool own_case = false;          // a person will look up the asker's own file; asks is empty
+  std::vector<AskAnswer> asks;    // in the message's order
+  std::string message;            // hand-off text when own-case or some ask is not answered
+  std::optional<int64_t> queued;  // queue id when handed to a person
+  bool answered() const { return !own_case && !asks.empty() && asks.front().answered; }
+};
+
+// Longest message ask() takes, in bytes: a long letter is 2,000 characters (~3,000 bytes).
+inline constexpr std::size_t kMaxQuestionBytes = 8000;
+inline constexpr std::size_t kMaxContactBytes = 200;
 
 class Service {
  public:
   Service(store::Connection& c, std::shared_ptr<const Resources> res, EngineOptions opt = {});
 
-  // Throws invalid_input "empty_question" when the question holds no letter or digit. When not
-  // answered and `queue_to` is given, the question goes to the unanswered queue.
-  AskResult ask(std::string_view question, store::Connection* queue_to = nullptr) const;
+  // Throws invalid_input "empty_question" when the question holds no letter or digit,
+  // "question_too_long" beyond kMaxQuestionBytes, "contact_too_long". When `queue_to` is given,
+  // an own-case request goes to the queue as a case, and a message with an unanswered ask as a
+  // question, once, with the contact the citizen left.
+  AskResult ask(std::string_view question, store::Connection* queue_to = nullptr,
+                std::string_view contact = {}) const;
 
   std::vector<Entry> entries() const;  // all, drafts and retired included
   Entry create(store::Connection& c, Entry e, const std::string& who);
@@ -47,6 +62,9 @@ class Service {
   // Creates an entry from the body (question defaults to the queued one) and closes the item.
   Entry answer_queued(store::Connection& c, int64_t queue_id, boost::json::object body,
                       const std::string& who);
+  // The queued question becomes a training phrasing of `entry_id`; the engine is retrained.
+  Entry queued_to_phrasing(store::Connection& c, int64_t queue_id, const std::string& entry_id,
+                           const std::string& who);
 
   std::shared_ptr<const Engine> engine() const;
 

@@ -36,3 +36,29 @@ TEST(Evaluation, MeetsTheTargets) {
       evaluate(select(items, Split::held_out), engine_system(qa_test::starter_engine()));
   EXPECT_GE(held.top1(), 0.90) << held.correct << "/" << held.in_scope;
 }
+
+// Real portal questions (data/qa/real_dev.jsonl, a copy of ../shared/data/qa/real_dev.jsonl):
+// the engine was tuned on them, so these are dev figures. The floors are today's results, kept
+// from sliding back; issue 18's targets (85 % right, under 5 % own-case answered) are not met.
+TEST(Evaluation, RealPortalQuestionsDev) {
+  const auto items = load_eval_set(qa_test::data_dir() / "qa" / "real_dev.jsonl");
+  ASSERT_EQ(items.size(), 147u);
+  const auto s = evaluate(items, engine_system(qa_test::starter_engine()));
+  EXPECT_GE(s.decisions(), 0.78) << s.right << "/" << s.total;
+  EXPECT_LE(s.own_case_answered(), 0.07) << s.own_cases_answered << "/" << s.own_cases;
+}
+
+// The blind set was written before the learned model existed and is never tuned against.
+TEST(Evaluation, BlindTestSet) {
+  const auto items = load_eval_set(qa_test::data_dir() / "qa" / "blind_test.jsonl");
+  ASSERT_GE(items.size(), 350u);
+  const auto s = evaluate(items, engine_system(qa_test::starter_engine()));
+  EXPECT_GE(s.top1(), 0.92) << s.correct << "/" << s.in_scope;
+  int oos = 0, refused = 0;
+  for (const auto& [style, c] : s.by_style)
+    if (style == "oos") refused = c[0], oos = c[1];
+  ASSERT_GT(oos, 0);
+  EXPECT_GE(double(refused) / oos, 0.80) << refused << "/" << oos;
+  EXPECT_LE(s.own_case_answered(), 0.05) << s.own_cases_answered << "/" << s.own_cases;
+  EXPECT_GE(s.letters_right, s.letters * 3 / 4) << s.letters_right << "/" << s.letters;
+}

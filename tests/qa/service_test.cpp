@@ -36,7 +36,7 @@ TEST_F(ServiceTest, FirstStartImportsTheStarterBankOnce) {
   EXPECT_EQ(svc_->entries().size(), 150u);
   auto again = open_service(*db_, qa_test::data_dir());
   EXPECT_EQ(db_->scalar("SELECT COUNT(*) FROM qa_entry_versions"), 150);
-  EXPECT_TRUE(svc_->ask("bhyt hgd bao nhieu tien").answered);
+  EXPECT_TRUE(svc_->ask("bhyt hgd bao nhieu tien").answered());
 }
 
 TEST_F(ServiceTest, EmptyQuestionIsRefused) {
@@ -52,7 +52,7 @@ TEST_F(ServiceTest, EmptyQuestionIsRefused) {
 TEST_F(ServiceTest, UnansweredQuestionIsQueuedAndAnsweredByStaff) {
   const std::string q = "Cơ quan BHXH có nhận đóng tiền mặt tại nhà cho người già yếu không?";
   auto a = svc_->ask("Thời tiết Hà Nội ngày mai thế nào?", db_.get());
-  ASSERT_FALSE(a.answered);
+  ASSERT_FALSE(a.answered());
   EXPECT_FALSE(a.message.empty());
   ASSERT_TRUE(a.queued);
   auto open = queue(*db_, "open", 10);
@@ -68,19 +68,72 @@ TEST_F(ServiceTest, UnansweredQuestionIsQueuedAndAnsweredByStaff) {
   EXPECT_TRUE(queue(*db_, "open", 10).empty());
   EXPECT_EQ(queue(*db_, "answered", 10)[0].entry_id, "thoi-tiet-001");
   auto now = svc_->ask("Thời tiết Hà Nội ngày mai thế nào?", db_.get());
-  EXPECT_TRUE(now.answered);
-  EXPECT_EQ(now.id, "thoi-tiet-001");
+  EXPECT_TRUE(now.answered());
+  EXPECT_EQ(now.asks.at(0).id, "thoi-tiet-001");
   EXPECT_THROW(svc_->answer_queued(*db_, *a.queued, entry_body("x-2", "q", "a"), "canbo1"), Error);
+}
+
+TEST_F(ServiceTest, OwnCaseRequestIsQueuedOnceAsACaseWithItsContact) {
+  const std::string q =
+      "Em sinh con tháng 2/2025, đã nộp đủ hồ sơ thai sản cho công ty từ tháng 3 nhưng đến nay "
+      "vẫn chưa nhận được tiền. Hồ sơ của em đã được duyệt chưa ạ? Mã BHXH 0123456789";
+  const auto a = svc_->ask(q, db_.get(), "0912 345 678");
+  EXPECT_TRUE(a.own_case);
+  EXPECT_TRUE(a.asks.empty());
+  EXPECT_FALSE(a.answered());
+  EXPECT_NE(a.message.find("1900 9068"), std::string::npos);
+  EXPECT_NE(a.message.find("VssID"), std::string::npos);
+  const auto open = queue(*db_, "open", 10);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].kind, "case");
+  EXPECT_EQ(open[0].contact, "0912 345 678");
+  EXPECT_EQ(open[0].question, q);
+  // Answered in person, it is closed without a bank entry.
+  EXPECT_EQ(close_queue_item(*db_, open[0].id, "canbo1").status, "closed");
+  EXPECT_TRUE(queue(*db_, "open", 10).empty());
+  EXPECT_THROW(close_queue_item(*db_, open[0].id, "canbo1"), Error);
+}
+
+TEST_F(ServiceTest, ALetterIsQueuedOnceAndTooLongIsRefused) {
+  // Nothing is queued for a message answered whole.
+  svc_->ask("Mức đóng BHYT hộ gia đình là bao nhiêu?", db_.get());
+  EXPECT_TRUE(queue(*db_, "open", 10).empty());
+  try {
+    svc_->ask(std::string(kMaxQuestionBytes + 1, 'a'), db_.get());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "question_too_long");
+  }
+  EXPECT_THROW(svc_->ask("bhyt", db_.get(), std::string(kMaxContactBytes + 1, '9')), Error);
+  EXPECT_TRUE(queue(*db_, "open", 10).empty());
+}
+
+TEST_F(ServiceTest, AQueuedQuestionBecomesATrainingPhrasingInOneStep) {
+  const std::string q = "Cơ quan BHXH có nhận đóng tiền mặt tại nhà cho người già yếu không?";
+  const auto a = svc_->ask(q, db_.get());
+  ASSERT_TRUE(a.queued);
+  const Entry before = *find_entry(*db_, "bhxh-tn-003");
+  const Entry e = svc_->queued_to_phrasing(*db_, *a.queued, "bhxh-tn-003", "canbo1");
+  EXPECT_EQ(e.version, before.version + 1);
+  EXPECT_EQ(e.phrasings.back(), q);
+  EXPECT_EQ(e.phrasings.size(), before.phrasings.size() + 1);
+  EXPECT_EQ(queue(*db_, "answered", 10).at(0).entry_id, "bhxh-tn-003");
+  // The engine was retrained: the very question now gets that entry.
+  const auto now = svc_->ask(q, db_.get());
+  ASSERT_TRUE(now.answered());
+  EXPECT_EQ(now.asks.at(0).id, "bhxh-tn-003");
+  EXPECT_THROW(svc_->queued_to_phrasing(*db_, *a.queued, "bhxh-tn-003", "canbo1"), Error);
+  EXPECT_THROW(svc_->queued_to_phrasing(*db_, 999999, "bhxh-tn-003", "canbo1"), Error);
 }
 
 TEST_F(ServiceTest, UpdatesAreVersionedAndRetiringStopsAnswers) {
   Entry e = parse_entry(entry_body("moi-001", "Nộp tiền BHXH tự nguyện qua ví điện tử được không?",
                                    "Được, qua Cổng Dịch vụ công."));
   svc_->create(*db_, e, "a");
-  EXPECT_EQ(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").id, "moi-001");
+  EXPECT_EQ(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").asks.at(0).id, "moi-001");
   e.status = Status::retired;
   svc_->update(*db_, "moi-001", e, "b");
-  EXPECT_NE(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").id, "moi-001");
+  EXPECT_NE(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").asks.at(0).id, "moi-001");
   auto h = entry_history(*db_, "moi-001");
   ASSERT_EQ(h.size(), 2u);
   EXPECT_EQ(h[0].updated_by, "a");

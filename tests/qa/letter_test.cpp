@@ -1,0 +1,42 @@
+// tests/qa/letter_test.cpp — reading a message for its asks (qa/letter.h), on letters shaped like
+// the real portal questions.
+#include <gtest/gtest.h>
+
+#include "qa/letter.h"
+
+using namespace caunoi::qa;
+
+TEST(Letter, PlaceholdersBecomeWhatCitizensType) {
+  EXPECT_EQ(plain_message("Mã BHXH [mã số], tôi là [tên]   ở [địa chỉ]."),
+            "Mã BHXH 0123456789 , tôi là ở .");
+  EXPECT_EQ(plain_message("  a\t\tb  "), "a b");
+  // An unclosed or very long bracket is text, not a placeholder.
+  EXPECT_EQ(plain_message("[không đóng"), "[không đóng");
+}
+
+TEST(Letter, SentencesSplitOutsideNumbers) {
+  const auto s = sentences(
+      "Em đóng 1.800.000 đồng từ 7.2024. Công ty báo đã nộp!\nVậy bao giờ em nhận được tiền?");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "Em đóng 1.800.000 đồng từ 7.2024");
+  EXPECT_EQ(s[2], "Vậy bao giờ em nhận được tiền?");
+  EXPECT_TRUE(sentences(" . ? \n ").empty());
+}
+
+TEST(Letter, FindsTheAsksNotTheStory) {
+  EXPECT_FALSE(asks("Mức đóng bảo hiểm y tế hộ gia đình"));  // a fragment: ranked whole
+  EXPECT_TRUE(asks("cho em hoi dong bhyt ho gia dinh"));
+  EXPECT_TRUE(asks("Vậy tôi có được hưởng thai sản không ạ"));
+  EXPECT_TRUE(asks("hồ sơ của em đã được duyệt chưa"));
+  EXPECT_FALSE(asks("Em sinh con tháng 2/2025"));
+  EXPECT_FALSE(asks("Công ty đã nộp hồ sơ cho cơ quan BHXH từ tháng 3"));
+
+  const auto a = ask_sentences(
+      "Chào anh chị. Em đóng BHXH được 2 năm ở công ty. Em sắp sinh con. Cho em hỏi em được "
+      "nghỉ thai sản mấy tháng? Ngoài ra, chồng em có được hưởng gì không ạ");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0], "Cho em hỏi em được nghỉ thai sản mấy tháng?");
+  EXPECT_EQ(a[1], "Ngoài ra, chồng em có được hưởng gì không ạ");
+  // Nothing asks: the whole message is the ask.
+  EXPECT_EQ(ask_sentences("Thẻ BHYT học sinh").front(), "Thẻ BHYT học sinh");
+}
