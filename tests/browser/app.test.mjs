@@ -3,7 +3,12 @@
 // the dashboard finds Lào Cai by "lao cai" and shows its figures as the API computes them, the
 // map is drawn, a bad figure in the activity form is refused with a Vietnamese field error and
 // nothing is saved, an import with a bad row lists that row and writes nothing, the chat answers
-// the BHYT hộ gia đình question with the right bank entry. Saves desktop and phone screenshots
+// the BHYT hộ gia đình question with the right bank entry. A citizen who is not signed in sees
+// only the public pages in the menu; their request to look up their own file is handed to staff
+// (no bank answer), a letter with two questions gets one answer for each, in order, and a
+// 1,500-character question is sent whole; staff then find the own-case request queued once
+// with its contact, make a queued question a training phrasing of a bank entry ("Câu này hỏi về
+// mục…"), close the request, and edit phrasings in the bank editor. Saves desktop and phone screenshots
 // of every page under build/screenshots/ and prints the dashboard's first paint.
 // Exit code 77 (ctest: skipped) only when /usr/bin/chromium is absent.
 import fs from "node:fs";
@@ -140,6 +145,225 @@ describe("Hỏi đáp", () => {
     assert.equal(await answer.getAttribute("data-entry-id"), "bhyt-hgd-001");
     assert.match(await answer.textContent(), /lương cơ sở/);
     await noSideways("hoi-dap");
+  });
+});
+
+// The citizen's side of the chat, in a browser of its own that nobody ever signed in to.
+const OWN_CASE =
+  "Em sinh con tháng 2/2025, đã nộp đủ hồ sơ thai sản cho công ty từ tháng 3 nhưng đến nay vẫn chưa nhận được tiền. Em muốn hỏi hồ sơ của em đã được duyệt chưa và bao giờ được chi trả ạ? Mã BHXH 0123456789";
+const OWN_CASE_CONTACT = "0912 345 678";
+const TWO_ASKS =
+  "Chào anh chị, em làm công nhân ở công ty được 3 năm, có đóng BHXH đầy đủ. Tháng sau em sinh em bé. Cho em hỏi nghỉ sinh con thì được nghỉ mấy tháng? Còn nữa, mức đóng bảo hiểm y tế hộ gia đình cho bố mẹ em ở quê là bao nhiêu tiền một năm?";
+// On topic (BHXH tự nguyện) but worded so that the bank has no answer yet: staff say which entry
+// it asks about.
+const UNANSWERED = "Em làm shipper tự do cho ứng dụng giao hàng thì đóng bảo hiểm kiểu gì?";
+const UNANSWERED_ENTRY = "bhxh-tn-001";
+// A long letter of exactly 1,500 characters (the old input cut questions at 500).
+const LONG_LETTER = (() => {
+  const parts = [
+    "Kính gửi cơ quan Bảo hiểm xã hội, tôi là lao động tự do ở xã miền núi, trước đây làm công nhân may ở Bình Dương tám năm rồi nghỉ việc về quê chăm mẹ già.",
+    "Hiện tôi làm nương, thu nhập không ổn định, có lúc đi phụ hồ theo mùa vụ.",
+    "Tôi nghe cán bộ xã nói có thể tham gia bảo hiểm xã hội tự nguyện để sau này có lương hưu nhưng tôi chưa hiểu rõ.",
+  ];
+  let s = "";
+  for (let i = 0; s.length < 1500; i++) s += (s ? " " : "") + parts[i % parts.length];
+  s = s.slice(0, 1490).trimEnd();
+  return (s + " Xin cảm ơn nhiều.").slice(0, 1500).padEnd(1500, ".");
+})();
+
+async function askAs(p, question, contact) {
+  await p.goto(server.base + "/hoi-dap");
+  await p.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+  if (contact !== undefined) await p.getByTestId("chat-contact").fill(contact);
+  await p.getByTestId("chat-input").fill(question);
+  const sent = p.waitForRequest((r) => r.url().endsWith("/api/v1/qa/ask") && r.method() === "POST");
+  await p.getByTestId("chat-input").press("Enter");
+  const req = await sent;
+  await p.waitForSelector('[data-testid="chat-answer"], [data-testid="chat-handoff"], [data-testid="chat-error"]', { timeout: 15_000 });
+  return req.postDataJSON();
+}
+
+describe("Hỏi đáp — người dân chưa đăng nhập", () => {
+  let citizen;
+  let cp;
+  before(async () => {
+    citizen = await launchBrowser();
+    cp = await citizen.context.newPage();
+    cp.on("pageerror", (e) => console.log("# lỗi trang (người dân):", e.message));
+  });
+  after(async () => {
+    await citizen?.close();
+  });
+
+  test("the menu of an anonymous visitor offers only the public pages", async () => {
+    await cp.goto(server.base + "/hoi-dap");
+    await cp.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    await cp.waitForFunction(() => /Đăng nhập/.test(document.querySelector('[data-testid="userbox"]')?.textContent ?? ""));
+    const hrefs = await cp.locator('[data-testid="sidenav"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.deepEqual([...hrefs].sort(), ["/dang-nhap", "/hoi-dap"], `menu: ${hrefs.join(", ")}`);
+    // A staff page typed in by hand sends to sign-in, and the menu stays the public one there.
+    await cp.goto(server.base + "/hoi-dap/quan-ly");
+    await cp.waitForURL(/\/dang-nhap\?next=/, { timeout: 30_000 });
+    const after = await cp.locator('[data-testid="sidenav"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.deepEqual([...after].sort(), ["/dang-nhap", "/hoi-dap"]);
+  });
+
+  test("a request to look up one's own file is handed to staff, with no bank answer", async () => {
+    const sent = await askAs(cp, OWN_CASE, OWN_CASE_CONTACT);
+    assert.equal(sent.contact, OWN_CASE_CONTACT);
+    const handoff = cp.getByTestId("chat-handoff");
+    await handoff.waitFor({ timeout: 15_000 });
+    assert.equal(await handoff.count(), 1);
+    assert.equal(await handoff.getAttribute("data-own-case"), "true");
+    assert.match(await handoff.textContent(), /1900 9068/);
+    assert.equal(await cp.locator('[data-testid="chat-answer"][data-answered="true"]').count(), 0, "an own-case request got a bank answer");
+    await screenshots(cp, "hoi-dap-ho-so");
+  });
+
+  test("a letter with two questions gets one answer for each, in order", async () => {
+    await askAs(cp, TWO_ASKS);
+    const answers = cp.getByTestId("chat-answer");
+    assert.equal(await answers.count(), 2, await cp.getByTestId("chat-log").textContent());
+    const first = answers.nth(0);
+    const second = answers.nth(1);
+    assert.match((await first.getAttribute("data-entry-id")) ?? "", /^thai-san-/);
+    assert.match((await second.getAttribute("data-entry-id")) ?? "", /^bhyt-hgd-/);
+    assert.equal(await first.getAttribute("data-answered"), "true");
+    assert.equal(await second.getAttribute("data-answered"), "true");
+    assert.match(await first.textContent(), /^Ý hỏi 1: /);
+    assert.match(await second.textContent(), /^Ý hỏi 2: /);
+    assert.equal(await cp.getByTestId("chat-handoff").count(), 0, "both asks were answered: no hand-off");
+    const overflow = await screenshots(cp, "hoi-dap-thu-hai-y");
+    assert.ok(overflow <= 1, `the chat is ${overflow}px wider than a phone`);
+  });
+
+  test("a question the bank cannot answer gets one hand-off message, after its block", async () => {
+    await askAs(cp, UNANSWERED);
+    const answer = cp.getByTestId("chat-answer");
+    assert.equal(await answer.count(), 1);
+    assert.equal(await answer.getAttribute("data-answered"), "false", `answered with ${await answer.getAttribute("data-entry-id")}: pick another unanswerable question`);
+    const handoff = cp.getByTestId("chat-handoff");
+    assert.equal(await handoff.count(), 1);
+    assert.equal(await handoff.getAttribute("data-own-case"), "false");
+    assert.equal(await cp.locator('[data-testid="chat-log"] > .msg').last().getAttribute("data-testid"), "chat-handoff");
+    // The related questions stay clickable: a click asks one of them.
+    const related = answer.locator(".related button").first();
+    if (await related.count()) {
+      const text = (await related.textContent()).trim();
+      await related.click();
+      await cp.waitForFunction((t) => [...document.querySelectorAll(".msg-user")].some((m) => m.textContent === t), text, { timeout: 10_000 });
+      await cp.waitForFunction(() => !document.querySelector('[data-testid="chat-log"] [role="status"]'), null, { timeout: 15_000 });
+    }
+  });
+
+  test("a question of 1,500 characters is sent whole", async () => {
+    assert.equal(LONG_LETTER.length, 1500);
+    await cp.goto(server.base + "/hoi-dap");
+    await cp.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    await cp.getByTestId("chat-input").fill(LONG_LETTER);
+    assert.equal((await cp.getByTestId("chat-input").inputValue()).length, 1500, "the box cut the letter");
+    assert.equal(await cp.getByTestId("chat-count").textContent(), "1.500/5.000 ký tự");
+    const sent = cp.waitForRequest((r) => r.url().endsWith("/api/v1/qa/ask") && r.method() === "POST");
+    await cp.getByTestId("chat-send").click();
+    assert.equal((await sent).postDataJSON().question, LONG_LETTER);
+    await cp.waitForSelector('[data-testid="chat-answer"], [data-testid="chat-handoff"], [data-testid="chat-error"]', { timeout: 15_000 });
+    assert.equal(await cp.getByTestId("chat-error").count(), 0, await cp.getByTestId("chat-log").textContent());
+    assert.equal(await cp.locator(".msg-user").textContent(), LONG_LETTER);
+  });
+
+  test("Shift+Enter starts a new line and Enter sends", async () => {
+    await cp.goto(server.base + "/hoi-dap");
+    await cp.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    const box = cp.getByTestId("chat-input");
+    await box.pressSequentially("dong bhyt ho gia dinh");
+    await box.press("Shift+Enter");
+    await box.pressSequentially("bao nhieu");
+    assert.equal(await box.inputValue(), "dong bhyt ho gia dinh\nbao nhieu");
+    assert.equal(await cp.locator(".msg-user").count(), 0, "Shift+Enter sent the question");
+    await box.press("Enter");
+    await cp.getByTestId("chat-answer").first().waitFor({ timeout: 15_000 });
+    assert.equal(await box.inputValue(), "");
+  });
+});
+
+// The staff's side, in the shared browser signed in as the central administrator.
+describe("Hỏi đáp — cán bộ xử lý câu hỏi chờ", () => {
+  const queueRow = (text) => page.locator('[data-testid="qa-queue"] tbody tr[data-queue-id]').filter({ hasText: text });
+
+  before(async () => {
+    await page.goto(server.base + "/hoi-dap/quan-ly");
+    await page.waitForURL((u) => u.pathname === "/hoi-dap/quan-ly" || u.pathname === "/dang-nhap", { timeout: 30_000 });
+    if (new URL(page.url()).pathname === "/dang-nhap") {
+      await page.getByTestId("login-user").fill(server.user.username);
+      await page.getByTestId("login-pass").fill(server.user.password);
+      await page.getByTestId("login-submit").click();
+      await page.waitForURL(/\/hoi-dap\/quan-ly$/, { timeout: 10_000 });
+    }
+  });
+
+  test("the own-case request is queued once, as a look-up of a personal file, with its contact", async () => {
+    await page.goto(server.base + "/hoi-dap/quan-ly");
+    await page.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    const rows = queueRow("Mã BHXH 0123456789");
+    assert.equal(await rows.count(), 1, "the own-case message should be queued exactly once");
+    assert.equal(await rows.getAttribute("data-kind"), "case");
+    assert.equal((await rows.getByTestId("queue-kind").textContent()).trim(), "Tra cứu hồ sơ cá nhân");
+    assert.ok((await rows.getByTestId("queue-contact").textContent()).includes(OWN_CASE_CONTACT), "the citizen's contact is not shown to central staff");
+    assert.equal(await rows.getByTestId("queue-answer").count(), 0, "a case is not answered from the bank");
+    const question = queueRow(UNANSWERED);
+    assert.equal(await question.count(), 1);
+    assert.equal((await question.getByTestId("queue-kind").textContent()).trim(), "Chưa có trong ngân hàng");
+    await noSideways("hoi-dap-hang-cho");
+  });
+
+  test('"Câu này hỏi về mục…" makes a queued question a training phrasing of that entry', async () => {
+    const before = (await server.api("GET", "/qa/entries/" + UNANSWERED_ENTRY)).json.phrasings ?? [];
+    await queueRow(UNANSWERED).getByTestId("queue-phrasing").click();
+    const picker = page.getByTestId("phrasing-picker");
+    await picker.getByTestId("phrasing-search").fill(UNANSWERED_ENTRY);
+    await picker.getByTestId("phrasing-select").selectOption(UNANSWERED_ENTRY);
+    await picker.getByTestId("phrasing-save").click();
+    const ok = page.locator('[data-testid="queue-status-note"] .alert-ok');
+    await ok.waitFor({ timeout: 15_000 });
+    assert.match(await ok.textContent(), new RegExp("Đã thêm vào cách hỏi của mục " + UNANSWERED_ENTRY));
+    await page.waitForFunction((t) => ![...document.querySelectorAll('[data-testid="qa-queue"] tbody tr')].some((r) => r.textContent.includes(t)), UNANSWERED, { timeout: 10_000 });
+    const after = (await server.api("GET", "/qa/entries/" + UNANSWERED_ENTRY)).json.phrasings ?? [];
+    assert.ok(after.includes(UNANSWERED), `the entry's phrasings: ${JSON.stringify(after)}`);
+    assert.equal(after.length, before.length + 1);
+    // The engine was retrained: the same question, asked again by a citizen, now gets that entry.
+    const again = await fetch(server.base + "/api/v1/qa/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: UNANSWERED }) });
+    const answer = await again.json();
+    assert.deepEqual([answer.asks?.[0]?.answered, answer.asks?.[0]?.id], [true, UNANSWERED_ENTRY], JSON.stringify(answer).slice(0, 300));
+    const count = page.locator(`[data-testid="qa-bank"] tr[data-entry-id="${UNANSWERED_ENTRY}"] [data-testid="bank-phrasings"]`);
+    assert.equal((await count.textContent()).trim(), new Intl.NumberFormat("vi-VN").format(after.length));
+    // Under "Đã trả lời" the question names the entry it went to.
+    await page.getByTestId("queue-status").selectOption("answered");
+    await page.waitForSelector('[data-testid="qa-queue"][data-status="answered"]', { timeout: 10_000 });
+    assert.match(await queueRow(UNANSWERED).textContent(), new RegExp("Mục " + UNANSWERED_ENTRY));
+  });
+
+  test('"Đã xử lý" closes the own-case request', async () => {
+    await page.getByTestId("queue-status").selectOption("open");
+    await page.waitForSelector('[data-testid="qa-queue"][data-status="open"]', { timeout: 10_000 });
+    await queueRow("Mã BHXH 0123456789").getByTestId("queue-close").click();
+    await page.locator('[data-testid="queue-status-note"] .alert-ok').waitFor({ timeout: 10_000 });
+    assert.equal(await queueRow("Mã BHXH 0123456789").count(), 0);
+    await page.getByTestId("queue-status").selectOption("closed");
+    await page.waitForSelector('[data-testid="qa-queue"][data-status="closed"]', { timeout: 10_000 });
+    assert.equal(await queueRow("Mã BHXH 0123456789").count(), 1);
+  });
+
+  test("the bank editor edits an entry's training phrasings", async () => {
+    await page.getByTestId("queue-status").selectOption("open");
+    await page.locator(`[data-testid="qa-bank"] tr[data-entry-id="${UNANSWERED_ENTRY}"] button`).click();
+    const area = page.locator('[data-testid="qa-editor"] textarea[name="phrasings"]');
+    assert.ok((await area.inputValue()).includes(UNANSWERED), "the editor does not show the phrasing added from the queue");
+    await area.fill((await area.inputValue()) + "\nchay grab tu do dong bhxh the nao");
+    await page.locator('[data-testid="qa-editor"] button[type="submit"]').click();
+    await page.locator('[data-testid="qa-editor"] .alert-ok').waitFor({ timeout: 15_000 });
+    const saved = (await server.api("GET", "/qa/entries/" + UNANSWERED_ENTRY)).json;
+    assert.ok(saved.phrasings.includes("chay grab tu do dong bhxh the nao"), JSON.stringify(saved.phrasings));
+    assert.ok(saved.phrasings.includes(UNANSWERED));
   });
 });
 

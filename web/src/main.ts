@@ -1,5 +1,7 @@
 // main.ts — entry of the web application: draws the frame (header, navigation, main area) and
 // registers the pages with the router. Pages load on demand so the first screen stays light.
+// The menu follows the session: a visitor who is not signed in sees only the public pages
+// (Hỏi đáp, Đăng nhập); staff see their pages once the server has said who they are.
 import "./styles.css";
 import { h } from "./dom";
 import { whenLoginRequired } from "./api";
@@ -10,17 +12,19 @@ interface NavItem {
   path: string;
   label: string;
   group: string;
+  show: "staff" | "public" | "all"; // staff: signed in only; public: not signed in only
 }
 
 const nav: NavItem[] = [
-  { path: "/", label: "Tổng quan", group: "Điều hành" },
-  { path: "/hoat-dong", label: "Hoạt động truyền thông", group: "Nghiệp vụ" },
-  { path: "/ke-hoach", label: "Kế hoạch, chỉ tiêu", group: "Nghiệp vụ" },
-  { path: "/ket-qua", label: "Kết quả phát triển người tham gia", group: "Nghiệp vụ" },
-  { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ" },
-  { path: "/danh-muc", label: "Danh mục", group: "Nghiệp vụ" },
-  { path: "/hoi-dap", label: "Hỏi đáp chính sách", group: "Người dân" },
-  { path: "/hoi-dap/quan-ly", label: "Quản lý hỏi đáp", group: "Người dân" },
+  { path: "/", label: "Tổng quan", group: "Điều hành", show: "staff" },
+  { path: "/hoat-dong", label: "Hoạt động truyền thông", group: "Nghiệp vụ", show: "staff" },
+  { path: "/ke-hoach", label: "Kế hoạch, chỉ tiêu", group: "Nghiệp vụ", show: "staff" },
+  { path: "/ket-qua", label: "Kết quả phát triển người tham gia", group: "Nghiệp vụ", show: "staff" },
+  { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ", show: "staff" },
+  { path: "/danh-muc", label: "Danh mục", group: "Nghiệp vụ", show: "staff" },
+  { path: "/hoi-dap", label: "Hỏi đáp chính sách", group: "Người dân", show: "all" },
+  { path: "/hoi-dap/quan-ly", label: "Quản lý hỏi đáp", group: "Người dân", show: "staff" },
+  { path: "/dang-nhap", label: "Đăng nhập", group: "Cán bộ", show: "public" },
 ];
 
 const loginPath = () => "/dang-nhap?next=" + encodeURIComponent(location.pathname + location.search);
@@ -57,18 +61,27 @@ whenLoginRequired(() => {
 });
 
 const links = new Map<string, HTMLAnchorElement>();
-const sidenav = h("nav", { class: "sidenav", id: "sidenav", "aria-label": "Điều hướng chính" });
+const sidenav = h("nav", { class: "sidenav", id: "sidenav", "aria-label": "Điều hướng chính", "data-testid": "sidenav" });
 const list = h("ul");
-let lastGroup = "";
-for (const item of nav) {
-  if (item.group !== lastGroup) {
-    list.append(h("li", { class: "nav-group", "aria-hidden": "true" }, item.group));
-    lastGroup = item.group;
+// Until the server has answered, the menu is the public one: a staff page never flashes to a
+// visitor, and staff see theirs a moment later.
+function drawNav(staff: boolean) {
+  links.clear();
+  list.replaceChildren();
+  let lastGroup = "";
+  for (const item of nav) {
+    if (item.show === (staff ? "public" : "staff")) continue;
+    if (item.group !== lastGroup) {
+      list.append(h("li", { class: "nav-group", "aria-hidden": "true" }, item.group));
+      lastGroup = item.group;
+    }
+    const a = h("a", { href: item.path, "data-link": true }, item.label);
+    if (item.path === location.pathname) a.setAttribute("aria-current", "page");
+    links.set(item.path, a);
+    list.append(h("li", null, a));
   }
-  const a = h("a", { href: item.path, "data-link": true }, item.label);
-  links.set(item.path, a);
-  list.append(h("li", null, a));
 }
+drawNav(false);
 sidenav.append(list);
 
 const toggle = h(
@@ -87,7 +100,23 @@ const toggle = h(
 
 const main = h("main", { id: "main", tabindex: "-1" });
 const userBox = h("div", { class: "userbox", "data-testid": "userbox" });
+const brand = h(
+  "a",
+  { class: "brand", href: "/hoi-dap", "data-link": true },
+  h("span", { class: "brand-mark", "aria-hidden": "true" }, "BH"),
+  h(
+    "span",
+    { class: "brand-text" },
+    h("strong", null, "BẢO HIỂM XÃ HỘI VIỆT NAM"),
+    h("span", null, "Hệ thống quản lý công tác truyền thông chính sách BHXH, BHYT, BHTN"),
+  ),
+);
 onUser((u) => {
+  // An account of role "public" (a citizen's) is no staff: it gets the public menu.
+  const staff = Boolean(u) && u?.role !== "public";
+  drawNav(staff);
+  // The emblem leads a visitor to the public chat, staff to their dashboard.
+  brand.setAttribute("href", staff ? "/" : "/hoi-dap");
   userBox.replaceChildren(
     ...(u
       ? [
@@ -115,17 +144,7 @@ document.getElementById("app")!.append(
     h(
       "div",
       { class: "topbar-inner" },
-      h(
-        "a",
-        { class: "brand", href: "/", "data-link": true },
-        h("span", { class: "brand-mark", "aria-hidden": "true" }, "BH"),
-        h(
-          "span",
-          { class: "brand-text" },
-          h("strong", null, "BẢO HIỂM XÃ HỘI VIỆT NAM"),
-          h("span", null, "Hệ thống quản lý công tác truyền thông chính sách BHXH, BHYT, BHTN"),
-        ),
-      ),
+      brand,
       userBox,
       toggle,
     ),

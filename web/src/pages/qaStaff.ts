@@ -1,26 +1,43 @@
-// pages/qaStaff.ts — "Quản lý hỏi đáp", for staff: the queue of questions the bank could not
-// answer (GET /api/v1/qa/queue; answer one with POST /api/v1/qa/queue/{id}/answer, which also
-// adds it to the bank), and the bank editor (GET/POST/PUT /api/v1/qa/entries).
+// pages/qaStaff.ts — "Quản lý hỏi đáp", for staff: the queue of citizens' messages the bank could
+// not answer (GET /api/v1/qa/queue?status=open|answered|closed) and the bank editor
+// (GET/POST/PUT /api/v1/qa/entries). A queued message is one of two kinds: a question the bank
+// has no answer for ("question") or a request to look up the citizen's own file or money
+// ("case"). Central staff and administrators act on it: answer it as a new bank entry
+// (POST …/queue/{id}/answer), say which entry it asks about so that it trains the engine as one
+// more way of asking (POST …/queue/{id}/phrasing), or mark a case handled in person by phone or
+// e-mail (POST …/queue/{id}/close). The contact a citizen left is shown only to them.
 import { get, items, post, put } from "../api";
 import { clear, h, uid } from "../dom";
 import { date, fold, num, pct } from "../format";
 import type { Page } from "../router";
+import { user } from "../session";
 import { errorBox, loading, okBox, pageHead } from "../components/ui";
 
 interface QueueItem {
   id: string | number;
+  kind?: "question" | "case";
+  contact?: string | null;
   question: string;
   asked_at?: string;
   created_at?: string;
+  best_id?: string | null;
   confidence?: number;
+  status?: string;
+  entry_id?: string | null;
+  answered_by?: string;
+  answered_at?: string;
 }
 interface Entry {
   id: string;
   topic: string;
   question: string;
   alt_questions?: string[];
+  phrasings?: string[];
   answer: string;
   legal_basis?: string;
+  tags?: string[];
+  valid_from?: string;
+  valid_to?: string;
   status?: string;
 }
 
@@ -30,18 +47,69 @@ const statuses: [string, string][] = [
   ["retired", "Ngừng sử dụng"],
 ];
 
-function textField(label: string, value: string, opts: { area?: boolean; name: string }): [HTMLElement, HTMLInputElement | HTMLTextAreaElement] {
+const queueStatuses: [string, string][] = [
+  ["open", "Đang chờ"],
+  ["answered", "Đã trả lời"],
+  ["closed", "Đã đóng"],
+];
+
+const kinds: Record<string, [string, string]> = {
+  case: ["Tra cứu hồ sơ cá nhân", "badge-warn"],
+  question: ["Chưa có trong ngân hàng", "badge-bad"],
+};
+
+// A long letter shows its first ~300 characters, cut between words, and a toggle for the rest.
+const PREVIEW_CHARS = 300;
+
+function textField(
+  label: string,
+  value: string,
+  opts: { area?: boolean; name: string; hint?: string; rows?: number },
+): [HTMLElement, HTMLInputElement | HTMLTextAreaElement] {
   const id = uid(opts.name);
-  const input = opts.area ? h("textarea", { id, name: opts.name }, value) : h("input", { id, name: opts.name, type: "text", value });
-  return [h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: id }, label), input), input];
+  const hintId = opts.hint ? id + "-hint" : undefined;
+  const input = opts.area
+    ? h("textarea", { id, name: opts.name, rows: opts.rows ? String(opts.rows) : undefined, "aria-describedby": hintId }, value)
+    : h("input", { id, name: opts.name, type: "text", value, "aria-describedby": hintId });
+  return [h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: id }, label), opts.hint ? h("span", { id: hintId, class: "hint" }, opts.hint) : null, input), input];
+}
+
+function letter(text: string): HTMLElement {
+  const box = h("div", { class: "letter", "data-testid": "queue-question" });
+  if (text.length <= PREVIEW_CHARS) {
+    box.textContent = text;
+    return box;
+  }
+  let cut = text.lastIndexOf(" ", PREVIEW_CHARS);
+  if (cut < PREVIEW_CHARS * 0.8) cut = PREVIEW_CHARS;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--; // never half of an emoji
+  const short = text.slice(0, cut).trimEnd() + "…";
+  const body = h("span", null, short);
+  const toggle = h("button", { type: "button", class: "link", "aria-expanded": "false", "data-testid": "queue-toggle" }, "Xem cả thư");
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    body.textContent = open ? text : short;
+    toggle.textContent = open ? "Thu gọn" : "Xem cả thư";
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+  box.append(body, " ", toggle, h("span", { class: "small muted" }, ` (${num(text.length)} ký tự)`));
+  return box;
 }
 
 const page: Page = async (main) => {
   const queueBox = h("div", null, loading());
+  const queueNote = h("div", { "aria-live": "polite", "data-testid": "queue-status-note" });
   const bankBox = h("div", null, loading());
   const editorBox = h("div");
   const search = h("input", { id: "bank-search", type: "search", placeholder: "Tìm trong ngân hàng câu hỏi…" });
+  const queueFilter = h(
+    "select",
+    { id: "queue-status", "data-testid": "queue-status" },
+    ...queueStatuses.map(([c, l]) => h("option", { value: c }, l)),
+  );
   let entries: Entry[] = [];
+  // Only those who curate the bank act on the queue (the server refuses others anyway).
+  const curator = () => ["admin", "central_staff"].includes(user()?.role ?? "");
 
   function editor(e: Entry | null, fromQueue?: QueueItem) {
     const status = h("div", { "aria-live": "polite" });
@@ -52,14 +120,29 @@ const page: Page = async (main) => {
     const [topicF, topic] = textField("Chủ đề", e?.topic ?? "", { name: "topic" });
     const [qF, q] = textField("Câu hỏi", e?.question ?? fromQueue?.question ?? "", { name: "question" });
     const [altF, alt] = textField("Cách hỏi khác (mỗi dòng một câu)", (e?.alt_questions ?? []).join("\n"), { name: "alt_questions", area: true });
+    // A phrasing taken from a letter may hold line breaks: shown on one line here. Left
+    // untouched, the entry's phrasings are sent back exactly as they were.
+    const phrasingsShown = (e?.phrasings ?? []).map((s) => s.replace(/\s*\n\s*/g, " ")).join("\n");
+    const [phF, ph] = textField("Cách hỏi dùng để huấn luyện (mỗi dòng một câu)", phrasingsShown, {
+      name: "phrasings",
+      area: true,
+      rows: 5,
+      hint: "Những cách người dân thực sự hỏi (không dấu, viết tắt, cả thư): chỉ dùng để huấn luyện máy trả lời, không hiển thị cho người dân.",
+    });
     const [aF, a] = textField("Câu trả lời", e?.answer ?? "", { name: "answer", area: true });
     const [lF, l] = textField("Căn cứ pháp lý", e?.legal_basis ?? "", { name: "legal_basis" });
+    const lines = (v: string) => v.split("\n").map((s) => s.trim()).filter(Boolean);
     const body = () => ({
+      // What this form does not edit (tags, validity dates) is kept as it was.
+      tags: e?.tags,
+      valid_from: e?.valid_from,
+      valid_to: e?.valid_to,
       id: idIn.value.trim(),
       status: stSel.value,
       topic: topic.value.trim(),
       question: q.value.trim(),
-      alt_questions: alt.value.split("\n").map((s) => s.trim()).filter(Boolean),
+      alt_questions: lines(alt.value),
+      phrasings: e && ph.value === phrasingsShown ? (e.phrasings ?? []) : lines(ph.value),
       answer: a.value.trim(),
       legal_basis: l.value.trim(),
     });
@@ -69,6 +152,7 @@ const page: Page = async (main) => {
         "form",
         {
           class: "card",
+          "data-testid": "qa-editor",
           onsubmit: async (ev: Event) => {
             ev.preventDefault();
             try {
@@ -88,6 +172,7 @@ const page: Page = async (main) => {
         topicF,
         qF,
         altF,
+        phF,
         aF,
         lF,
         h("div", { class: "row" }, h("button", { type: "submit" }, "Lưu"), h("button", { type: "button", class: "secondary", onclick: () => clear(editorBox) }, "Đóng")),
@@ -97,9 +182,177 @@ const page: Page = async (main) => {
     (q as HTMLElement).focus();
   }
 
+  // "Câu này hỏi về mục…": a row under the queued message to pick the bank entry it asks about
+  // (searched by code and question; the engine's nearest guess comes first).
+  let openPicker: HTMLTableRowElement | null = null;
+  function phrasingPicker(q: QueueItem, row: HTMLTableRowElement, cols: number) {
+    openPicker?.remove();
+    const findId = uid("ph-find");
+    const selId = uid("ph-sel");
+    const find = h("input", { id: findId, type: "search", placeholder: "Gõ mã hoặc vài chữ của câu hỏi…", "data-testid": "phrasing-search" });
+    const sel = h("select", { id: selId, size: "8", "data-testid": "phrasing-select" });
+    const status = h("div", { "aria-live": "polite" });
+    const save = h("button", { type: "submit", "data-testid": "phrasing-save" }, "Thêm vào cách hỏi của mục này");
+    const label = (e: Entry) => `${e.id} — ${e.question}` + (e.status && e.status !== "published" ? ` (${statuses.find(([c]) => c === e.status)?.[1] ?? e.status})` : "");
+    function fill() {
+      const f = fold(find.value.trim());
+      const keep = sel.value || q.best_id || "";
+      const shown = entries
+        .filter((e) => e.status !== "retired" || e.id === keep)
+        .filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")}`).includes(f));
+      shown.sort((x, y) => Number(y.id === q.best_id) - Number(x.id === q.best_id));
+      sel.replaceChildren(...shown.slice(0, 300).map((e) => h("option", { value: e.id, selected: e.id === keep }, label(e))));
+      if (!shown.length) sel.append(h("option", { value: "", disabled: true }, "Không có mục nào khớp."));
+    }
+    find.addEventListener("input", fill);
+    fill();
+    const tr = h(
+      "tr",
+      { class: "picker-row", "data-testid": "phrasing-picker" },
+      h(
+        "td",
+        { colspan: String(cols), class: "actions", style: { textAlign: "left" } },
+        h(
+          "form",
+          {
+            onsubmit: async (ev: Event) => {
+              ev.preventDefault();
+              const entryId = sel.value;
+              if (!entryId) {
+                status.replaceChildren(h("p", { class: "field-error", role: "alert" }, "Hãy chọn mục mà câu hỏi này hỏi về."));
+                sel.focus();
+                return;
+              }
+              save.disabled = true;
+              try {
+                await post(`/qa/queue/${encodeURIComponent(String(q.id))}/phrasing`, { entry_id: entryId });
+                clear(queueNote, okBox(`Đã thêm vào cách hỏi của mục ${entryId}. Máy trả lời đã học thêm cách hỏi này.`));
+                openPicker = null;
+                await loadAll();
+              } catch (err) {
+                clear(status, errorBox(err));
+              } finally {
+                save.disabled = false;
+              }
+            },
+          },
+          h("strong", null, "Câu này hỏi về mục nào trong ngân hàng?"),
+          status,
+          h("div", { class: "field", style: { margin: "6px 0" } }, h("label", { for: findId }, "Tìm mục"), find),
+          h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: selId }, "Mục hỏi đáp"), sel),
+          h("div", { class: "row" }, save, h("button", { type: "button", class: "secondary", onclick: closePicker }, "Hủy")),
+        ),
+      ),
+    );
+    function closePicker() {
+      tr.remove();
+      openPicker = null;
+    }
+    row.after(tr);
+    openPicker = tr;
+    find.focus();
+  }
+
+  async function closeItem(q: QueueItem, btn: HTMLButtonElement) {
+    btn.disabled = true;
+    try {
+      await post(`/qa/queue/${encodeURIComponent(String(q.id))}/close`);
+      clear(queueNote, okBox(`Đã đánh dấu yêu cầu số ${q.id} là đã xử lý.`));
+      await loadQueue();
+    } catch (err) {
+      clear(queueNote, errorBox(err));
+      btn.disabled = false;
+    }
+  }
+
+  function queueRow(q: QueueItem, open: boolean, cols: number): HTMLTableRowElement {
+    const kind = kinds[q.kind ?? "question"] ?? [q.kind ?? "", "badge-bad"];
+    const actions = h("td", { class: "actions" });
+    const row = h(
+      "tr",
+      { "data-queue-id": String(q.id), "data-kind": q.kind ?? "question" },
+      h("td", { "data-label": "Loại" }, h("span", { class: "badge badge-wrap " + kind[1], "data-testid": "queue-kind" }, kind[0])),
+      // One box per cell: on a phone each cell is a label and one value beside it.
+      h(
+        "td",
+        { class: "name wide", "data-label": "Nội dung" },
+        h(
+          "div",
+          null,
+          letter(q.question),
+          q.contact ? h("div", { class: "small", "data-testid": "queue-contact" }, h("strong", null, "Liên hệ: "), q.contact) : null,
+        ),
+      ),
+      h("td", { "data-label": "Ngày hỏi" }, date(q.asked_at ?? q.created_at)),
+      h(
+        "td",
+        { class: "num", "data-label": "Độ khớp" },
+        h(
+          "div",
+          null,
+          q.confidence !== undefined && q.kind !== "case" ? pct(q.confidence * 100) : "—",
+          q.best_id && q.kind !== "case" ? h("div", { class: "small muted", title: "Mục gần nhất trong ngân hàng" }, q.best_id) : null,
+        ),
+      ),
+      open ? actions : h("td", { "data-label": "Xử lý" }, [q.entry_id ? `Mục ${q.entry_id}` : "", q.answered_by, date(q.answered_at)].filter((s) => s && s !== "—").join(" — ") || "—"),
+    );
+    if (!open) return row;
+    if (!curator()) {
+      actions.append(h("span", { class: "small muted" }, "Cán bộ trung ương xử lý"));
+      return row;
+    }
+    const buttons = h("div", { class: "queue-actions" });
+    if (q.kind !== "case") buttons.append(h("button", { type: "button", class: "secondary", "data-testid": "queue-answer", onclick: () => editor(null, q) }, "Trả lời"));
+    buttons.append(h("button", { type: "button", class: "secondary", "data-testid": "queue-phrasing", onclick: () => phrasingPicker(q, row, cols) }, "Câu này hỏi về mục…"));
+    if (q.kind === "case") {
+      const done: HTMLButtonElement = h("button", { type: "button", "data-testid": "queue-close", onclick: () => void closeItem(q, done) }, "Đã xử lý");
+      buttons.append(done);
+    }
+    actions.append(buttons);
+    return row;
+  }
+
+  async function loadQueue() {
+    const status = queueFilter.value;
+    const open = status === "open";
+    try {
+      const queue = items<QueueItem>(await get("/qa/queue", { status }), "queue");
+      const cols = 5;
+      clear(
+        queueBox,
+        queue.length
+          ? h(
+              "div",
+              { class: "table-wrap" },
+              h(
+                "table",
+                { class: "stack", "data-testid": "qa-queue", "data-status": status },
+                h(
+                  "thead",
+                  null,
+                  h(
+                    "tr",
+                    null,
+                    h("th", null, "Loại"),
+                    h("th", null, "Nội dung người dân gửi"),
+                    h("th", null, "Ngày hỏi"),
+                    h("th", { class: "num", title: "Độ tin cậy của câu gần nhất trong ngân hàng" }, "Độ khớp"),
+                    open ? h("th", null, h("span", { class: "sr-only" }, "Thao tác")) : h("th", null, "Xử lý"),
+                  ),
+                ),
+                h("tbody", null, ...queue.map((q) => queueRow(q, open, cols))),
+              ),
+            )
+          : h("p", { class: "muted", "data-testid": "qa-queue-empty" }, open ? "Không có câu hỏi nào đang chờ trả lời." : "Không có câu hỏi nào ở trạng thái này."),
+      );
+    } catch (e) {
+      clear(queueBox, errorBox(e));
+    }
+  }
+
   function drawBank() {
     const f = fold(search.value.trim());
-    const shown = entries.filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")}`).includes(f));
+    const shown = entries.filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")} ${(e.phrasings ?? []).join(" ")}`).includes(f));
     clear(
       bankBox,
       h("p", { class: "small muted" }, `${num(shown.length)}/${num(entries.length)} câu hỏi.`),
@@ -108,18 +361,32 @@ const page: Page = async (main) => {
         { class: "table-wrap", style: { maxHeight: "520px", overflowY: "auto" } },
         h(
           "table",
-          null,
-          h("thead", null, h("tr", null, h("th", null, "Mã"), h("th", null, "Chủ đề"), h("th", null, "Câu hỏi"), h("th", null, "Trạng thái"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+          { "data-testid": "qa-bank" },
+          h(
+            "thead",
+            null,
+            h(
+              "tr",
+              null,
+              h("th", null, "Mã"),
+              h("th", null, "Chủ đề"),
+              h("th", null, "Câu hỏi"),
+              h("th", { class: "num", title: "Số cách hỏi dùng để huấn luyện máy trả lời" }, "Cách hỏi"),
+              h("th", null, "Trạng thái"),
+              h("th", null, h("span", { class: "sr-only" }, "Thao tác")),
+            ),
+          ),
           h(
             "tbody",
             null,
             ...shown.slice(0, 200).map((e) =>
               h(
                 "tr",
-                null,
+                { "data-entry-id": e.id },
                 h("td", { style: { whiteSpace: "nowrap" } }, e.id),
                 h("td", null, e.topic),
                 h("td", { class: "name" }, e.question),
+                h("td", { class: "num", "data-testid": "bank-phrasings", title: "Số cách hỏi dùng để huấn luyện" }, num((e.phrasings ?? []).length)),
                 h("td", null, statuses.find(([c]) => c === e.status)?.[1] ?? e.status ?? ""),
                 h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa")),
               ),
@@ -130,41 +397,37 @@ const page: Page = async (main) => {
     );
   }
 
-  async function loadAll() {
-    try {
-      const queue = items<QueueItem>(await get("/qa/queue"), "queue");
-      clear(
-        queueBox,
-        queue.length
-          ? h(
-              "div",
-              { class: "table-wrap" },
-              h(
-                "table",
-                { "data-testid": "qa-queue" },
-                h("thead", null, h("tr", null, h("th", null, "Câu hỏi của người dân"), h("th", null, "Ngày hỏi"), h("th", { class: "num", title: "Độ tin cậy của câu gần nhất trong ngân hàng" }, "Độ khớp"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
-                h("tbody", null, ...queue.map((q) => h("tr", null, h("td", { class: "name" }, q.question), h("td", null, date(q.asked_at ?? q.created_at)), h("td", { class: "num" }, q.confidence !== undefined ? pct(q.confidence * 100) : "—"), h("td", null, h("button", { type: "button", class: "secondary", onclick: () => editor(null, q) }, "Trả lời"))))),
-              ),
-            )
-          : h("p", { class: "muted" }, "Không có câu hỏi nào đang chờ trả lời."),
-      );
-    } catch (e) {
-      clear(queueBox, errorBox(e));
-    }
+  async function loadBank() {
     try {
       entries = items<Entry>(await get("/qa/entries"), "entries");
       drawBank();
     } catch (e) {
       clear(bankBox, errorBox(e));
     }
+  }
+
+  async function loadAll() {
+    await Promise.all([loadQueue(), loadBank()]);
     main.setAttribute("data-ready", "1");
   }
 
   search.addEventListener("input", drawBank);
+  queueFilter.addEventListener("change", () => {
+    clear(queueNote);
+    clear(queueBox, loading());
+    void loadQueue();
+  });
   main.append(
     pageHead("Quản lý hỏi đáp", h("button", { type: "button", onclick: () => editor(null) }, "+ Thêm câu hỏi")),
     editorBox,
-    h("section", { class: "card" }, h("h2", null, "Câu hỏi chưa có lời đáp"), queueBox),
+    h(
+      "section",
+      { class: "card" },
+      h("h2", null, "Câu hỏi, yêu cầu của người dân"),
+      h("div", { class: "field", style: { marginBottom: "8px", maxWidth: "260px" } }, h("label", { for: "queue-status" }, "Trạng thái"), queueFilter),
+      queueNote,
+      queueBox,
+    ),
     h("section", { class: "card" }, h("h2", null, "Ngân hàng câu hỏi"), h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: "bank-search" }, "Tìm câu hỏi"), search), bankBox),
   );
   await loadAll();
