@@ -290,7 +290,18 @@ Reply Engine::reply(std::string_view message) const {
       return out;
     }
   }
-  out.asks.push_back(ask(text));
+  Ranking whole = ask(text);
+  // A letter with one ask: when the ask alone points to the same entry as the whole letter, the
+  // story did not lead the ranking astray; take the surer of the two confidences.
+  if (asks.size() == 1 && asks.front() != text && whole.best >= 0) {
+    const Ranking alone = ask(asks.front());
+    if (alone.best == whole.best && alone.confidence > whole.confidence) {
+      whole.confidence = alone.confidence;
+      whole.answered = whole.confidence >= opt_.threshold;
+      std::erase(whole.related, static_cast<uint32_t>(whole.best));
+    }
+  }
+  out.asks.push_back(std::move(whole));
   return out;
 }
 
