@@ -45,6 +45,7 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
 
 void Runtime::warm_up() {
   approved_analytics_->refresh_in_background();
+  qa_->train_eagerly();
 }
 
 Runtime::~Runtime() {

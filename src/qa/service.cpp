@@ -27,6 +27,7 @@ Service::Service(store::Connection& c, std::shared_ptr<const Resources> res, Eng
 void Service::rebuild(store::Connection& c) {
   auto all = load_entries(c);
   auto engine = std::make_shared<const Engine>(all, res_, opt_);
+  if (eager_) engine->warm();
   std::lock_guard g(snap_);
   all_ = std::move(all);
   engine_ = std::move(engine);
@@ -90,6 +91,14 @@ AskResult Service::ask(std::string_view question, store::Connection* queue_to,
                        r.own_case ? "case" : "question", who);
   }
   return a;
+}
+
+void Service::train_eagerly() {
+  {
+    std::lock_guard g(write_);
+    eager_ = true;
+  }
+  engine()->warm();
 }
 
 std::vector<Entry> Service::entries() const {

@@ -67,13 +67,17 @@ class Service {
                            const std::string& who);
 
   std::shared_ptr<const Engine> engine() const;
+  // A server trains the classifier when the bank changes (the editor's request waits for it)
+  // and now; otherwise the first question after a change does (engine.h, Engine::warm).
+  void train_eagerly();
 
  private:
   void rebuild(store::Connection& c);
 
   std::shared_ptr<const Resources> res_;
   EngineOptions opt_;
-  std::mutex write_;         // one bank change at a time
+  std::mutex write_;  // one bank change at a time
+  bool eager_ = false;
   mutable std::mutex snap_;  // guards the two members below
   std::vector<Entry> all_;
   mutable std::shared_ptr<const Engine> engine_;
