@@ -8,6 +8,7 @@
 #include "api/auth_guard.h"
 #include "api/context.h"
 #include "api/router.h"
+#include "auth/first_run.h"
 #include "auth/service.h"
 
 namespace caunoi::api {
@@ -64,6 +65,27 @@ void register_auth_routes(Router& r, Context& ctx) {
     res.headers.emplace_back("Set-Cookie", cookie(q, s.token, auth::Service::kSessionSeconds));
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
+  });
+
+  // First run (auth/first_run.h): whether the database still waits for its first administrator,
+  // and creating that administrator from the one-time link `caunoi serve` printed.
+  r.get("/api/v1/auth/setup", [&ctx](const Request&, const Params&) {
+    auto lease = ctx.pool->acquire();
+    const bool needed =
+        lease->scalar("SELECT COUNT(*) FROM auth_users WHERE role = 'admin' AND active = 1")
+            .value_or(0) == 0;
+    return Response::json(json::object{{"needed", needed}});
+  });
+
+  r.post("/api/v1/auth/setup", [&ctx](const Request& q, const Params&) {
+    auto body = q.json_body();
+    auto lease = ctx.pool->acquire();
+    const auth::User u = auth::claim_first_run(
+        *lease, *ctx.auth, string_field(body, "token"), string_field(body, "username"),
+        string_field(body, "full_name"), string_field(body, "password"));
+    auth::Principal who{u, false, "", ""};
+    audit_action(*lease, q, &who, "auth.first_admin", "user:" + std::to_string(u.id), "", "");
+    return Response::json(json::object{{"user", user_json(ctx, u)}}, 201);
   });
 
   r.post("/api/v1/auth/logout", [&ctx](const Request& q, const Params&) {

@@ -18,6 +18,8 @@ constexpr Rule kRules[] = {
     {"GET", "/api/v1/geo*", A::open, false},
     {"POST", "/api/v1/qa/ask", A::open, false},
     {"POST", "/api/v1/auth/login", A::open, false},
+    {"GET", "/api/v1/auth/setup", A::open, false},
+    {"POST", "/api/v1/auth/setup", A::open, false},  // needs the one-time token (first_run.h)
     // The signed-in user about themselves.
     {"*", "/api/v1/auth*", A::self, false},
     // Administration.

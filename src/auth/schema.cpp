@@ -65,6 +65,14 @@ CREATE TABLE auth_login_throttle (
 );
 CREATE INDEX auth_login_throttle_remote ON auth_login_throttle(remote);
 )sql"},
+    // The first administrator's one-time setup token (first_run.h), as its SHA-256.
+    {"auth", 3, "first-run setup token", R"sql(
+CREATE TABLE auth_setup (
+  token_hash TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+)sql"},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/runtime.h"
+#include "auth/first_run.h"
 #include "cli/commands.h"
 #include "http/server.h"
 
@@ -69,6 +70,17 @@ void add_serve(CLI::App& app, int&) {
     opt.static_dir = paths.web_dir;
     http::Server server(rt.router(), opt);
     server.handle_signals();
+    // A database without an administrator: print a one-time link to create the first one.
+    {
+      auto lease = rt.pool().acquire();
+      if (auto token = auth::first_run_token(*lease, rt.auth())) {
+        const std::string where = host == "0.0.0.0" || host == "::" ? "localhost" : host;
+        spdlog::warn(
+            "Chưa có tài khoản quản trị. Mở liên kết dùng một lần này (hết hạn sau 24 giờ) để tạo "
+            "tài khoản quản trị đầu tiên với mật khẩu của bạn: http://{}:{}/khoi-tao#{}",
+            where, server.port(), *token);
+      }
+    }
     // The line tests and scripts wait for; keep its shape.
     spdlog::info("caunoi đang phục vụ tại http://{}:{} (cơ sở dữ liệu {}, {} luồng)", host,
                  server.port(), db, n);

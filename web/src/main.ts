@@ -53,11 +53,12 @@ route("/danh-muc", "Danh mục", lazy(() => import("./pages/referenceLists")));
 route("/hoi-dap", "Hỏi đáp chính sách", lazy(() => import("./pages/qa"), true));
 route("/hoi-dap/quan-ly", "Quản lý hỏi đáp", lazy(() => import("./pages/qaStaff")));
 route("/dang-nhap", "Đăng nhập", lazy(() => import("./pages/login"), true));
+route("/khoi-tao", "Khởi tạo hệ thống", lazy(() => import("./pages/setup"), true));
 
 // A session that ended while a staff page was open: sign in again and come back.
 whenLoginRequired(() => {
   expired();
-  if (!location.pathname.startsWith("/dang-nhap") && location.pathname !== "/hoi-dap") navigate(loginPath(), true);
+  if (!location.pathname.startsWith("/dang-nhap") && location.pathname !== "/hoi-dap" && location.pathname !== "/khoi-tao") navigate(loginPath(), true);
 });
 
 const links = new Map<string, HTMLAnchorElement>();

@@ -1,6 +1,6 @@
 // pages/login.ts — "Đăng nhập": staff sign in, then return to the page they asked for
 // (?next=/hoat-dong). Wrong passwords and lock-outs show the server's Vietnamese message.
-import { ApiError } from "../api";
+import { ApiError, get } from "../api";
 import { h } from "../dom";
 import { navigate, type Page } from "../router";
 import { login } from "../session";
@@ -52,6 +52,15 @@ const page: Page = (main, _p, query) => {
   );
   main.setAttribute("data-ready", "login");
   user.focus();
+  // A new database has no account yet: say where the first one comes from.
+  void get<{ needed: boolean }>("/auth/setup")
+    .then((r) => {
+      if (r.needed)
+        status.append(
+          h("p", { class: "alert alert-info", "data-testid": "setup-needed" }, "Hệ thống chưa có tài khoản quản trị. Mở liên kết khởi tạo dùng một lần mà máy chủ in ra khi khởi động (dòng “Chưa có tài khoản quản trị…” trong cửa sổ chạy make run) để tạo tài khoản đầu tiên."),
+        );
+    })
+    .catch(() => undefined);
 };
 
 export default page;
