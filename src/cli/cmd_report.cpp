@@ -9,6 +9,7 @@
 #include "app/engines.h"
 #include "cli/commands.h"
 #include "common/error.h"
+#include "places/unit_arg.h"
 #include "reports/render.h"
 
 namespace caunoi::cli {
@@ -18,7 +19,8 @@ void add_report(CLI::App& app, int&) {
   static std::string db = "caunoi.db", unit = "VN", period, compare, format = "text", out,
                      data = "all";
   cmd->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
-  cmd->add_option("--unit", unit, "Mã đơn vị (VN, 15, old:15...)")->capture_default_str();
+  cmd->add_option("--unit", unit, "Mã hoặc tên đơn vị (VN, 15, old:15, \"Lào Cai\", \"lao cai\")")
+      ->capture_default_str();
   cmd->add_option("--period", period, "Kỳ báo cáo (2022-10, 2022Q3, 2022, 2022-01..2022-10)")
       ->required();
   cmd->add_option("--compare", compare, "So sánh: last-year (cùng kỳ năm trước)")
@@ -37,8 +39,9 @@ void add_report(CLI::App& app, int&) {
     auto g = places::Gazetteer::load(*c);
     bool approved_only = data == "approved";
     auto engine = app::load_engine(*c, g, approved_only);
-    auto rep = reports::build_report(*engine, unit, periods::Period::parse(period),
-                                     compare == "last-year", approved_only);
+    auto rep = reports::build_report(*engine, places::unit_from_text(g, unit).id,
+                                     periods::Period::parse(period), compare == "last-year",
+                                     approved_only);
     std::string bytes = format == "xlsx" ? reports::render_xlsx(rep)
                         : format == "json"
                             ? boost::json::serialize(reports::render_json(rep)) + "\n"

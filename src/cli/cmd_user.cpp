@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "common/error.h"
 #include "places/gazetteer.h"
+#include "places/unit_arg.h"
 
 namespace caunoi::cli {
 namespace {
@@ -74,14 +75,16 @@ void add_user(CLI::App& app, int&) {
                   "Vai trò: admin, leader, central_staff, province_staff, commune_staff, "
                   "collaborator, public")
       ->required();
-  add->add_option("--unit", unit, "Mã đơn vị (VN, mã tỉnh, mã xã)")->capture_default_str();
+  add->add_option("--unit", unit, "Mã hoặc tên đơn vị (VN, mã tỉnh, mã xã, \"Lào Cai\")")
+      ->capture_default_str();
   add->add_option("--full-name", full_name, "Họ và tên");
   add->add_flag("--password-stdin", password_stdin, "Đọc mật khẩu từ đầu vào chuẩn (mặc định)");
   add->callback([with] {
     with([](store::Connection& c, auth::Service& s) {
       std::string pw = read_password("Mật khẩu cho " + username + ": ");
       store::Transaction tx(c);
-      auto u = s.create_user(c, {username, full_name, role, unit, pw});
+      const std::string unit_id = places::unit_from_text(s.places(), unit).id;
+      auto u = s.create_user(c, {username, full_name, role, unit_id, pw});
       record(c, "user.create", u);
       tx.commit();
       std::cout << "Đã tạo tài khoản " << u.username << " (" << auth::role_label_vi(u.role)

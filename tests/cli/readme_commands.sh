@@ -27,6 +27,9 @@ expect "10 tháng đầu năm 2021" "$bin" period 2022-01..2022-10
 expect "Đã tạo tài khoản admin" "$bin" user add --db caunoi.db --username admin --role admin \
   --unit VN <<<"mat-khau-du-dai-123"
 expect "admin" "$bin" user list --db caunoi.db
+# A unit by its name, without diacritics: the province, not Phường Lào Cai.
+expect "đơn vị 15" "$bin" user add --db caunoi.db --username canbo.laocai --role province_staff \
+  --unit "lao cai" <<<"mat-khau-du-dai-456"
 
 # An import of a file as staff write it; the second run of the same file adds nothing.
 printf 'Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n15/06/2026,Tỉnh Lào Cai,Hội nghị truyền thông,1,120\n' >hoat-dong.csv
@@ -43,6 +46,7 @@ grep -qF 'Dòng 2, cột "Ngày"' <<<"$out" || fail "bad file: no row and column
 
 expect "so với cùng kỳ" "$bin" report --db caunoi.db --unit VN --period 2022-01..2022-10 \
   --compare last-year
+expect "Lào Cai" "$bin" report --db caunoi.db --unit "Lào Cai" --period 2022
 expect "" "$bin" report --db caunoi.db --unit VN --period 2022-01..2022-10 --compare last-year \
   --data approved --format xlsx --out r.xlsx
 [ -s r.xlsx ] || fail "report --format xlsx wrote no file"

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "places/gazetteer.h"
 #include "places/install.h"
+#include "places/unit_arg.h"
 #include "test_db.h"
 
 using namespace caunoi;
@@ -127,5 +128,41 @@ TEST_F(Places, UnknownUnitIsNotFound) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::not_found);
     EXPECT_EQ(e.code(), "unit_not_found");
+  }
+}
+
+// Issue 22 item 3: a unit typed by a person, by code or by name (places/unit_arg.h).
+TEST_F(Places, AUnitIsTypedByCodeOrName) {
+  EXPECT_EQ(places::unit_from_text(*g_, "VN").id, "VN");
+  EXPECT_EQ(places::unit_from_text(*g_, "15").id, "15");
+  EXPECT_EQ(places::unit_from_text(*g_, "old:15").name, "Yên Bái");
+  // A province before the ward of the same name (Phường Lào Cai), with or without diacritics.
+  EXPECT_EQ(places::unit_from_text(*g_, "Lào Cai").id, "15");
+  EXPECT_EQ(places::unit_from_text(*g_, "lao cai").id, "15");
+  EXPECT_EQ(places::unit_from_text(*g_, "LÀO CAI").id, "15");
+  EXPECT_EQ(places::unit_from_text(*g_, "tỉnh Lào Cai").id, "15");
+  EXPECT_EQ(places::unit_from_text(*g_, "phuong ba dinh").full_name, "Phường Ba Đình");
+}
+
+TEST_F(Places, AnAmbiguousOrUnknownNameListsTheCandidates) {
+  try {
+    // Phường Ba Đình (Hà Nội), Xã Ba Đình (Thanh Hoá), and Xã Ba Dinh (Quảng Ngãi), which folds
+    // alike.
+    places::unit_from_text(*g_, "Ba Đình");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "ambiguous_unit");
+    EXPECT_EQ(e.fields().size(), 3u);
+    EXPECT_NE(std::string(e.what()).find("mã 21499"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("Phường Ba Đình"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("Xã Ba Đình"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("mã "), std::string::npos) << e.what();
+  }
+  try {
+    places::unit_from_text(*g_, "Lao Ca");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "unit_not_found");
+    EXPECT_NE(std::string(e.what()).find("Tỉnh Lào Cai"), std::string::npos) << e.what();
   }
 }
