@@ -23,6 +23,17 @@ boost::json::object unit_json(const places::Gazetteer& g, const places::Unit& u)
     o["successors"] = std::move(succ);
     const auto& today = g.current_of(u.id);
     o["part_of_today"] = boost::json::object{{"id", today.id}, {"full_name", today.full_name}};
+    // A split commune: its figures before 1 July 2025 count in the first successor; the others
+    // took "một phần" of it (README, the reform roll-up).
+    if (u.successors.size() > 1) {
+      boost::json::array parts;
+      for (std::size_t i = 1; i < u.successors.size(); ++i) {
+        const auto& p = g.get(u.successors[i]);
+        parts.push_back(
+            boost::json::object{{"id", p.id}, {"full_name", p.full_name}, {"note", "một phần"}});
+      }
+      o["also_part_of"] = std::move(parts);
+    }
   }
   return o;
 }

@@ -19,6 +19,9 @@ void print_unit(const places::Gazetteer& g, const places::Unit& u) {
     std::cout << ") — nay thuộc " << now.full_name;
     if (now.level > places::Level::province)
       std::cout << ", " << g.current_province_of(u.id).full_name;
+    // A split commune: the first successor carries its figures before 1 July 2025.
+    for (std::size_t i = 1; i < u.successors.size(); ++i)
+      std::cout << (i == 1 ? "; một phần vào " : ", ") << g.get(u.successors[i]).full_name;
   } else if (u.level > places::Level::province) {
     std::cout << "  (" << g.get(u.parent_id).full_name << ")";
   }

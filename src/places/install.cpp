@@ -2,10 +2,13 @@
 //
 // The CSV files are the project's copies of public lists (data/SOURCES.md). Names of current
 // units come from the 2026 snapshot (same codes as 2025, newest spelling and types); old units
-// from the 01/03/2025 list; old→new links from the dvhcvn mapping, with the two codes SOURCES.md
-// says to remap. The whole load is one transaction: a half-loaded gazetteer never exists.
+// from the 01/03/2025 list; old→new links from the dvhcvn mapping as corrected in SOURCES.md,
+// with the two codes it says to remap. The units load once, in one transaction: a half-loaded
+// gazetteer never exists. The links are recomputed from the data at every start (relink), so a
+// corrected mapping reaches databases installed before it.
 #include "places/install.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -13,6 +16,7 @@
 #include "common/error.h"
 #include "places/gazetteer.h"
 #include "tabular/csv_records.h"
+#include "text/fold.h"
 
 namespace caunoi::places {
 namespace {
@@ -41,7 +45,10 @@ std::span<const store::Migration> migrations() {
 
 int install(store::Connection& c, const std::filesystem::path& data_dir) {
   store::apply_migrations(c, kMigrations);
-  if (c.scalar("SELECT COUNT(*) FROM units").value_or(0) > 0) return 0;
+  if (c.scalar("SELECT COUNT(*) FROM units").value_or(0) > 0) {
+    relink(c, data_dir);
+    return 0;
+  }
 
   const auto admin = data_dir / "admin";
   store::Transaction tx(c);
@@ -74,44 +81,101 @@ int install(store::Connection& c, const std::filesystem::path& data_dir) {
   for (auto& r : tabular::read_csv_records(admin / "districts_old.csv"))
     add(old_id(r.at("code")), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::district, Era::old, old_id(r.at("province_code")), r.at("name_en"));
-  std::set<std::string> old_communes;
-  for (auto& r : tabular::read_csv_records(admin / "wards_old.csv")) {
+  for (auto& r : tabular::read_csv_records(admin / "wards_old.csv"))
     add(old_id(r.at("code")), r.at("code"), r.at("name"), r.at("full_name"), r.at("unit_type"),
         Level::commune, Era::old, old_id(r.at("district_code")), r.at("name_en"));
-    old_communes.insert(r.at("code"));
-  }
 
-  auto link = [&](const std::string& from, const std::string& to, int rank, bool partial) {
-    c.execute(
-        "INSERT OR IGNORE INTO unit_successors(old_id, new_id, rank, partial) VALUES (?,?,?,?)",
-        from, to, rank, partial);
-  };
+  tx.commit();
+  relink(c, data_dir);
+  return written;
+}
+
+namespace {
+
+struct Link {
+  std::string to;
+  bool partial = false;
+  bool operator==(const Link&) const = default;
+};
+using Links = std::map<std::string, std::vector<Link>>;  // old id → successors, primary first
+
+// The old→new links the data files give, checked: every old unit's successors lie within its
+// old province's successor (the 2025 reform merged provinces whole), so province and national
+// figures stay exact whatever the commune mapping says.
+Links links_from_data(store::Connection& c, const std::filesystem::path& admin) {
+  std::map<std::string, std::string> names, province_of;  // old code → folded name, province
+  c.each("SELECT id, name, parent_id, level FROM units WHERE era = 0",
+         [&](const store::Row& r) { names[r.text(0)] = text::fold(r.text(1)); });
+  Links links;
   std::map<std::string, std::string> province_successor;
   for (auto& r : tabular::read_csv_records(admin / "mapping_provinces_2025.csv")) {
-    link(old_id(r.at("old_province_code")), r.at("new_province_code"), 0, false);
+    links[old_id(r.at("old_province_code"))].push_back({r.at("new_province_code"), false});
     province_successor[r.at("old_province_code")] = r.at("new_province_code");
+  }
+  std::map<std::string, std::string> new_province, new_name;
+  for (auto& r : tabular::read_csv_records(admin / "wards_2026.csv")) {
+    new_province[r.at("code")] = r.at("province_code");
+    new_name[r.at("code")] = text::fold(r.at("name"));
   }
   // Two new codes in the mapping differ from the GSO list (SOURCES.md).
   const std::map<std::string, std::string> remap = {{"06970", "06978"}, {"23737", "23938"}};
-  std::map<std::string, int> rank;
   std::set<std::string> mapped_districts;
+  std::vector<std::string> outside;
   for (auto& r : tabular::read_csv_records(admin / "mapping_wards_2025.csv")) {
     std::string to = r.at("new_ward_code");
     if (auto it = remap.find(to); it != remap.end()) to = it->second;
-    const std::string& code = r.at("old_code");
-    bool district = r.at("old_level") == "district";
-    if (!district && !old_communes.count(code)) continue;  // 12 codes not in the 2025 list
-    if (district) mapped_districts.insert(code);
-    link(old_id(code), to, rank[code]++, r.at("merge_type") == "partial");
+    const std::string id = old_id(r.at("old_code"));
+    const bool district = r.at("old_level") == "district";
+    if (!names.count(id)) continue;  // 12 old codes not in the 2025 list (SOURCES.md)
+    if (district) mapped_districts.insert(r.at("old_code"));
+    if (new_province[to] != province_successor[r.at("old_province_code")])
+      outside.push_back(r.at("old_code") + " " + r.at("old_name") + " → " + to + " " +
+                        r.at("new_ward_name"));
+    links[id].push_back({to, r.at("merge_type") == "partial"});
   }
+  if (!outside.empty()) {
+    std::string list;
+    for (const auto& o : outside) list += "; " + o;
+    throw Error(ErrorKind::internal, "mapping_outside_province",
+                "Bảng chuyển đổi đơn vị hành chính có " + std::to_string(outside.size()) +
+                    " đơn vị cũ được chuyển ra ngoài tỉnh kế thừa tỉnh cũ của nó" + list + ".");
+  }
+  // A commune split between several new ones counts, before 1 July 2025, in one of them: the
+  // one that kept its name (Phường Ngọc Hà goes to Phường Ngọc Hà, not Ba Đình), else the first
+  // the mapping lists (lowest code). The others are shown as taking "một phần".
+  for (auto& [id, to] : links)
+    if (to.size() > 1)
+      std::stable_partition(to.begin(), to.end(),
+                            [&](const Link& l) { return new_name[l.to] == names[id]; });
   // Districts are not in the commune mapping (except island districts that became đặc khu):
   // each lies whole within its old province, hence within that province's successor.
-  for (auto& r : tabular::read_csv_records(admin / "districts_old.csv")) {
-    if (mapped_districts.count(r.at("code"))) continue;
-    link(old_id(r.at("code")), province_successor.at(r.at("province_code")), 0, false);
-  }
+  for (auto& r : tabular::read_csv_records(admin / "districts_old.csv"))
+    if (!mapped_districts.count(r.at("code")))
+      links[old_id(r.at("code"))].push_back({province_successor.at(r.at("province_code")), false});
+  return links;
+}
+
+}  // namespace
+
+int relink(store::Connection& c, const std::filesystem::path& data_dir) {
+  const Links want = links_from_data(c, data_dir / "admin");
+  Links have;
+  c.each("SELECT old_id, new_id, partial FROM unit_successors ORDER BY old_id, rank",
+         [&](const store::Row& r) {
+           have[r.text(0)].push_back({r.text(1), r.i64(2) != 0});
+         });
+  if (have == want) return 0;
+  int changed = 0;
+  for (const auto& [id, to] : want) changed += have.count(id) == 0 || have.at(id) != to;
+  for (const auto& [id, to] : have) changed += want.count(id) == 0;
+  store::Transaction tx(c);
+  c.execute("DELETE FROM unit_successors");
+  for (const auto& [id, to] : want)
+    for (std::size_t i = 0; i < to.size(); ++i)
+      c.execute("INSERT INTO unit_successors(old_id, new_id, rank, partial) VALUES (?,?,?,?)", id,
+                to[i].to, static_cast<int>(i), to[i].partial);
   tx.commit();
-  return written;
+  return changed;
 }
 
 }  // namespace caunoi::places

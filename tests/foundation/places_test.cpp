@@ -3,6 +3,9 @@
 // Phú Yên → Đắk Lắk).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "app/bootstrap.h"
 #include "common/error.h"
 #include "places/gazetteer.h"
@@ -111,7 +114,7 @@ TEST_F(Places, SearchWithOrWithoutDiacriticsAnyCase) {
 TEST_F(Places, ResolveCodeByDate) {
   EXPECT_EQ(g_->resolve_code("15", Date{2022, 5, 1})->id, "old:15");
   EXPECT_EQ(g_->resolve_code("15", Date{2026, 1, 1})->name, "Lào Cai");  // code kept, new land
-  EXPECT_EQ(g_->resolve_code("10", Date{2026, 1, 1}), nullptr);  // no province 10 today
+  EXPECT_EQ(g_->resolve_code("10", Date{2026, 1, 1}), nullptr);          // no province 10 today
   EXPECT_EQ(g_->resolve_code("10", Date{2024, 1, 1})->name, "Lào Cai");
 }
 
@@ -165,4 +168,65 @@ TEST_F(Places, AnAmbiguousOrUnknownNameListsTheCandidates) {
     EXPECT_EQ(e.code(), "unit_not_found");
     EXPECT_NE(std::string(e.what()).find("Tỉnh Lào Cai"), std::string::npos) << e.what();
   }
+}
+
+// Issue 22 item 7: the corrected mapping. Old An Giang's Xã Tân Phú counts in An Giang, not in
+// Đồng Tháp; every old unit's successors lie within its old province's successor (install checks
+// it, and would refuse the data otherwise); a split commune counts in the part that kept its name.
+TEST_F(Places, TheReformMappingStaysWithinProvinces) {
+  EXPECT_EQ(g_->current_province_of("old:30622").name, "An Giang");
+  for (std::size_t i = 0; i < g_->size(); ++i) {
+    const auto& u = g_->at(static_cast<uint32_t>(i));
+    if (u.era != places::Era::old || u.level == places::Level::province) continue;
+    const std::string province = g_->ancestors(u.id).size() >= 2
+                                     ? g_->ancestors(u.id)[g_->ancestors(u.id).size() - 2]->id
+                                     : "";
+    ASSERT_FALSE(province.empty()) << u.id;
+    const auto& new_province = g_->current_of(province);
+    for (const auto& s : u.successors)
+      EXPECT_TRUE(g_->within(s, new_province.id)) << u.id << " → " << s;
+  }
+  const auto& ngoc_ha = *g_->search("Ngọc Hà", 5, places::Era::old).front();
+  ASSERT_GT(ngoc_ha.successors.size(), 1u);
+  EXPECT_EQ(g_->get(ngoc_ha.successors.front()).name, "Ngọc Hà");
+}
+
+TEST(PlacesInstall, ADatabaseInstalledBeforeACorrectionIsRelinked) {
+  testutil::TempDb db;
+  auto c = app::open_database(db.path, testutil::test_paths());  // installs the units
+  // As a database made from the old mapping: Tân Phú sent to Đồng Tháp's Tân Phú Trung.
+  c->execute("UPDATE unit_successors SET new_id = '30259' WHERE old_id = 'old:30622'");
+  EXPECT_EQ(places::install(*c, CAUNOI_SOURCE_DIR "/data"), 0);  // units kept, links mended
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors WHERE old_id = 'old:30622' AND "
+                      "new_id = '30604'"),
+            1);
+  EXPECT_EQ(places::relink(*c, CAUNOI_SOURCE_DIR "/data"), 0);  // nothing left to change
+}
+
+TEST(PlacesInstall, AMappingRowOutsideItsProvinceIsRefusedAndChangesNothing) {
+  testutil::TempDb db;
+  auto c = app::open_database(db.path, testutil::test_paths());
+  const auto dir = std::filesystem::path(db.path + "-data");
+  std::filesystem::create_directories(dir / "admin");
+  for (const auto& f : std::filesystem::directory_iterator(CAUNOI_SOURCE_DIR "/data/admin"))
+    std::filesystem::copy(f.path(), dir / "admin" / f.path().filename());
+  // The source's old row: An Giang's Xã Tân Phú sent to Đồng Tháp's Xã Tân Phú Trung.
+  std::ifstream in(dir / "admin" / "mapping_wards_2025.csv");
+  std::string csv((std::istreambuf_iterator<char>(in)), {}),
+      from = "91,Tỉnh An Giang,30604,Xã Vĩnh An,89,Tỉnh An Giang,30622";
+  in.close();
+  const auto at = csv.find(from);
+  ASSERT_NE(at, std::string::npos);
+  csv.replace(at, from.size(), "82,Tỉnh Đồng Tháp,30259,Xã Tân Phú Trung,89,Tỉnh An Giang,30622");
+  std::ofstream(dir / "admin" / "mapping_wards_2025.csv") << csv;
+  const auto before = c->scalar("SELECT COUNT(*) FROM unit_successors WHERE new_id = '30604'");
+  try {
+    places::relink(*c, dir);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "mapping_outside_province");
+    EXPECT_NE(std::string(e.what()).find("30622"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors WHERE new_id = '30604'"), before);
+  std::filesystem::remove_all(dir);
 }
