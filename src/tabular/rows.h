@@ -20,7 +20,8 @@ namespace caunoi::tabular {
 using Cells = std::span<const std::string_view>;
 using RowFn = std::function<bool(long row, Cells cells)>;
 
-// Which reader a file wants: by content (an XLSX file is a ZIP archive, "PK\3\4") and then by
+// Which reader a file wants: by content (an XLSX file is a ZIP archive, "PK\3\4"; an OLE file
+// is sent to the XLSX reader, which names why it cannot read it) and then by
 // its name (".xlsx", ".csv", ".txt"). Returns "xlsx" or "csv".
 std::string_view detect_format(std::string_view data, std::string_view filename);
 

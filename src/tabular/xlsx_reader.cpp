@@ -12,6 +12,7 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -31,6 +32,28 @@ constexpr long kMaxRows = 1048576;  // Excel's limit
 [[noreturn]] void bad_zip() {
   throw invalid("xlsx_bad_zip",
                 "Tệp không phải tệp Excel (.xlsx) hợp lệ: không đọc được nội dung nén.");
+}
+
+// An OLE compound file (magic D0 CF 11 E0) is not a ZIP: either an .xlsx encrypted with a
+// password (its streams are "EncryptionInfo" and "EncryptedPackage", names in UTF-16) or a
+// workbook in the old binary format (.xls). Both are refused by name, not as a damaged file.
+void refuse_compound_file(std::string_view data) {
+  static constexpr unsigned char kMagic[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return;
+  static constexpr char16_t kName[] = u"EncryptedPackage";
+  std::string utf16le;
+  for (char16_t ch : std::u16string_view(kName)) {
+    utf16le += static_cast<char>(ch & 0xFF);
+    utf16le += static_cast<char>(ch >> 8);
+  }
+  if (data.find(utf16le) != std::string_view::npos)
+    throw invalid("xlsx_protected",
+                  "Tệp Excel được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở tệp bằng Excel, "
+                  "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, "
+                  "xóa mật khẩu), lưu lại rồi tải lên lần nữa.");
+  throw invalid("xlsx_old_format",
+                "Tệp là sổ Excel định dạng cũ (.xls), không phải .xlsx. Hãy mở bằng Excel hoặc "
+                "LibreOffice, chọn Lưu thành… → Sổ làm việc Excel (.xlsx), rồi tải lên lại.");
 }
 [[noreturn]] void bad_xml(const std::string& part, const std::string& why) {
   throw invalid("xlsx_bad_xml", "Tệp Excel bị hỏng (" + part + "): " + why + ".");
@@ -91,6 +114,7 @@ class Archive {
                             ? UINT64_MAX
                             : limits.ratio * file_bytes_;
     part_cap_ = std::min(limits.part_bytes, std::max(limits.ratio_floor, by_ratio));
+    refuse_compound_file(data);
     zip_error_t err;
     zip_error_init(&err);
     zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &err);
@@ -115,6 +139,12 @@ class Archive {
   bool stream(const std::string& name, Sink&& sink) {
     zip_int64_t idx = zip_name_locate(za_, name.c_str(), 0);
     if (idx < 0) idx = zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE);
+    if (idx < 0) {
+      // Some writers store Windows paths ("xl\\workbook.xml"); Excel opens those files.
+      std::string windows = name;
+      std::replace(windows.begin(), windows.end(), '/', '\\');
+      idx = zip_name_locate(za_, windows.c_str(), ZIP_FL_NOCASE);
+    }
     if (idx < 0) return false;
     zip_stat_t st;
     if (zip_stat_index(za_, idx, 0, &st) != 0) bad_zip();
@@ -303,7 +333,12 @@ std::string dir_of(const std::string& part) {
 
 struct WorkbookSheets : XmlPart {
   std::vector<std::pair<std::string, std::string>> sheets;  // name → relationship id
+  bool date1904 = false;  // serials count from 1904-01-01 (old Mac Excel, some exports)
   void start(std::string_view name, const XML_Char** atts) override {
+    if (name == "workbookPr") {
+      const char* d = attr(atts, "date1904");
+      date1904 = d && (std::string_view(d) == "1" || std::string_view(d) == "true");
+    }
     if (name != "sheet") return;
     const char* n = attr(atts, "name");
     const char* id = attr(atts, "id");  // r:id
@@ -313,6 +348,37 @@ struct WorkbookSheets : XmlPart {
   }
   void end(std::string_view) override {}
 };
+
+// OOXML writes characters XML cannot hold as _xHHHH_ ("ABC_x000D_" is "ABC" and a carriage
+// return; "_x005F_" is an underscore). Excel shows the character; so do we.
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+std::string decode_x_escapes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && is_hex(s[i + 2]) &&
+        is_hex(s[i + 3]) && is_hex(s[i + 4]) && is_hex(s[i + 5]) && s[i + 6] == '_') {
+      unsigned cp = 0;
+      std::from_chars(s.data() + i + 2, s.data() + i + 6, cp, 16);
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      i += 7;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
 
 // The strings back to back in one block, each ending at ends[i].
 class SharedStrings : public XmlPart {
@@ -334,6 +400,12 @@ class SharedStrings : public XmlPart {
   void end(std::string_view name) override {
     if (name == "si") {
       hold(sizeof(uint64_t), kWhat);
+      const size_t from = ends_.empty() ? 0 : ends_.back();
+      if (text_.find("_x", from) != std::string::npos) {
+        std::string plain = decode_x_escapes(std::string_view(text_).substr(from));
+        text_.resize(from);
+        text_ += plain;  // never longer than what it replaces
+      }
       ends_.push_back(text_.size());
     } else if (name == "rPh") {
       --depth_rph_;
@@ -415,11 +487,12 @@ struct Styles : XmlPart {
   }
 };
 
-std::string number_text(std::string_view v, bool is_date) {
+std::string number_text(std::string_view v, bool is_date, bool date1904) {
   if (!is_date) return std::string(v);
   double serial = 0;
   auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), serial);
   if (ec != std::errc() || ptr != v.data() + v.size()) return std::string(v);
+  if (date1904) serial += 1462;  // days from 1899-12-30 to 1904-01-01
   auto d = excel_serial_to_date(serial);
   return d ? d->iso() : std::string(v);
 }
@@ -427,8 +500,12 @@ std::string number_text(std::string_view v, bool is_date) {
 class SheetReader : public XmlPart {
  public:
   SheetReader(const SharedStrings& shared, const std::vector<bool>& date_styles, const RowFn& fn,
-              uint64_t held_bytes)
-      : shared_(shared), date_styles_(date_styles), fn_(fn), row_held_(held_bytes) {}
+              uint64_t held_bytes, bool date1904)
+      : shared_(shared),
+        date_styles_(date_styles),
+        fn_(fn),
+        row_held_(held_bytes),
+        date1904_(date1904) {}
 
  private:
   void start(std::string_view name, const XML_Char** atts) override {
@@ -508,8 +585,9 @@ class SheetReader : public XmlPart {
 
   std::string cell_text() const {
     if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
-    if (type_ == "n") return number_text(value_, is_date_);
+    if (type_ == "n") return number_text(value_, is_date_, date1904_);
     if (type_ == "d") return value_.substr(0, std::min<size_t>(value_.size(), 10));  // ISO date
+    if (value_.find("_x") != std::string::npos) return decode_x_escapes(value_);
     return value_;  // str, inlineStr, e
   }
 
@@ -536,6 +614,7 @@ class SheetReader : public XmlPart {
   long row_ = 0;
   int col_ = 0, next_col_ = 0, depth_rph_ = 0;
   bool in_row_ = false, in_cell_ = false, in_text_ = false, is_date_ = false;
+  bool date1904_ = false;
 };
 
 struct Workbook {
@@ -630,7 +709,7 @@ void read_xlsx(std::string_view data, const RowFn& fn, const XlsxOptions& opt) {
   styles.parse(a, st_part.empty() ? base + "styles.xml" : st_part);
   std::vector<bool> date_styles = styles.date_styles();
 
-  SheetReader reader(shared, date_styles, fn, opt.limits.held_bytes);
+  SheetReader reader(shared, date_styles, fn, opt.limits.held_bytes, wb.sheets.date1904);
   if (!reader.parse(a, sheet_part)) bad_xml(sheet_part, "thiếu trang tính");
 }
 

@@ -10,6 +10,8 @@
 //
 // Errors are caunoi::Error(invalid_input) with a Vietnamese message:
 //   "xlsx_bad_zip"        not a ZIP archive, or a damaged one
+//   "xlsx_protected"      an .xlsx encrypted with a password (an OLE file holding EncryptedPackage)
+//   "xlsx_old_format"     a workbook in the old binary format (.xls)
 //   "xlsx_bad_xml"        a part that is not well-formed XML, or a missing required part
 //   "xlsx_no_sheet"       the named sheet does not exist (the message lists the sheets)
 // and caunoi::Error(too_large), the message saying which limit (XlsxLimits) was reached:
