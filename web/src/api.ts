@@ -43,12 +43,7 @@ async function parse<T>(res: Response): Promise<T> {
   }
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? "http_" + res.status,
-      e?.message ?? `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`,
-      e?.fields ?? [],
-    );
+    throw new ApiError(res.status, e?.code ?? "http_" + res.status, e?.message ?? `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`, e?.fields ?? []);
   }
   return body as T;
 }

@@ -44,7 +44,9 @@ export function date(v: string | Date | null | undefined): string {
 export function parseViDate(s: string): string | null {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(s);
   if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? s.trim() : null;
-  const d = +m[1], mo = +m[2], y = +m[3];
+  const d = +m[1],
+    mo = +m[2],
+    y = +m[3];
   const dt = new Date(Date.UTC(y, mo - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -52,5 +54,10 @@ export function parseViDate(s: string): string | null {
 
 // Folds Vietnamese text for matching typed searches without diacritics ("Lào Cai" ~ "lao cai").
 export function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
 }

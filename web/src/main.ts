@@ -42,18 +42,66 @@ function lazy(load: () => Promise<{ default: Page }>, open = false): Page {
   };
 }
 
-route("/", "Tổng quan", lazy(() => import("./pages/dashboard")));
-route("/hoat-dong", "Hoạt động truyền thông", lazy(() => import("./pages/activities")));
-route("/hoat-dong/moi", "Nhập hoạt động", lazy(() => import("./pages/activityForm")));
-route("/hoat-dong/:id", "Sửa hoạt động", lazy(() => import("./pages/activityForm")));
-route("/ke-hoach", "Kế hoạch, chỉ tiêu", lazy(() => import("./pages/plans")));
-route("/ket-qua", "Kết quả phát triển người tham gia", lazy(() => import("./pages/results")));
-route("/bao-cao", "Báo cáo", lazy(() => import("./pages/reports")));
-route("/danh-muc", "Danh mục", lazy(() => import("./pages/referenceLists")));
-route("/hoi-dap", "Hỏi đáp chính sách", lazy(() => import("./pages/qa"), true));
-route("/hoi-dap/quan-ly", "Quản lý hỏi đáp", lazy(() => import("./pages/qaStaff")));
-route("/dang-nhap", "Đăng nhập", lazy(() => import("./pages/login"), true));
-route("/khoi-tao", "Khởi tạo hệ thống", lazy(() => import("./pages/setup"), true));
+route(
+  "/",
+  "Tổng quan",
+  lazy(() => import("./pages/dashboard")),
+);
+route(
+  "/hoat-dong",
+  "Hoạt động truyền thông",
+  lazy(() => import("./pages/activities")),
+);
+route(
+  "/hoat-dong/moi",
+  "Nhập hoạt động",
+  lazy(() => import("./pages/activityForm")),
+);
+route(
+  "/hoat-dong/:id",
+  "Sửa hoạt động",
+  lazy(() => import("./pages/activityForm")),
+);
+route(
+  "/ke-hoach",
+  "Kế hoạch, chỉ tiêu",
+  lazy(() => import("./pages/plans")),
+);
+route(
+  "/ket-qua",
+  "Kết quả phát triển người tham gia",
+  lazy(() => import("./pages/results")),
+);
+route(
+  "/bao-cao",
+  "Báo cáo",
+  lazy(() => import("./pages/reports")),
+);
+route(
+  "/danh-muc",
+  "Danh mục",
+  lazy(() => import("./pages/referenceLists")),
+);
+route(
+  "/hoi-dap",
+  "Hỏi đáp chính sách",
+  lazy(() => import("./pages/qa"), true),
+);
+route(
+  "/hoi-dap/quan-ly",
+  "Quản lý hỏi đáp",
+  lazy(() => import("./pages/qaStaff")),
+);
+route(
+  "/dang-nhap",
+  "Đăng nhập",
+  lazy(() => import("./pages/login"), true),
+);
+route(
+  "/khoi-tao",
+  "Khởi tạo hệ thống",
+  lazy(() => import("./pages/setup"), true),
+);
 
 // A session that ended while a staff page was open: sign in again and come back.
 whenLoginRequired(() => {
@@ -121,7 +169,12 @@ onUser((u) => {
   userBox.replaceChildren(
     ...(u
       ? [
-          h("span", { class: "user-name" }, h("strong", null, u.full_name || u.username), h("span", null, [u.role_label, u.unit_name].filter(Boolean).join(" — "))),
+          h(
+            "span",
+            { class: "user-name" },
+            h("strong", null, u.full_name || u.username),
+            h("span", null, [u.role_label, u.unit_name].filter(Boolean).join(" — ")),
+          ),
           h(
             "button",
             {
@@ -138,30 +191,17 @@ onUser((u) => {
       : [h("a", { class: "btn secondary on-dark", href: "/dang-nhap", "data-link": true }, "Đăng nhập")]),
   );
 });
-document.getElementById("app")!.append(
-  h(
-    "header",
-    { class: "topbar" },
+document
+  .getElementById("app")!
+  .append(
+    h("header", { class: "topbar" }, h("div", { class: "topbar-inner" }, brand, userBox, toggle)),
     h(
       "div",
-      { class: "topbar-inner" },
-      brand,
-      userBox,
-      toggle,
+      { class: "layout" },
+      sidenav,
+      h("div", { style: { minWidth: "0" } }, main, h("footer", { class: "footer" }, "Cầu nối — dữ liệu minh họa phục vụ điều hành công tác truyền thông.")),
     ),
-  ),
-  h(
-    "div",
-    { class: "layout" },
-    sidenav,
-    h(
-      "div",
-      { style: { minWidth: "0" } },
-      main,
-      h("footer", { class: "footer" }, "Cầu nối — dữ liệu minh họa phục vụ điều hành công tác truyền thông."),
-    ),
-  ),
-);
+  );
 
 void whoAmI();
 start(main, (path) => {

@@ -29,15 +29,19 @@ const code = (o: Obj): Code => ({
   label: String(o.label_vi ?? o.name_vi ?? o.label ?? o.name ?? o.code ?? ""),
   ...(o.category ? { category: String(o.category) } : {}),
 });
-const codes = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : String((x as Obj).code ?? (x as Obj).id ?? ""))) : [];
+const codes = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : String((x as Obj).code ?? (x as Obj).id ?? ""))) : []);
 
 let cache: Promise<Reference> | null = null;
 
 export function reference(): Promise<Reference> {
   cache ??= get<Obj>("/reference")
     .then((r) => ({
-      kinds: items<Obj>(r.kinds ?? []).map((k) => ({ ...code(k), figures: codes(k.figures), required: codes(k.required ?? k.required_figures), channels: codes(k.channels) })),
+      kinds: items<Obj>(r.kinds ?? []).map((k) => ({
+        ...code(k),
+        figures: codes(k.figures),
+        required: codes(k.required ?? k.required_figures),
+        channels: codes(k.channels),
+      })),
       figures: items<Obj>(r.figures ?? []).map(code),
       channels: items<Obj>(r.channels ?? []).map(code),
       groups: items<Obj>(r.groups ?? r.target_groups ?? []).map(code),

@@ -16,7 +16,14 @@ interface Version {
   version: number;
 }
 
-const when = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const when = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 function stamp(iso: string): string {
   const t = Date.parse(iso);
   return Number.isFinite(t) ? when.format(t) : iso || "—";
@@ -37,7 +44,8 @@ export function changes(a: Activity, b: Activity, ref: Reference): string[] {
     out.push(`Ngày: ${span(a)} → ${span(b)}`);
   }
   if (a.kind !== b.kind) out.push(`Loại hoạt động: ${labelOf(ref.kinds, a.kind)} → ${labelOf(ref.kinds, b.kind)}`);
-  if (a.channel !== b.channel) out.push(`Kênh: ${a.channel ? labelOf(ref.channels, a.channel) : "(không)"} → ${b.channel ? labelOf(ref.channels, b.channel) : "(không)"}`);
+  if (a.channel !== b.channel)
+    out.push(`Kênh: ${a.channel ? labelOf(ref.channels, a.channel) : "(không)"} → ${b.channel ? labelOf(ref.channels, b.channel) : "(không)"}`);
   for (const code of new Set([...Object.keys(a.figures), ...Object.keys(b.figures)])) {
     if (a.figures[code] !== b.figures[code]) out.push(`${labelOf(ref.figures, code)}: ${num(a.figures[code])} → ${num(b.figures[code])}`);
   }
@@ -80,7 +88,11 @@ export async function activityHistory(id: string, ref: Reference): Promise<HTMLE
       h(
         "table",
         null,
-        h("thead", null, h("tr", null, h("th", { class: "num" }, "Phiên bản"), h("th", null, "Thời gian"), h("th", null, "Người thực hiện"), h("th", null, "Thay đổi"))),
+        h(
+          "thead",
+          null,
+          h("tr", null, h("th", { class: "num" }, "Phiên bản"), h("th", null, "Thời gian"), h("th", null, "Người thực hiện"), h("th", null, "Thay đổi")),
+        ),
         h("tbody", null, ...rows.reverse()),
       ),
     ),

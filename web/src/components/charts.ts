@@ -3,14 +3,7 @@
 // charts that follow their container's size. Loaded only by pages that draw charts.
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, MapChart, PieChart } from "echarts/charts";
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  TitleComponent,
-  AriaComponent,
-} from "echarts/components";
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, TitleComponent, AriaComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import { num } from "../format";
 

@@ -46,9 +46,26 @@ export function importer(opts: {
   upload?: (f: File, onSent: (sent: number, total: number) => void) => Promise<ImportState>;
 }): HTMLElement {
   const fileId = uid("file");
-  const input = h("input", { id: fileId, type: "file", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data-testid": "import-file" });
+  const input = h("input", {
+    id: fileId,
+    type: "file",
+    accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "data-testid": "import-file",
+  });
   const bar = h("div", { style: { width: "0%" } });
-  const progress = h("div", { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": "0", "aria-label": "Tiến độ nhập tệp", hidden: true }, bar);
+  const progress = h(
+    "div",
+    {
+      class: "progress",
+      role: "progressbar",
+      "aria-valuemin": "0",
+      "aria-valuemax": "100",
+      "aria-valuenow": "0",
+      "aria-label": "Tiến độ nhập tệp",
+      hidden: true,
+    },
+    bar,
+  );
   const statusLine = h("div", { class: "small muted", "aria-live": "polite" });
   const result = h("div", { "data-testid": "import-result" });
   const button = h("button", { type: "submit" }, "Tải lên và kiểm tra");
@@ -76,7 +93,11 @@ export function importer(opts: {
   function showErrors(errors: ImportRowError[], message?: string) {
     clear(
       result,
-      h("div", { class: "alert alert-error", role: "alert" }, h("strong", null, message ?? `Tệp bị từ chối: có ${num(errors.length)} lỗi. Không dòng nào được ghi; hãy sửa các dòng dưới đây rồi nhập lại.`)),
+      h(
+        "div",
+        { class: "alert alert-error", role: "alert" },
+        h("strong", null, message ?? `Tệp bị từ chối: có ${num(errors.length)} lỗi. Không dòng nào được ghi; hãy sửa các dòng dưới đây rồi nhập lại.`),
+      ),
       h(
         "div",
         { class: "table-wrap" },
@@ -87,7 +108,15 @@ export function importer(opts: {
           h(
             "tbody",
             null,
-            ...errors.map((e) => h("tr", { "data-row": e.row ?? "" }, h("td", { class: "num" }, e.row ? num(e.row) : "—"), h("td", null, e.column ?? e.field ?? "—"), h("td", null, e.message))),
+            ...errors.map((e) =>
+              h(
+                "tr",
+                { "data-row": e.row ?? "" },
+                h("td", { class: "num" }, e.row ? num(e.row) : "—"),
+                h("td", null, e.column ?? e.field ?? "—"),
+                h("td", null, e.message),
+              ),
+            ),
           ),
         ),
       ),
@@ -102,7 +131,7 @@ export function importer(opts: {
       const st = (s.state ?? "").toLowerCase();
       // Imports run one at a time on the server; the others wait their turn.
       if (st === "queued") statusLine.textContent = "Đang chờ đến lượt: máy chủ đang nhập tệp khác…";
-      if (finished.has(st) && !(s.errors?.length)) {
+      if (finished.has(st) && !s.errors?.length) {
         setBar(100);
         statusLine.textContent = `Hoàn tất: đã kiểm tra và ghi ${num(s.rows_total ?? (s.inserted ?? 0) + (s.skipped ?? 0))} dòng.`;
         clear(result, okBox(`Đã nhập ${num(s.inserted ?? 0)} dòng${s.skipped ? `, bỏ qua ${num(s.skipped)} dòng trùng` : ""}.`));
@@ -157,7 +186,12 @@ export function importer(opts: {
   return h(
     "form",
     { class: "importer", onsubmit: submit, "data-testid": "importer" },
-    h("div", { class: "row" }, h("div", { class: "field", style: { flex: "1 1 260px" } }, h("label", { for: fileId }, opts.title ?? "Tệp CSV hoặc Excel (.xlsx)"), input), button),
+    h(
+      "div",
+      { class: "row" },
+      h("div", { class: "field", style: { flex: "1 1 260px" } }, h("label", { for: fileId }, opts.title ?? "Tệp CSV hoặc Excel (.xlsx)"), input),
+      button,
+    ),
     h("div", { style: { marginTop: "10px" } }, progress, statusLine),
     result,
   );

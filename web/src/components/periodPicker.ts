@@ -33,16 +33,15 @@ export function parsePeriodCode(code: string): PeriodValue | null {
   if ((m = /^(\d{4})-(\d{2})$/.exec(code))) return { kind: "month", year: +m[1], month: +m[2], quarter: Math.ceil(+m[2] / 3) };
   if ((m = /^(\d{4})Q([1-4])$/i.exec(code))) return { kind: "quarter", year: +m[1], month: +m[2] * 3, quarter: +m[2] };
   if ((m = /^(\d{4})$/.exec(code))) return { kind: "year", year: +m[1], month: 12, quarter: 4 };
-  if ((m = /^(\d{4})-01\.\.(\d{4})-(\d{2})$/.exec(code)) && m[1] === m[2])
-    return { kind: "ytd", year: +m[1], month: +m[3], quarter: Math.ceil(+m[3] / 3) };
+  if ((m = /^(\d{4})-01\.\.(\d{4})-(\d{2})$/.exec(code)) && m[1] === m[2]) return { kind: "ytd", year: +m[1], month: +m[3], quarter: Math.ceil(+m[3] / 3) };
   return null;
 }
 
-export function periodPicker(opts: {
-  value: PeriodValue;
-  years: number[];
-  onChange: (code: string, v: PeriodValue) => void;
-}): { el: HTMLElement; value: () => PeriodValue; code: () => string } {
+export function periodPicker(opts: { value: PeriodValue; years: number[]; onChange: (code: string, v: PeriodValue) => void }): {
+  el: HTMLElement;
+  value: () => PeriodValue;
+  code: () => string;
+} {
   const v = { ...opts.value };
   const ids = { kind: uid("pk"), year: uid("py"), month: uid("pm"), quarter: uid("pq") };
 

@@ -20,9 +20,7 @@ export function errorBox(e: unknown): HTMLElement {
       h(
         "ul",
         null,
-        ...e.fields.map((f) =>
-          h("li", null, [f.row ? `Dòng ${num(f.row)}` : "", f.column ?? f.field ?? "", f.message].filter(Boolean).join(" — ")),
-        ),
+        ...e.fields.map((f) => h("li", null, [f.row ? `Dòng ${num(f.row)}` : "", f.column ?? f.field ?? "", f.message].filter(Boolean).join(" — "))),
       ),
     );
   }

@@ -139,14 +139,7 @@ export function unitPicker(opts: { label?: string; onChange: (p: Place) => void;
     );
   }
 
-  const el = h(
-    "div",
-    { class: "field" },
-    h("label", { for: id }, opts.label ?? "Đơn vị"),
-    h("div", { class: "combo" }, input, list),
-    status,
-    crumbs,
-  );
+  const el = h("div", { class: "field" }, h("label", { for: id }, opts.label ?? "Đơn vị"), h("div", { class: "combo" }, input, list), status, crumbs);
 
   return {
     el,

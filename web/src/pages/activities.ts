@@ -83,7 +83,11 @@ const page: Page = async (main, _p, query) => {
     return;
   }
 
-  const kindForTemplate = h("select", { id: "tpl-kind", "aria-label": "Loại hoạt động của tệp mẫu" }, ...ref.kinds.map((k) => h("option", { value: k.code }, k.label)));
+  const kindForTemplate = h(
+    "select",
+    { id: "tpl-kind", "aria-label": "Loại hoạt động của tệp mẫu" },
+    ...ref.kinds.map((k) => h("option", { value: k.code }, k.label)),
+  );
   const templateLink = h("a", { class: "btn secondary", href: url("/activities/template", { kind: ref.kinds[0]?.code }), download: "" }, "Tải tệp mẫu");
   kindForTemplate.addEventListener("change", () => (templateLink.href = url("/activities/template", { kind: kindForTemplate.value })));
 
@@ -108,7 +112,16 @@ const page: Page = async (main, _p, query) => {
   }
 
   async function draw() {
-    setQuery({ u: f.unit === homeUnit() ? undefined : f.unit, p: f.period, kind: f.kind, group: f.group, topic: f.topic, language: f.language, channel: f.channel, page: pageNo > 1 ? String(pageNo) : undefined });
+    setQuery({
+      u: f.unit === homeUnit() ? undefined : f.unit,
+      p: f.period,
+      kind: f.kind,
+      group: f.group,
+      topic: f.topic,
+      language: f.language,
+      channel: f.channel,
+      page: pageNo > 1 ? String(pageNo) : undefined,
+    });
     clear(
       exportLinks,
       h("a", { class: "btn secondary", href: url("/activities/export", { ...filterQuery(), format: "csv" }), download: "" }, "Xuất CSV"),
@@ -120,7 +133,11 @@ const page: Page = async (main, _p, query) => {
       const u = unit.value();
       clear(
         tableBox,
-        h("p", { class: "muted small", "data-testid": "activities-total", "data-total": r.total }, `${u ? describe(u) : ""}: ${num(r.total)} hoạt động phù hợp bộ lọc.`),
+        h(
+          "p",
+          { class: "muted small", "data-testid": "activities-total", "data-total": r.total },
+          `${u ? describe(u) : ""}: ${num(r.total)} hoạt động phù hợp bộ lọc.`,
+        ),
         r.items.length
           ? h(
               "div",
@@ -137,12 +154,30 @@ const page: Page = async (main, _p, query) => {
                       "tr",
                       null,
                       h("td", { "data-label": columns[0], style: { whiteSpace: "nowrap" } }, date(a.date)),
-                      h("td", { "data-label": columns[1], class: "name" }, h("div", null, a.unit_name || a.unit_id, a.unit_province ? h("span", { class: "small muted block" }, a.unit_province) : "")),
+                      h(
+                        "td",
+                        { "data-label": columns[1], class: "name" },
+                        h("div", null, a.unit_name || a.unit_id, a.unit_province ? h("span", { class: "small muted block" }, a.unit_province) : ""),
+                      ),
                       h("td", { "data-label": columns[2] }, a.kind_label || labelOf(ref.kinds, a.kind)),
                       h("td", { "data-label": columns[3], class: "name" }, a.title || "—"),
                       h("td", { "data-label": columns[4] }, a.channel ? labelOf(ref.channels, a.channel) : "—"),
                       h("td", { "data-label": columns[5], class: "small" }, figuresText(a, ref)),
-                      h("td", { class: "actions" }, a.id !== undefined ? h("a", { href: `/hoat-dong/${a.id}`, "data-link": true, "aria-label": `Sửa hoạt động ngày ${date(a.date)} tại ${a.unit_name || a.unit_id}` }, "Sửa") : ""),
+                      h(
+                        "td",
+                        { class: "actions" },
+                        a.id !== undefined
+                          ? h(
+                              "a",
+                              {
+                                href: `/hoat-dong/${a.id}`,
+                                "data-link": true,
+                                "aria-label": `Sửa hoạt động ngày ${date(a.date)} tại ${a.unit_name || a.unit_id}`,
+                              },
+                              "Sửa",
+                            )
+                          : "",
+                      ),
                     ),
                   ),
                 ),
@@ -168,8 +203,17 @@ const page: Page = async (main, _p, query) => {
       "section",
       { class: "card", id: "nhap-tep" },
       h("h2", null, "Nhập hoạt động từ tệp CSV, Excel"),
-      h("p", { class: "small muted" }, "Tải tệp mẫu theo loại hoạt động, điền số liệu rồi tải lên. Tệp có lỗi sẽ bị từ chối toàn bộ và liệt kê từng dòng, từng cột cần sửa."),
-      h("div", { class: "row", style: { marginBottom: "12px" } }, h("div", { class: "field" }, h("label", { for: "tpl-kind" }, "Loại hoạt động của tệp mẫu"), kindForTemplate), templateLink),
+      h(
+        "p",
+        { class: "small muted" },
+        "Tải tệp mẫu theo loại hoạt động, điền số liệu rồi tải lên. Tệp có lỗi sẽ bị từ chối toàn bộ và liệt kê từng dòng, từng cột cần sửa.",
+      ),
+      h(
+        "div",
+        { class: "row", style: { marginBottom: "12px" } },
+        h("div", { class: "field" }, h("label", { for: "tpl-kind" }, "Loại hoạt động của tệp mẫu"), kindForTemplate),
+        templateLink,
+      ),
       importer({ onDone: () => void draw() }),
     ),
   );

@@ -46,12 +46,32 @@ const page: Page = async (main, params) => {
   fieldEls.set("place", { input: unit.el.querySelector("input")!, err: unitErr });
 
   // A text box, not type=date: the browser would show its own UI language's order (mm/dd).
-  const dateIn = h("input", { id: uid("date"), type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", value: fmtDate(act.date), autocomplete: "off", "data-testid": "act-date" });
+  const dateIn = h("input", {
+    id: uid("date"),
+    type: "text",
+    inputmode: "numeric",
+    placeholder: "dd/mm/yyyy",
+    value: fmtDate(act.date),
+    autocomplete: "off",
+    "data-testid": "act-date",
+  });
   // Empty for a one-day activity; a campaign or a contest runs over several days.
   const multiDay = act.date_to && act.date_to !== act.date;
-  const dateToIn = h("input", { id: uid("date-to"), type: "text", inputmode: "numeric", placeholder: "dd/mm/yyyy", value: multiDay ? fmtDate(act.date_to!) : "", autocomplete: "off", "data-testid": "act-date-to" });
+  const dateToIn = h("input", {
+    id: uid("date-to"),
+    type: "text",
+    inputmode: "numeric",
+    placeholder: "dd/mm/yyyy",
+    value: multiDay ? fmtDate(act.date_to!) : "",
+    autocomplete: "off",
+    "data-testid": "act-date-to",
+  });
   const titleIn = h("input", { id: uid("title"), type: "text", value: act.title, maxlength: "500", "data-testid": "act-title" });
-  const kindSel = h("select", { id: uid("kind"), "data-testid": "act-kind" }, ...R.kinds.map((k) => h("option", { value: k.code, selected: k.code === act.kind }, k.label)));
+  const kindSel = h(
+    "select",
+    { id: uid("kind"), "data-testid": "act-kind" },
+    ...R.kinds.map((k) => h("option", { value: k.code, selected: k.code === act.kind }, k.label)),
+  );
   const channelSel = h("select", { id: uid("channel"), "data-testid": "act-channel" });
   const figuresBox = h("fieldset", { "data-testid": "act-figures" });
   const noteIn = h("textarea", { id: uid("note"), maxlength: "2000" }, act.note ?? "");
@@ -86,7 +106,11 @@ const page: Page = async (main, params) => {
     const k = currentKind();
     // A kind without channels (a conference) takes none; one with channels must name one.
     const chans = R.channels.filter((c) => k?.channels?.includes(c.code));
-    clear(channelSel, ...(chans.length ? [] : [h("option", { value: "" }, "(không áp dụng)")]), ...chans.map((c) => h("option", { value: c.code, selected: c.code === act.channel }, c.label)));
+    clear(
+      channelSel,
+      ...(chans.length ? [] : [h("option", { value: "" }, "(không áp dụng)")]),
+      ...chans.map((c) => h("option", { value: c.code, selected: c.code === act.channel }, c.label)),
+    );
     channelSel.disabled = !chans.length;
     for (const key of [...fieldEls.keys()]) if (key.startsWith("figures.")) fieldEls.delete(key);
     const figs = (k?.figures ?? []).map((c) => R.figures.find((f) => f.code === c) ?? { code: c, label: c });
@@ -98,7 +122,15 @@ const page: Page = async (main, params) => {
             "div",
             { class: "grid grid-3" },
             ...figs.map((f) => {
-              const input = h("input", { id: uid("fig"), type: "text", inputmode: "numeric", name: f.code, value: act.figures[f.code] ?? "", "data-figure": f.code, autocomplete: "off" });
+              const input = h("input", {
+                id: uid("fig"),
+                type: "text",
+                inputmode: "numeric",
+                name: f.code,
+                value: act.figures[f.code] ?? "",
+                "data-figure": f.code,
+                autocomplete: "off",
+              });
               return field("figures." + f.code, f.label, input, k?.required?.includes(f.code) ? "bắt buộc" : undefined);
             }),
           )
@@ -177,7 +209,9 @@ const page: Page = async (main, params) => {
     const { a, bad } = collect();
     if (bad.length) {
       showErrors(bad);
-      topBox.append(h("div", { class: "alert alert-error", role: "alert", "data-testid": "form-error" }, "Có số liệu chưa hợp lệ, hãy sửa các ô được đánh dấu."));
+      topBox.append(
+        h("div", { class: "alert alert-error", role: "alert", "data-testid": "form-error" }, "Có số liệu chưa hợp lệ, hãy sửa các ô được đánh dấu."),
+      );
       return;
     }
     save.disabled = true;
@@ -214,9 +248,25 @@ const page: Page = async (main, params) => {
     h(
       "form",
       { class: "card", novalidate: true, onsubmit: submit, "data-testid": "activity-form" },
-      act.external_ref ? h("p", { class: "small muted", "data-testid": "act-ref" }, `Mã tham chiếu: ${act.external_ref} — giữ nguyên khi sửa, để nhập lại tệp gốc không tạo bản ghi trùng.`) : null,
-      h("div", { class: "grid grid-2" }, h("div", null, unit.el, unitErr), h("div", { class: "grid grid-2" }, field("date_from", "Ngày thực hiện", dateIn), field("date_to", "Đến ngày", dateToIn, "nếu nhiều ngày"))),
-      h("div", { class: "grid grid-2", style: { marginTop: "12px" } }, field("kind", "Loại hoạt động", kindSel), field("channel", "Kênh truyền thông", channelSel)),
+      act.external_ref
+        ? h(
+            "p",
+            { class: "small muted", "data-testid": "act-ref" },
+            `Mã tham chiếu: ${act.external_ref} — giữ nguyên khi sửa, để nhập lại tệp gốc không tạo bản ghi trùng.`,
+          )
+        : null,
+      h(
+        "div",
+        { class: "grid grid-2" },
+        h("div", null, unit.el, unitErr),
+        h("div", { class: "grid grid-2" }, field("date_from", "Ngày thực hiện", dateIn), field("date_to", "Đến ngày", dateToIn, "nếu nhiều ngày")),
+      ),
+      h(
+        "div",
+        { class: "grid grid-2", style: { marginTop: "12px" } },
+        field("kind", "Loại hoạt động", kindSel),
+        field("channel", "Kênh truyền thông", channelSel),
+      ),
       h("div", { style: { margin: "12px 0" } }, field("title", "Nội dung, tên hoạt động", titleIn)),
       figuresBox,
       checks("groups", "Nhóm đối tượng", R.groups),

@@ -93,7 +93,15 @@ function rankingTable(rows: Row[], lastLabel: string, onPick?: (r: Row) => void)
       h(
         "thead",
         null,
-        h("tr", null, h("th", { class: "num", scope: "col" }, "TT"), h("th", { scope: "col" }, "Đơn vị"), h("th", { class: "num", scope: "col" }, "Kỳ này"), h("th", { class: "num", scope: "col" }, lastLabel), h("th", { class: "num", scope: "col" }, "Tăng, giảm")),
+        h(
+          "tr",
+          null,
+          h("th", { class: "num", scope: "col" }, "TT"),
+          h("th", { scope: "col" }, "Đơn vị"),
+          h("th", { class: "num", scope: "col" }, "Kỳ này"),
+          h("th", { class: "num", scope: "col" }, lastLabel),
+          h("th", { class: "num", scope: "col" }, "Tăng, giảm"),
+        ),
       ),
       h(
         "tbody",
@@ -171,7 +179,12 @@ const page: Page = async (main, _params, query) => {
       h(
         "section",
         { class: "card" },
-        h("div", { class: "page-head" }, h("h2", null, "Bản đồ các tỉnh, thành phố"), h("div", { class: "field" }, h("label", { for: "map-ind", class: "sr-only" }, "Chỉ tiêu tô màu bản đồ"), mapIndicator)),
+        h(
+          "div",
+          { class: "page-head" },
+          h("h2", null, "Bản đồ các tỉnh, thành phố"),
+          h("div", { class: "field" }, h("label", { for: "map-ind", class: "sr-only" }, "Chỉ tiêu tô màu bản đồ"), mapIndicator),
+        ),
         h("p", { class: "small muted" }, "Bấm vào một tỉnh để xem chi tiết các xã, phường của tỉnh đó."),
         mapBox,
       ),
@@ -202,7 +215,10 @@ const page: Page = async (main, _params, query) => {
     const stale = () => gen !== generation;
     clear(kpis, loading());
     try {
-      const [unit, per] = await Promise.all([picker.value()?.id === unitId ? picker.value()! : picker.set(unitId).then(() => picker.value()!), parsePeriod(periodCode)]);
+      const [unit, per] = await Promise.all([
+        picker.value()?.id === unitId ? picker.value()! : picker.set(unitId).then(() => picker.value()!),
+        parsePeriod(periodCode),
+      ]);
       if (stale()) return;
       lastLabel = per.last_year?.label_vi ? per.last_year.label_vi : "cùng kỳ năm trước";
       heading.setAttribute("data-period", periodCode);
@@ -340,7 +356,10 @@ const page: Page = async (main, _params, query) => {
           : h("p", { class: "muted" }, "Đơn vị này không có đơn vị trực thuộc."),
       );
       if (!national) {
-        clear(mapBox, h("p", { class: "muted" }, "Bản đồ số liệu các tỉnh, thành phố dành cho tài khoản cấp trung ương; xem các đơn vị trực thuộc ở bảng bên."));
+        clear(
+          mapBox,
+          h("p", { class: "muted" }, "Bản đồ số liệu các tỉnh, thành phố dành cho tài khoản cấp trung ương; xem các đơn vị trực thuộc ở bảng bên."),
+        );
         mapBox.setAttribute("data-drawn", "0");
         return;
       }
@@ -353,7 +372,8 @@ const page: Page = async (main, _params, query) => {
         {
           tooltip: {
             trigger: "item",
-            formatter: (p: { name: string; value: number; data?: { label?: string } }) => `${p.data?.label ?? p.name}: ${num(Number.isFinite(p.value) ? p.value : null)}`,
+            formatter: (p: { name: string; value: number; data?: { label?: string } }) =>
+              `${p.data?.label ?? p.name}: ${num(Number.isFinite(p.value) ? p.value : null)}`,
           },
           visualMap: {
             min: Math.min(...values, 0),

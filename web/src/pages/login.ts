@@ -11,7 +11,14 @@ const page: Page = (main, _p, query) => {
   const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
   const status = h("div", { "aria-live": "assertive" });
   const user = h("input", { id: "login-user", name: "username", type: "text", autocomplete: "username", required: true, "data-testid": "login-user" });
-  const pass = h("input", { id: "login-pass", name: "password", type: "password", autocomplete: "current-password", required: true, "data-testid": "login-pass" });
+  const pass = h("input", {
+    id: "login-pass",
+    name: "password",
+    type: "password",
+    autocomplete: "current-password",
+    required: true,
+    "data-testid": "login-pass",
+  });
   const submit = h("button", { type: "submit", "data-testid": "login-submit" }, "Đăng nhập");
 
   main.append(
@@ -47,7 +54,13 @@ const page: Page = (main, _p, query) => {
       h("div", { class: "field", style: { marginBottom: "10px" } }, h("label", { for: "login-user" }, "Tên đăng nhập"), user),
       h("div", { class: "field", style: { marginBottom: "14px" } }, h("label", { for: "login-pass" }, "Mật khẩu"), pass),
       submit,
-      h("p", { class: "small muted", style: { marginTop: "12px" } }, "Người dân không cần đăng nhập để ", h("a", { href: "/hoi-dap", "data-link": true }, "hỏi đáp chính sách"), "."),
+      h(
+        "p",
+        { class: "small muted", style: { marginTop: "12px" } },
+        "Người dân không cần đăng nhập để ",
+        h("a", { href: "/hoi-dap", "data-link": true }, "hỏi đáp chính sách"),
+        ".",
+      ),
     ),
   );
   main.setAttribute("data-ready", "login");
@@ -57,7 +70,11 @@ const page: Page = (main, _p, query) => {
     .then((r) => {
       if (r.needed)
         status.append(
-          h("p", { class: "alert alert-info", "data-testid": "setup-needed" }, "Hệ thống chưa có tài khoản quản trị. Mở liên kết khởi tạo dùng một lần mà máy chủ in ra khi khởi động (dòng “Chưa có tài khoản quản trị…” trong cửa sổ chạy make run) để tạo tài khoản đầu tiên."),
+          h(
+            "p",
+            { class: "alert alert-info", "data-testid": "setup-needed" },
+            "Hệ thống chưa có tài khoản quản trị. Mở liên kết khởi tạo dùng một lần mà máy chủ in ra khi khởi động (dòng “Chưa có tài khoản quản trị…” trong cửa sổ chạy make run) để tạo tài khoản đầu tiên.",
+          ),
         );
     })
     .catch(() => undefined);

@@ -30,7 +30,11 @@ const page: Page = async (main, _p, query) => {
   }
 
   const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
-  const yearSel = h("select", { id: "plan-year", onchange: () => ((year = Number(yearSel.value)), void draw()) }, ...yearsAround(year).map((y) => h("option", { value: y, selected: y === year }, `Năm ${y}`)));
+  const yearSel = h(
+    "select",
+    { id: "plan-year", onchange: () => ((year = Number(yearSel.value)), void draw()) },
+    ...yearsAround(year).map((y) => h("option", { value: y, selected: y === year }, `Năm ${y}`)),
+  );
 
   // Progress so far: the whole year when it is over, else up to the last finished month.
   function progressPeriod(): string {
@@ -55,7 +59,20 @@ const page: Page = async (main, _p, query) => {
                 "table",
                 null,
                 h("caption", null, `Thực hiện: ${periodLabel}.`),
-                h("thead", null, h("tr", null, h("th", null, "Chỉ tiêu"), h("th", null, "Nhóm đối tượng"), h("th", { class: "num" }, "Kế hoạch"), h("th", { class: "num" }, "Thực hiện"), h("th", { class: "num" }, "% kế hoạch"), h("th", null, h("span", { class: "sr-only" }, "Thao tác")))),
+                h(
+                  "thead",
+                  null,
+                  h(
+                    "tr",
+                    null,
+                    h("th", null, "Chỉ tiêu"),
+                    h("th", null, "Nhóm đối tượng"),
+                    h("th", { class: "num" }, "Kế hoạch"),
+                    h("th", { class: "num" }, "Thực hiện"),
+                    h("th", { class: "num" }, "% kế hoạch"),
+                    h("th", null, h("span", { class: "sr-only" }, "Thao tác")),
+                  ),
+                ),
                 h(
                   "tbody",
                   null,
@@ -133,7 +150,12 @@ const page: Page = async (main, _p, query) => {
 
   main.append(
     pageHead("Kế hoạch, chỉ tiêu"),
-    h("section", { class: "card row" }, h("div", { style: { flex: "2 1 280px" } }, unit.el), h("div", { class: "field" }, h("label", { for: "plan-year" }, "Năm kế hoạch"), yearSel)),
+    h(
+      "section",
+      { class: "card row" },
+      h("div", { style: { flex: "2 1 280px" } }, unit.el),
+      h("div", { class: "field" }, h("label", { for: "plan-year" }, "Năm kế hoạch"), yearSel),
+    ),
     h("section", { class: "card" }, h("h2", null, "Chỉ tiêu và tiến độ thực hiện"), tableBox),
     h(
       "div",
@@ -144,7 +166,12 @@ const page: Page = async (main, _p, query) => {
         h("h2", null, "Giao chỉ tiêu"),
         formStatus,
         h("div", { class: "field" }, h("label", { for: ids.ind }, "Chỉ tiêu"), indSel),
-        h("div", { class: "grid grid-2", style: { margin: "8px 0" } }, h("div", { class: "field" }, h("label", { for: ids.grp }, "Nhóm đối tượng"), grpSel), h("div", { class: "field" }, h("label", { for: ids.val }, "Giá trị kế hoạch"), valIn)),
+        h(
+          "div",
+          { class: "grid grid-2", style: { margin: "8px 0" } },
+          h("div", { class: "field" }, h("label", { for: ids.grp }, "Nhóm đối tượng"), grpSel),
+          h("div", { class: "field" }, h("label", { for: ids.val }, "Giá trị kế hoạch"), valIn),
+        ),
         h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: ids.note }, "Ghi chú"), noteIn),
         h("button", { type: "submit" }, "Lưu chỉ tiêu"),
       ),
@@ -152,7 +179,11 @@ const page: Page = async (main, _p, query) => {
         "section",
         { class: "card" },
         h("h2", null, "Nhập chỉ tiêu từ tệp"),
-        h("p", { class: "small muted" }, "Các cột: Mã đơn vị, Năm, Chỉ tiêu, Nhóm đối tượng (không bắt buộc), Giá trị, Ghi chú. Tệp có lỗi bị từ chối toàn bộ."),
+        h(
+          "p",
+          { class: "small muted" },
+          "Các cột: Mã đơn vị, Năm, Chỉ tiêu, Nhóm đối tượng (không bắt buộc), Giá trị, Ghi chú. Tệp có lỗi bị từ chối toàn bộ.",
+        ),
         importer({ upload: (f, onSent) => importFile(paths.targetsImport, f, onSent), onDone: () => void draw() }),
       ),
     ),

@@ -38,14 +38,14 @@ const MAX_BYTES = 8000;
 const MAX_CONTACT_BYTES = 200;
 const utf8 = new TextEncoder();
 
-const examples = [
-  "Mức đóng BHYT hộ gia đình là bao nhiêu?",
-  "Điều kiện hưởng lương hưu theo luật mới?",
-  "Làm sao để tra cứu quá trình đóng BHXH trên VssID?",
-];
+const examples = ["Mức đóng BHYT hộ gia đình là bao nhiêu?", "Điều kiện hưởng lương hưu theo luật mới?", "Làm sao để tra cứu quá trình đóng BHXH trên VssID?"];
 
 // Paragraphs of a server text ("\n" between them), as text nodes, never as HTML.
-const paras = (text: string, cls?: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => h("p", cls ? { class: cls } : null, p));
+const paras = (text: string, cls?: string) =>
+  text
+    .split(/\n+/)
+    .filter((p) => p.trim())
+    .map((p) => h("p", cls ? { class: cls } : null, p));
 
 const page: Page = (main) => {
   const log = h("div", { class: "chat-log", role: "log", "aria-live": "polite", "aria-label": "Nội dung hỏi đáp", "data-testid": "chat-log" });
@@ -189,7 +189,12 @@ const page: Page = (main) => {
         { class: "alert alert-info" },
         "Đặt câu hỏi về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp. Câu trả lời lấy từ ngân hàng câu hỏi đã được cơ quan BHXH duyệt; câu hỏi chưa có lời đáp sẽ được chuyển cho cán bộ trả lời.",
       ),
-      h("div", { class: "row" }, h("span", { class: "small muted" }, "Gợi ý:"), ...examples.map((q) => h("button", { type: "button", class: "secondary small", onclick: () => void ask(q) }, q))),
+      h(
+        "div",
+        { class: "row" },
+        h("span", { class: "small muted" }, "Gợi ý:"),
+        ...examples.map((q) => h("button", { type: "button", class: "secondary small", onclick: () => void ask(q) }, q)),
+      ),
       log,
       form,
       h(

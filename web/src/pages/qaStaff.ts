@@ -71,7 +71,16 @@ function textField(
   const input = opts.area
     ? h("textarea", { id, name: opts.name, rows: opts.rows ? String(opts.rows) : undefined, "aria-describedby": hintId }, value)
     : h("input", { id, name: opts.name, type: "text", value, "aria-describedby": hintId });
-  return [h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: id }, label), opts.hint ? h("span", { id: hintId, class: "hint" }, opts.hint) : null, input), input];
+  return [
+    h(
+      "div",
+      { class: "field", style: { marginBottom: "8px" } },
+      h("label", { for: id }, label),
+      opts.hint ? h("span", { id: hintId, class: "hint" }, opts.hint) : null,
+      input,
+    ),
+    input,
+  ];
 }
 
 function letter(text: string): HTMLElement {
@@ -102,11 +111,7 @@ const page: Page = async (main) => {
   const bankBox = h("div", null, loading());
   const editorBox = h("div");
   const search = h("input", { id: "bank-search", type: "search", placeholder: "Tìm trong ngân hàng câu hỏi…" });
-  const queueFilter = h(
-    "select",
-    { id: "queue-status", "data-testid": "queue-status" },
-    ...queueStatuses.map(([c, l]) => h("option", { value: c }, l)),
-  );
+  const queueFilter = h("select", { id: "queue-status", "data-testid": "queue-status" }, ...queueStatuses.map(([c, l]) => h("option", { value: c }, l)));
   let entries: Entry[] = [];
   // Only those who curate the bank act on the queue (the server refuses others anyway).
   const curator = () => ["admin", "central_staff"].includes(user()?.role ?? "");
@@ -131,7 +136,11 @@ const page: Page = async (main) => {
     });
     const [aF, a] = textField("Câu trả lời", e?.answer ?? "", { name: "answer", area: true });
     const [lF, l] = textField("Căn cứ pháp lý", e?.legal_basis ?? "", { name: "legal_basis" });
-    const lines = (v: string) => v.split("\n").map((s) => s.trim()).filter(Boolean);
+    const lines = (v: string) =>
+      v
+        .split("\n")
+        .map((s) => s.trim())
+        .filter(Boolean);
     const body = () => ({
       // What this form does not edit (tags, validity dates) is kept as it was.
       tags: e?.tags,
@@ -175,7 +184,12 @@ const page: Page = async (main) => {
         phF,
         aF,
         lF,
-        h("div", { class: "row" }, h("button", { type: "submit" }, "Lưu"), h("button", { type: "button", class: "secondary", onclick: () => clear(editorBox) }, "Đóng")),
+        h(
+          "div",
+          { class: "row" },
+          h("button", { type: "submit" }, "Lưu"),
+          h("button", { type: "button", class: "secondary", onclick: () => clear(editorBox) }, "Đóng"),
+        ),
       ),
     );
     editorBox.scrollIntoView({ block: "start" });
@@ -193,7 +207,8 @@ const page: Page = async (main) => {
     const sel = h("select", { id: selId, size: "8", "data-testid": "phrasing-select" });
     const status = h("div", { "aria-live": "polite" });
     const save = h("button", { type: "submit", "data-testid": "phrasing-save" }, "Thêm vào cách hỏi của mục này");
-    const label = (e: Entry) => `${e.id} — ${e.question}` + (e.status && e.status !== "published" ? ` (${statuses.find(([c]) => c === e.status)?.[1] ?? e.status})` : "");
+    const label = (e: Entry) =>
+      `${e.id} — ${e.question}` + (e.status && e.status !== "published" ? ` (${statuses.find(([c]) => c === e.status)?.[1] ?? e.status})` : "");
     function fill() {
       const f = fold(find.value.trim());
       const keep = sel.value || q.best_id || "";
@@ -294,7 +309,13 @@ const page: Page = async (main) => {
           q.best_id && q.kind !== "case" ? h("div", { class: "small muted", title: "Mục gần nhất trong ngân hàng" }, q.best_id) : null,
         ),
       ),
-      open ? actions : h("td", { "data-label": "Xử lý" }, [q.entry_id ? `Mục ${q.entry_id}` : "", q.answered_by, date(q.answered_at)].filter((s) => s && s !== "—").join(" — ") || "—"),
+      open
+        ? actions
+        : h(
+            "td",
+            { "data-label": "Xử lý" },
+            [q.entry_id ? `Mục ${q.entry_id}` : "", q.answered_by, date(q.answered_at)].filter((s) => s && s !== "—").join(" — ") || "—",
+          ),
     );
     if (!open) return row;
     if (!curator()) {
@@ -302,8 +323,11 @@ const page: Page = async (main) => {
       return row;
     }
     const buttons = h("div", { class: "queue-actions" });
-    if (q.kind !== "case") buttons.append(h("button", { type: "button", class: "secondary", "data-testid": "queue-answer", onclick: () => editor(null, q) }, "Trả lời"));
-    buttons.append(h("button", { type: "button", class: "secondary", "data-testid": "queue-phrasing", onclick: () => phrasingPicker(q, row, cols) }, "Câu này hỏi về mục…"));
+    if (q.kind !== "case")
+      buttons.append(h("button", { type: "button", class: "secondary", "data-testid": "queue-answer", onclick: () => editor(null, q) }, "Trả lời"));
+    buttons.append(
+      h("button", { type: "button", class: "secondary", "data-testid": "queue-phrasing", onclick: () => phrasingPicker(q, row, cols) }, "Câu này hỏi về mục…"),
+    );
     if (q.kind === "case") {
       const done: HTMLButtonElement = h("button", { type: "button", "data-testid": "queue-close", onclick: () => void closeItem(q, done) }, "Đã xử lý");
       buttons.append(done);
@@ -343,7 +367,11 @@ const page: Page = async (main) => {
                 h("tbody", null, ...queue.map((q) => queueRow(q, open, cols))),
               ),
             )
-          : h("p", { class: "muted", "data-testid": "qa-queue-empty" }, open ? "Không có câu hỏi nào đang chờ trả lời." : "Không có câu hỏi nào ở trạng thái này."),
+          : h(
+              "p",
+              { class: "muted", "data-testid": "qa-queue-empty" },
+              open ? "Không có câu hỏi nào đang chờ trả lời." : "Không có câu hỏi nào ở trạng thái này.",
+            ),
       );
     } catch (e) {
       clear(queueBox, errorBox(e));
@@ -352,7 +380,9 @@ const page: Page = async (main) => {
 
   function drawBank() {
     const f = fold(search.value.trim());
-    const shown = entries.filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")} ${(e.phrasings ?? []).join(" ")}`).includes(f));
+    const shown = entries.filter(
+      (e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")} ${(e.phrasings ?? []).join(" ")}`).includes(f),
+    );
     clear(
       bankBox,
       h("p", { class: "small muted" }, `${num(shown.length)}/${num(entries.length)} câu hỏi.`),
@@ -379,18 +409,20 @@ const page: Page = async (main) => {
           h(
             "tbody",
             null,
-            ...shown.slice(0, 200).map((e) =>
-              h(
-                "tr",
-                { "data-entry-id": e.id },
-                h("td", { style: { whiteSpace: "nowrap" } }, e.id),
-                h("td", null, e.topic),
-                h("td", { class: "name" }, e.question),
-                h("td", { class: "num", "data-testid": "bank-phrasings", title: "Số cách hỏi dùng để huấn luyện" }, num((e.phrasings ?? []).length)),
-                h("td", null, statuses.find(([c]) => c === e.status)?.[1] ?? e.status ?? ""),
-                h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa")),
+            ...shown
+              .slice(0, 200)
+              .map((e) =>
+                h(
+                  "tr",
+                  { "data-entry-id": e.id },
+                  h("td", { style: { whiteSpace: "nowrap" } }, e.id),
+                  h("td", null, e.topic),
+                  h("td", { class: "name" }, e.question),
+                  h("td", { class: "num", "data-testid": "bank-phrasings", title: "Số cách hỏi dùng để huấn luyện" }, num((e.phrasings ?? []).length)),
+                  h("td", null, statuses.find(([c]) => c === e.status)?.[1] ?? e.status ?? ""),
+                  h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa")),
+                ),
               ),
-            ),
           ),
         ),
       ),
@@ -428,7 +460,13 @@ const page: Page = async (main) => {
       queueNote,
       queueBox,
     ),
-    h("section", { class: "card" }, h("h2", null, "Ngân hàng câu hỏi"), h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: "bank-search" }, "Tìm câu hỏi"), search), bankBox),
+    h(
+      "section",
+      { class: "card" },
+      h("h2", null, "Ngân hàng câu hỏi"),
+      h("div", { class: "field", style: { marginBottom: "8px" } }, h("label", { for: "bank-search" }, "Tìm câu hỏi"), search),
+      bankBox,
+    ),
   );
   await loadAll();
 };

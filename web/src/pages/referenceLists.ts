@@ -63,7 +63,12 @@ const page: Page = async (main, _p, query) => {
       return;
     }
     const [key, title, of] = lists.find(([k]) => k === active)!;
-    clear(tabs, ...lists.map(([k, t]) => h("button", { type: "button", "aria-pressed": String(k === active), "data-list": k, onclick: () => ((active = k), void draw()) }, t)));
+    clear(
+      tabs,
+      ...lists.map(([k, t]) =>
+        h("button", { type: "button", "aria-pressed": String(k === active), "data-list": k, onclick: () => ((active = k), void draw()) }, t),
+      ),
+    );
     const entries = of(ref);
     const isKind = key === "kind";
     clear(
@@ -109,8 +114,20 @@ const page: Page = async (main, _p, query) => {
     const codeIn = h("input", { id: codeId, name: "code", type: "text", autocomplete: "off", placeholder: "vi_du_ma_moi", "data-testid": "ref-code" });
     const labelIn = h("input", { id: labelId, name: "label", type: "text", autocomplete: "off", "data-testid": "ref-label" });
     const catId = uid("cat");
-    const categories = [...new Set(lists.find(([k]) => k === key)![2](ref).map((e) => e.category).filter((c): c is string => !!c))];
-    const catSel = h("select", { id: catId, "data-testid": "ref-category" }, ...(key === "kind" ? [] : [h("option", { value: "" }, "(không)")]), ...categories.map((c) => h("option", { value: c }, categoryLabels[c] ?? c)));
+    const categories = [
+      ...new Set(
+        lists
+          .find(([k]) => k === key)![2](ref)
+          .map((e) => e.category)
+          .filter((c): c is string => !!c),
+      ),
+    ];
+    const catSel = h(
+      "select",
+      { id: catId, "data-testid": "ref-category" },
+      ...(key === "kind" ? [] : [h("option", { value: "" }, "(không)")]),
+      ...categories.map((c) => h("option", { value: c }, categoryLabels[c] ?? c)),
+    );
     const isKind = key === "kind";
     const extra = isKind
       ? [

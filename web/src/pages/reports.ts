@@ -52,7 +52,9 @@ const page: Page = async (main, _p, query) => {
         body,
         h("h2", { style: { textAlign: "center", textTransform: "uppercase" } }, r.title || "Báo cáo công tác truyền thông"),
         r.dataNote ? h("p", { class: "small muted", style: { textAlign: "center" }, "data-testid": "report-data-note" }, r.dataNote) : null,
-        r.narrative.length ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...r.narrative.map((t) => h("p", null, t))) : null,
+        r.narrative.length
+          ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...r.narrative.map((t) => h("p", null, t)))
+          : null,
         ...r.sections.map((s, i) =>
           h(
             "section",
@@ -71,23 +73,41 @@ const page: Page = async (main, _p, query) => {
                   ),
                 )
               : s.rows.length
-              ? h(
-                  "div",
-                  { class: "table-wrap" },
-                  h(
-                    "table",
-                    null,
-                    h("thead", null, h("tr", null, h("th", null, "Chỉ tiêu"), h("th", { class: "num" }, "Kỳ này"), h("th", { class: "num" }, "Cùng kỳ năm trước"), h("th", { class: "num" }, "Tăng, giảm"))),
+                ? h(
+                    "div",
+                    { class: "table-wrap" },
                     h(
-                      "tbody",
+                      "table",
                       null,
-                      ...s.rows.map((row) =>
-                        h("tr", null, h("td", { class: "name" }, row.label), h("td", { class: "num" }, num(row.value)), h("td", { class: "num" }, num(row.lastYear)), h("td", { class: "num " + ((row.changePct ?? 0) > 0 ? "up" : (row.changePct ?? 0) < 0 ? "down" : "") }, signedPct(row.changePct))),
+                      h(
+                        "thead",
+                        null,
+                        h(
+                          "tr",
+                          null,
+                          h("th", null, "Chỉ tiêu"),
+                          h("th", { class: "num" }, "Kỳ này"),
+                          h("th", { class: "num" }, "Cùng kỳ năm trước"),
+                          h("th", { class: "num" }, "Tăng, giảm"),
+                        ),
+                      ),
+                      h(
+                        "tbody",
+                        null,
+                        ...s.rows.map((row) =>
+                          h(
+                            "tr",
+                            null,
+                            h("td", { class: "name" }, row.label),
+                            h("td", { class: "num" }, num(row.value)),
+                            h("td", { class: "num" }, num(row.lastYear)),
+                            h("td", { class: "num " + ((row.changePct ?? 0) > 0 ? "up" : (row.changePct ?? 0) < 0 ? "down" : "") }, signedPct(row.changePct)),
+                          ),
+                        ),
                       ),
                     ),
-                  ),
-                )
-              : null,
+                  )
+                : null,
             s.note ? h("p", { class: "small muted" }, s.note) : null,
           ),
         ),

@@ -38,7 +38,8 @@ const page: Page = async (main, _p, query) => {
   const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
   const period = periodPicker({ value: pv, years: yearsAround(pv.year), onChange: () => void draw() });
   // Results are stocks at the end of a month or quarter: the other kinds make no sense here.
-  for (const o of period.el.querySelectorAll<HTMLOptionElement>('select[data-testid="period-kind"] option')) if (o.value === "year" || o.value === "ytd") o.remove();
+  for (const o of period.el.querySelectorAll<HTMLOptionElement>('select[data-testid="period-kind"] option'))
+    if (o.value === "year" || o.value === "ytd") o.remove();
 
   async function draw() {
     const code = period.code();
@@ -61,7 +62,20 @@ const page: Page = async (main, _p, query) => {
               h(
                 "table",
                 null,
-                h("thead", null, h("tr", null, h("th", null, "Chỉ tiêu"), h("th", { class: "num" }, "Kỳ này"), h("th", { class: "num" }, "Cùng kỳ năm trước"), h("th", { class: "num" }, "Tăng, giảm"), h("th", { class: "num" }, "Kế hoạch"), h("th", { class: "num" }, "% kế hoạch"))),
+                h(
+                  "thead",
+                  null,
+                  h(
+                    "tr",
+                    null,
+                    h("th", null, "Chỉ tiêu"),
+                    h("th", { class: "num" }, "Kỳ này"),
+                    h("th", { class: "num" }, "Cùng kỳ năm trước"),
+                    h("th", { class: "num" }, "Tăng, giảm"),
+                    h("th", { class: "num" }, "Kế hoạch"),
+                    h("th", { class: "num" }, "% kế hoạch"),
+                  ),
+                ),
                 h(
                   "tbody",
                   null,
@@ -70,7 +84,16 @@ const page: Page = async (main, _p, query) => {
                   ...rates.map((r, i) => {
                     const f = figs[i];
                     const show = (v: number | null | undefined) => formatValue(r, v);
-                    return h("tr", null, h("td", { class: "name" }, r.label), h("td", { class: "num" }, show(f?.value)), h("td", { class: "num" }, show(f?.lastYear)), h("td", { class: "num" }, r.rate && f?.changeText ? f.changeText : signedPct(f?.changePct ?? null)), h("td", { class: "num" }, show(f?.target)), h("td", { class: "num" }, planBadge(f?.pctOfPlan)));
+                    return h(
+                      "tr",
+                      null,
+                      h("td", { class: "name" }, r.label),
+                      h("td", { class: "num" }, show(f?.value)),
+                      h("td", { class: "num" }, show(f?.lastYear)),
+                      h("td", { class: "num" }, r.rate && f?.changeText ? f.changeText : signedPct(f?.changePct ?? null)),
+                      h("td", { class: "num" }, show(f?.target)),
+                      h("td", { class: "num" }, planBadge(f?.pctOfPlan)),
+                    );
                   }),
                 ),
               ),
@@ -140,7 +163,11 @@ const page: Page = async (main, _p, query) => {
         "section",
         { class: "card" },
         h("h2", null, "Nhập kết quả từ tệp"),
-        h("p", { class: "small muted" }, "Các cột: Mã đơn vị, Kỳ (2022-03, 2022Q1), BHXH bắt buộc, BHXH tự nguyện, BHTN, BHYT, Dân số, Lực lượng lao động; có thể thêm các cột “BHYT - <nhóm>”. Tệp có lỗi bị từ chối toàn bộ."),
+        h(
+          "p",
+          { class: "small muted" },
+          "Các cột: Mã đơn vị, Kỳ (2022-03, 2022Q1), BHXH bắt buộc, BHXH tự nguyện, BHTN, BHYT, Dân số, Lực lượng lao động; có thể thêm các cột “BHYT - <nhóm>”. Tệp có lỗi bị từ chối toàn bộ.",
+        ),
         importer({ upload: (f, onSent) => importFile(paths.resultsImport, f, onSent), onDone: () => void draw() }),
       ),
     ),

@@ -36,9 +36,14 @@ const page: Page = (main) => {
         submit.disabled = true;
         try {
           await post("/auth/setup", { token, username: user.value.trim(), full_name: name.value.trim(), password: pass.value });
-          history.replaceState(null, "", "/khoi-tao");  // the token is spent: drop it from the address bar
+          history.replaceState(null, "", "/khoi-tao"); // the token is spent: drop it from the address bar
           form.replaceWith(
-            h("div", { class: "card", "data-testid": "setup-done" }, okBox(`Đã tạo tài khoản quản trị ${user.value.trim()}.`), h("p", null, h("a", { href: "/dang-nhap", "data-link": true, class: "btn" }, "Đăng nhập"))),
+            h(
+              "div",
+              { class: "card", "data-testid": "setup-done" },
+              okBox(`Đã tạo tài khoản quản trị ${user.value.trim()}.`),
+              h("p", null, h("a", { href: "/dang-nhap", "data-link": true, class: "btn" }, "Đăng nhập")),
+            ),
           );
         } catch (err) {
           status.append(errorBox(err));
@@ -48,7 +53,11 @@ const page: Page = (main) => {
       },
     },
     token
-      ? h("p", { class: "alert alert-info" }, "Hệ thống chưa có tài khoản quản trị. Hãy tạo tài khoản quản trị đầu tiên; sau đó liên kết này không dùng được nữa.")
+      ? h(
+          "p",
+          { class: "alert alert-info" },
+          "Hệ thống chưa có tài khoản quản trị. Hãy tạo tài khoản quản trị đầu tiên; sau đó liên kết này không dùng được nữa.",
+        )
       : h("p", { class: "alert alert-error", role: "alert" }, "Thiếu mã khởi tạo. Hãy mở đúng liên kết được in ra khi máy chủ caunoi khởi động."),
     status,
     userF,
