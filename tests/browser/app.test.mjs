@@ -56,6 +56,35 @@ describe("Đăng nhập", () => {
   });
 });
 
+describe("Rời trang", () => {
+  test("leaving a page cancels its requests: a late answer draws nothing on the next page", async () => {
+    // The activity list's answers come 2 s late; the user leaves for the Q&A page before that.
+    let delayed = 0;
+    const slow = async (route) => {
+      delayed++;
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue().catch(() => {}); // the browser may have cancelled it meanwhile
+    };
+    await page.route("**/api/v1/activities?**", slow);
+    await page.goto(server.base + "/hoi-dap");
+    await page.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    await page.locator('a[data-link][href="/hoat-dong"]').click();
+    await page.waitForFunction(() => location.pathname === "/hoat-dong");
+    await page.waitForTimeout(300);
+    await page.locator('a[data-link][href="/hoi-dap"]').click();
+    await page.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    await page.waitForTimeout(3000); // past the late answers
+    await page.unroute("**/api/v1/activities?**", slow);
+    assert.ok(delayed > 0, "the activity list asked the server");
+    assert.equal(new URL(page.url()).pathname, "/hoi-dap");
+    assert.equal(await page.locator("main [data-testid=activities-total]").count(), 0, "the list drew into the Q&A page");
+    assert.equal(await page.locator("main .alert-error").count(), 0, "a cancelled request showed an error");
+    assert.equal(await page.getByTestId("chat-form").count(), 1);
+    // Pages mark the shared <main> ready when their data came: the list must not mark the chat.
+    assert.equal(await page.locator("main").getAttribute("data-ready"), "1", "the left page marked the next one as its own");
+  });
+});
+
 after(async () => {
   await browser?.close();
   await server?.stop();

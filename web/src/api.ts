@@ -1,7 +1,9 @@
 // api.ts — the typed client of caunoi's JSON API (/api/v1, served by `caunoi serve`).
 // Every page talks to the server only through here. A failed call throws ApiError carrying the
 // server's Vietnamese message and field errors ({"error":{"code","message","fields"}}), or a
-// Vietnamese message of our own when the server could not be reached at all.
+// Vietnamese message of our own when the server could not be reached at all. Requests belong to
+// the page on screen and are cancelled when the user leaves it (router.ts).
+import { pageSignal } from "./router";
 
 export interface FieldError {
   field?: string;
@@ -61,7 +63,15 @@ export function whenLoginRequired(fn: () => void): void {
   onLoginRequired = fn;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+// A promise that never settles: what a request of a page the user has left gives its caller, so
+// that nothing after its `await` runs (router.ts).
+const never = <T>() => new Promise<T>(() => {});
+
+// `bound`: the request belongs to the page on screen and is cancelled when the user leaves it;
+// the session's own requests (session.ts) are not.
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query, bound = true): Promise<T> {
+  const signal = bound ? pageSignal() : undefined;
+  if (signal?.aborted) return never<T>();
   let res: Response;
   const headers: Record<string, string> = {};
   if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
@@ -72,26 +82,37 @@ export async function request<T>(method: string, path: string, body?: unknown, q
       headers,
       credentials: "same-origin",
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+      signal,
     });
   } catch {
+    if (signal?.aborted) return never<T>();
     throw new ApiError(0, "network", "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.");
   }
+  if (signal?.aborted) return never<T>();
   if (res.status === 401 && !path.startsWith("/auth/")) onLoginRequired();
-  return parse<T>(res);
+  const value = await parse<T>(res).catch((e: unknown) => (signal?.aborted ? never<T>() : Promise.reject(e)));
+  return signal?.aborted ? never<T>() : value;
 }
 
 // A file upload that reports how much of it has been sent: fetch cannot, so this one call uses
 // XMLHttpRequest. Same headers, errors and sign-in handling as request().
 export function upload<T>(path: string, body: FormData, onSent: (sent: number, total: number) => void, query?: Query): Promise<T> {
+  const signal = pageSignal();
+  if (signal.aborted) return never<T>();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    // Leaving the page stops the upload; the promise then never settles (see request()).
+    signal.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.open("POST", "/api/v1" + path + qs(query));
     if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onSent(e.loaded, e.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, "network", "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại."));
+    xhr.onerror = () => {
+      if (!signal.aborted) reject(new ApiError(0, "network", "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại."));
+    };
     xhr.onload = () => {
+      if (signal.aborted) return;
       if (xhr.status === 401 && !path.startsWith("/auth/")) onLoginRequired();
       // A Response again, so that the answer is read exactly as request() reads it.
       const nullBody = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
@@ -105,6 +126,11 @@ export const get = <T>(path: string, query?: Query) => request<T>("GET", path, u
 export const post = <T>(path: string, body?: unknown, query?: Query) => request<T>("POST", path, body, query);
 export const put = <T>(path: string, body?: unknown) => request<T>("PUT", path, body);
 export const del = <T>(path: string) => request<T>("DELETE", path);
+// The session's requests outlive the page that made them (a cached "who am I", sign-out).
+export const session = {
+  get: <T>(path: string) => request<T>("GET", path, undefined, undefined, false),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body, undefined, false),
+};
 
 // A URL for a download the browser fetches itself (export, template, XLSX report).
 export function url(path: string, query?: Query): string {

@@ -32,13 +32,14 @@ const loginPath = () => "/dang-nhap?next=" + encodeURIComponent(location.pathnam
 // Pages load on demand; staff pages first make sure someone is signed in (the session check
 // runs alongside the page's code download).
 function lazy(load: () => Promise<{ default: Page }>, open = false): Page {
-  return async (main, params, query) => {
+  return async (main, params, query, signal) => {
     const [mod, who] = await Promise.all([load(), open ? null : whoAmI()]);
+    if (signal.aborted) return; // left while the page's code was loading
     if (!open && !who) {
       navigate(loginPath(), true);
       return;
     }
-    return mod.default(main, params, query);
+    return mod.default(main, params, query, signal);
   };
 }
 

@@ -1,10 +1,15 @@
 // router.ts — a tiny client-side router over the History API. Routes are path patterns with
 // ":name" parts; a page is a function that fills the main element and may return a cleanup
 // function, called before the next page is drawn (charts dispose, timers stop).
+//
+// Each page drawn gets an AbortSignal that is aborted when the user leaves it. api.ts binds every
+// request to the signal of the page that made it: a request of a page left behind is cancelled
+// and never answers, so a late answer cannot draw into the next page or send it to sign-in, and
+// polling loops (the importer's) stop with their page.
 
 export type Params = Record<string, string>;
 export type Cleanup = (() => void) | void;
-export type Page = (main: HTMLElement, params: Params, query: URLSearchParams) => Cleanup | Promise<Cleanup>;
+export type Page = (main: HTMLElement, params: Params, query: URLSearchParams, signal: AbortSignal) => Cleanup | Promise<Cleanup>;
 
 interface Route {
   pattern: RegExp;
@@ -15,6 +20,12 @@ interface Route {
 
 const routes: Route[] = [];
 let cleanup: Cleanup;
+let current = new AbortController();
+
+// The signal of the page on screen (api.ts binds requests to it).
+export function pageSignal(): AbortSignal {
+  return current.signal;
+}
 let onChange: (path: string, title: string) => void = () => {};
 let mainEl: HTMLElement;
 
@@ -46,6 +57,8 @@ export function setQuery(q: Record<string, string | undefined>): void {
 }
 
 async function render(): Promise<void> {
+  current.abort();
+  const mine = (current = new AbortController());
   if (typeof cleanup === "function") cleanup();
   cleanup = undefined;
   const path = location.pathname;
@@ -58,7 +71,13 @@ async function render(): Promise<void> {
     onChange(path, r.title);
     mainEl.replaceChildren();
     mainEl.removeAttribute("data-ready");
-    cleanup = await r.page(mainEl, params, new URLSearchParams(location.search));
+    const done = await r.page(mainEl, params, new URLSearchParams(location.search), mine.signal);
+    // Left before it finished drawing: its cleanup runs now, not in place of the next page's.
+    if (mine !== current) {
+      if (typeof done === "function") done();
+      return;
+    }
+    cleanup = done;
     return;
   }
   onChange(path, "Không tìm thấy");

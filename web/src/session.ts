@@ -2,7 +2,7 @@
 // (POST /api/v1/auth/login); the session lives in an HttpOnly cookie the script never sees, and
 // the anti-forgery token that comes with it is kept in memory and sent on every change. After a
 // reload GET /api/v1/auth/me gives both back. Citizens use the Q&A page without signing in.
-import { ApiError, get, post, setCsrf } from "./api";
+import { ApiError, session, setCsrf } from "./api";
 
 export interface User {
   id: number;
@@ -40,7 +40,8 @@ export function homeUnit(): string {
 
 // Asks the server once per page load; later calls reuse the answer.
 export function whoAmI(): Promise<User | null> {
-  checked ??= get<{ user: User; csrf_token?: string }>("/auth/me")
+  checked ??= session
+    .get<{ user: User; csrf_token?: string }>("/auth/me")
     .then((r) => {
       set(r.user, r.csrf_token);
       return r.user;
@@ -54,7 +55,7 @@ export function whoAmI(): Promise<User | null> {
 }
 
 export async function login(username: string, password: string): Promise<User> {
-  const r = await post<{ user: User; csrf_token: string }>("/auth/login", { username, password });
+  const r = await session.post<{ user: User; csrf_token: string }>("/auth/login", { username, password });
   set(r.user, r.csrf_token);
   checked = Promise.resolve(r.user);
   return r.user;
@@ -62,7 +63,7 @@ export async function login(username: string, password: string): Promise<User> {
 
 export async function logout(): Promise<void> {
   try {
-    await post("/auth/logout");
+    await session.post("/auth/logout");
   } finally {
     set(null);
     checked = Promise.resolve(null);
