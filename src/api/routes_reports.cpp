@@ -4,6 +4,8 @@
 //   GET /api/v1/reports/xlsx?... (same parameters)
 // data=approved builds the report from approved months only (api/data_scope.h); the report says
 // which data it holds either way.
+#include <cctype>
+
 #include "api/context.h"
 #include "api/data_scope.h"
 #include "api/json_util.h"
@@ -41,10 +43,13 @@ void register_reports_routes(Router& r, Context& ctx) {
         Response res;
         res.content_type = tabular::kXlsxMime;
         res.body = reports::render_xlsx(rep);
-        std::string name = "bao-cao-" + rep.unit->code + "-" + rep.period.code() + ".xlsx";
+        // Named for the unit and the period, as a director files it: "bao-cao-lao-cai-2022.xlsx"
+        // (the unit's folded name; a bare code said nothing to whoever opened the folder).
+        std::string name = "bao-cao-" + rep.unit->folded + "-" + rep.period.code();
         for (auto& ch : name)
-          if (ch == '.' && &ch != &name[name.size() - 5]) ch = '_';
-        res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+          if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '-';
+        res.headers.emplace_back("Content-Disposition",
+                                 "attachment; filename=\"" + name + ".xlsx\"");
         return res;
       },
       query_units());

@@ -612,6 +612,14 @@ describe("Các trang khác", () => {
     await page.getByTestId("report-data").selectOption("approved");
     await page.waitForFunction(() => /cấp trên phê duyệt/.test(document.querySelector('[data-testid="report-data-note"]')?.textContent ?? ""), null, { timeout: 30_000 });
     assert.match(await page.getByTestId("report-xlsx").getAttribute("href"), /data=approved/);
+    // The link carries the unit, so a leader opening it sees the same report (issue 20).
+    assert.match(new URL(page.url()).search, /[?&]u=[^&]+/);
+    // Printed, it is the document alone: no menu, header, filters or buttons.
+    await page.emulateMedia({ media: "print" });
+    for (const sel of ["nav.sidenav", "header.topbar", "section.filters", '[data-testid="report-xlsx"]'])
+      assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is printed`);
+    assert.equal(await page.locator("article.report-print").isVisible(), true);
+    await page.emulateMedia({ media: "screen" });
     await page.screenshot({ path: path.join(shotsDir, "bao-cao-da-duyet.png"), fullPage: true });
   });
 });

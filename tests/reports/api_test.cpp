@@ -74,6 +74,11 @@ TEST(AnalyticsApi, ResultsTargetsAnalyticsAndReports) {
   EXPECT_EQ(x.status, 200);
   EXPECT_EQ(x.content_type, tabular::kXlsxMime);
   EXPECT_EQ(x.body.substr(0, 2), "PK");
+  // Named for the unit and the period (issue 20): not "bao-cao-66-2022".
+  std::string disposition;
+  for (const auto& [k, v] : x.headers)
+    if (k == "Content-Disposition") disposition = v;
+  EXPECT_EQ(disposition, "attachment; filename=\"bao-cao-dak-lak-2022.xlsx\"");
 
   auto rank = call(rt, "GET", "/api/v1/analytics/ranking",
                    {{"indicator", "bhyt"}, {"period", "2022"}, {"limit", "3"}});

@@ -113,7 +113,7 @@ const page: Page = async (main, _p, query) => {
 
   async function draw() {
     setQuery({
-      u: f.unit === homeUnit() ? undefined : f.unit,
+      u: f.unit,
       p: f.period,
       kind: f.kind,
       group: f.group,

@@ -134,7 +134,7 @@ const page: Page = async (main, _params, query) => {
     label: "Đơn vị (tỉnh, xã)",
     onChange: (p: Place) => {
       unitId = p.id;
-      setQuery({ u: p.id === homeUnit() ? undefined : p.id });
+      setQuery({ u: p.id });
       void refresh();
     },
   });

@@ -42,7 +42,7 @@ const page: Page = async (main, _p, query) => {
   }
 
   async function draw() {
-    setQuery({ u: unitId === homeUnit() ? undefined : unitId, y: String(year) });
+    setQuery({ u: unitId, y: String(year) });
     clear(tableBox, loading());
     try {
       const list = await targets(unitId, year);

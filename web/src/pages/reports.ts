@@ -43,7 +43,7 @@ const page: Page = async (main, _p, query) => {
 
   async function draw() {
     const p = period.code();
-    setQuery({ u: unitId === homeUnit() ? undefined : unitId, p, d: data === "all" ? undefined : data });
+    setQuery({ u: unitId, p, d: data === "all" ? undefined : data });
     download.href = url("/reports/xlsx", { unit: unitId, period: p, compare: "last-year", data });
     clear(body, loading("Đang lập báo cáo…"));
     try {
@@ -119,9 +119,9 @@ const page: Page = async (main, _p, query) => {
   }
 
   main.append(
-    pageHead("Báo cáo công tác truyền thông", download),
-    h("section", { class: "card filters" }, unit.el, period.el, dataField),
-    h("article", { class: "card" }, body),
+    pageHead("Báo cáo công tác truyền thông", download, h("button", { type: "button", class: "secondary", onclick: () => window.print() }, "In báo cáo")),
+    h("section", { class: "card filters no-print" }, unit.el, period.el, dataField),
+    h("article", { class: "card report-print" }, body),
   );
   await unit.set(unitId).catch(() => unit.set(homeUnit()));
   await draw();

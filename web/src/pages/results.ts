@@ -43,7 +43,7 @@ const page: Page = async (main, _p, query) => {
 
   async function draw() {
     const code = period.code();
-    setQuery({ u: unitId === homeUnit() ? undefined : unitId, p: code });
+    setQuery({ u: unitId, p: code });
     clear(ratesBox, loading());
     try {
       const recs = await results(unitId).catch(() => []);
