@@ -458,8 +458,15 @@ describe("Hoạt động truyền thông", () => {
     // The same form with the figure corrected is saved: the refusal was about the figure only.
     await page.locator('input[data-figure="attendees"]').fill("120");
     await page.getByTestId("act-save").click();
-    await page.waitForURL(/\/hoat-dong\/\d+$/, { timeout: 10_000 });
+    await page.waitForURL(/\/hoat-dong\/\d+/, { timeout: 10_000 });
     assert.equal(await activityCount(laoCai), before + 1);
+    // The record's page says it was saved (issue 20), and the next new form starts from the same
+    // kind of activity.
+    await page.getByTestId("act-saved").waitFor({ timeout: 10_000 });
+    assert.match(await page.getByTestId("act-saved").textContent(), /Đã lưu hoạt động số \d+/);
+    await page.goto(server.base + "/hoat-dong/moi");
+    await page.waitForSelector('main[data-ready="form"]', { timeout: 30_000 });
+    assert.equal(await page.getByTestId("act-kind").inputValue(), "conference");
   });
 
   test("correcting an activity in the form keeps its partners, its days and its reference", async () => {

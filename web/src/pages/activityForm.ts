@@ -6,7 +6,7 @@ import { ApiError, type FieldError } from "../api";
 import { create, load, remove, update, type Activity } from "../activity";
 import { clear, h, uid } from "../dom";
 import { date as fmtDate, parseViDate } from "../format";
-import { navigate, type Page } from "../router";
+import { navigate, setQuery, type Page } from "../router";
 import { reference, type Code, type Kind } from "../reference";
 import { errorBox, loading, okBox, pageHead } from "../components/ui";
 import { unitPicker } from "../components/unitPicker";
@@ -17,7 +17,29 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-const page: Page = async (main, params) => {
+// What the officer chose last (unit, kind): the next new activity starts from it.
+const lastKey = "caunoi.activityForm.last";
+function remembered(): { unit_id?: string; kind?: string } {
+  try {
+    return JSON.parse(localStorage.getItem(lastKey) ?? "{}") as { unit_id?: string; kind?: string };
+  } catch {
+    return {};
+  }
+}
+
+// Server field names as the form's labels say them, for errors no input holds.
+const fieldLabels: Record<string, string> = {
+  figures: "Số liệu",
+  unit_id: "Đơn vị thực hiện",
+  date: "Ngày",
+  date_from: "Ngày",
+  date_to: "Ngày kết thúc",
+  kind: "Loại hoạt động",
+  title: "Tên hoạt động",
+  channel: "Kênh",
+};
+
+const page: Page = async (main, params, query) => {
   const editing = params.id !== undefined;
   main.append(pageHead(editing ? "Sửa hoạt động truyền thông" : "Nhập hoạt động truyền thông"), loading());
   let ref;
@@ -30,6 +52,11 @@ const page: Page = async (main, params) => {
     return;
   }
   const R = ref;
+  if (!editing) {
+    const last = remembered();
+    if (last.unit_id) act.unit_id = last.unit_id;
+    if (last.kind && R.kinds.some((k) => k.code === last.kind)) act.kind = last.kind;
+  }
   if (!act.kind) act.kind = R.kinds[0]?.code ?? "";
 
   // Each input registers itself here under its API field name, so server errors find it.
@@ -76,6 +103,17 @@ const page: Page = async (main, params) => {
   const figuresBox = h("fieldset", { "data-testid": "act-figures" });
   const noteIn = h("textarea", { id: uid("note"), maxlength: "2000" }, act.note ?? "");
   const topBox = h("div", { "aria-live": "polite" });
+  if (editing && query.get("da-luu") === "1") {
+    topBox.append(
+      h(
+        "div",
+        { "data-testid": "act-saved" },
+        okBox(`Đã lưu hoạt động số ${params.id}.`),
+        h("p", null, h("a", { href: "/hoat-dong/moi", "data-link": true }, "+ Nhập hoạt động khác")),
+      ),
+    );
+    setQuery({ "da-luu": undefined });
+  }
 
   function checks(name: "groups" | "topics" | "languages" | "partners", legend: string, options: Code[]): HTMLElement {
     const box = h(
@@ -155,7 +193,7 @@ const page: Page = async (main, params) => {
       const name = (fe.field ?? "").replace(/\[(\w+)\]/, ".$1");
       const target = fieldEls.get(name) ?? fieldEls.get("figures." + name) ?? fieldEls.get(name.replace(/^figures\./, ""));
       if (!target) {
-        unplaced.push(fe);
+        unplaced.push({ ...fe, field: fieldLabels[name] ?? fe.field });
         continue;
       }
       target.input.setAttribute("aria-invalid", "true");
@@ -217,12 +255,18 @@ const page: Page = async (main, params) => {
     save.disabled = true;
     try {
       const saved = editing ? await update(params.id, a) : await create(a);
+      try {
+        localStorage.setItem(lastKey, JSON.stringify({ unit_id: a.unit_id, kind: a.kind }));
+      } catch {
+        /* private browsing: nothing remembered */
+      }
       clear(topBox, okBox(editing ? "Đã lưu thay đổi." : "Đã lưu hoạt động."));
       if (editing) {
         act = saved;
         void drawHistory();
       }
-      if (!editing && saved.id !== undefined) navigate(`/hoat-dong/${saved.id}`, true);
+      // The record's own page says it was saved (the message here goes with this page).
+      if (!editing && saved.id !== undefined) navigate(`/hoat-dong/${saved.id}?da-luu=1`, true);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
         const rest = showErrors(err.fields);
