@@ -143,10 +143,13 @@ Links links_from_data(store::Connection& c, const std::filesystem::path& admin) 
   // A commune split between several new ones counts, before 1 July 2025, in one of them: the
   // one that kept its name (Phường Ngọc Hà goes to Phường Ngọc Hà, not Ba Đình), else the first
   // the mapping lists (lowest code). The others are shown as taking "một phần".
-  for (auto& [id, to] : links)
+  for (auto& entry : links) {  // not a structured binding: clang 14 cannot capture one
+    const std::string& old_name = names[entry.first];
+    auto& to = entry.second;
     if (to.size() > 1)
       std::stable_partition(to.begin(), to.end(),
-                            [&](const Link& l) { return new_name[l.to] == names[id]; });
+                            [&](const Link& l) { return new_name[l.to] == old_name; });
+  }
   // Districts are not in the commune mapping (except island districts that became đặc khu):
   // each lies whole within its old province, hence within that province's successor.
   for (auto& r : tabular::read_csv_records(admin / "districts_old.csv"))
