@@ -71,10 +71,7 @@ void register_auth_routes(Router& r, Context& ctx) {
   // and creating that administrator from the one-time link `caunoi serve` printed.
   r.get("/api/v1/auth/setup", [&ctx](const Request&, const Params&) {
     auto lease = ctx.pool->acquire();
-    const bool needed =
-        lease->scalar("SELECT COUNT(*) FROM auth_users WHERE role = 'admin' AND active = 1")
-            .value_or(0) == 0;
-    return Response::json(json::object{{"needed", needed}});
+    return Response::json(json::object{{"needed", auth::needs_first_admin(*lease)}});
   });
 
   r.post("/api/v1/auth/setup", [&ctx](const Request& q, const Params&) {

@@ -4,19 +4,15 @@
 #include "auth/crypto.h"
 
 namespace caunoi::auth {
-namespace {
-
-bool has_admin(store::Connection& c) {
+bool needs_first_admin(store::Connection& c) {
   return c.scalar("SELECT COUNT(*) FROM auth_users WHERE role = 'admin' AND active = 1")
-             .value_or(0) > 0;
+             .value_or(0) == 0;
 }
-
-}  // namespace
 
 std::optional<std::string> first_run_token(store::Connection& c, const Service& s) {
   store::Transaction tx(c);
   c.execute("DELETE FROM auth_setup");
-  if (has_admin(c)) {
+  if (!needs_first_admin(c)) {
     tx.commit();
     return std::nullopt;
   }
@@ -31,7 +27,7 @@ User claim_first_run(store::Connection& c, Service& s, std::string_view token,
                      const std::string& username, const std::string& full_name,
                      const std::string& password) {
   store::Transaction tx(c);
-  if (has_admin(c))
+  if (!needs_first_admin(c))
     throw Error(ErrorKind::conflict, "setup_done",
                 "Hệ thống đã có quản trị viên; hãy đăng nhập bằng tài khoản đó.");
   const bool valid =

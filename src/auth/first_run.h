@@ -17,6 +17,9 @@ namespace caunoi::auth {
 
 inline constexpr int64_t kSetupTokenSeconds = 24 * 3600;
 
+// True while the database has no active administrator (the setup page is then offered).
+bool needs_first_admin(store::Connection& c);
+
 // The token to print, or nullopt when an active administrator exists (then any old token is
 // removed).
 std::optional<std::string> first_run_token(store::Connection& c, const Service& s);

@@ -172,6 +172,11 @@ double Engine::confidence(const Features& f) const {
 }
 
 Ranking Engine::ask(std::string_view question) const {
+  return rank(question,
+              probabilities(analyzer_.classifier_features(question, &index_.vocabulary())));
+}
+
+Ranking Engine::rank(std::string_view question, std::vector<double> p) const {
   Ranking r;
   r.text = std::string(question);
   const auto terms = analyzer_.query_terms(question, &index_.vocabulary());
@@ -190,8 +195,6 @@ Ranking Engine::ask(std::string_view question) const {
   std::stable_sort(lexical.begin(), lexical.end(),
                    [](const Hit& a, const Hit& b) { return a.score > b.score; });
 
-  const auto features = analyzer_.classifier_features(question, &index_.vocabulary());
-  auto p = probabilities(features);
   const std::size_t n = entries_.size();
   // Candidates: the lexical hits and the classifier's three best entries.
   std::vector<uint32_t> learned_top;
@@ -267,7 +270,7 @@ Ranking Engine::ask(std::string_view question) const {
 Reply Engine::reply(std::string_view message) const {
   Reply out;
   const std::string text = plain_message(message);
-  const auto p = probabilities(analyzer_.classifier_features(text, &index_.vocabulary()));
+  auto p = probabilities(analyzer_.classifier_features(text, &index_.vocabulary()));
   out.own_case_p = p.empty() ? 0 : p[own_case_class()];  // empty: nothing the model knows
   if (out.own_case_p >= opt_.own_case_threshold) {
     out.own_case = true;
@@ -290,7 +293,7 @@ Reply Engine::reply(std::string_view message) const {
       return out;
     }
   }
-  Ranking whole = ask(text);
+  Ranking whole = rank(text, std::move(p));  // the whole message's probabilities, reused
   // A letter with one ask: when the ask alone points to the same entry as the whole letter, the
   // story did not lead the ranking astray; take the surer of the two confidences.
   if (asks.size() == 1 && asks.front() != text && whole.best >= 0) {

@@ -142,6 +142,8 @@ class Engine {
   // Per entry, per phrasing (question, then alternatives): term ids of its content syllables.
   std::vector<std::vector<std::vector<uint32_t>>> phrasings_;
   double wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const;
+  // ask() with the classifier's probabilities of `question` already computed (reply() has them).
+  Ranking rank(std::string_view question, std::vector<double> p) const;
   // Softmax of the classifier's margins over all classes; empty when no feature is known.
   std::vector<double> probabilities(const std::vector<std::string>& features) const;
 
