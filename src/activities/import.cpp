@@ -15,6 +15,8 @@
 #include <thread>
 #include <utility>
 
+#include <boost/json.hpp>
+
 #include "activities/read_ahead.h"
 #include "activities/repository.h"
 #include "activities/row_checker.h"
@@ -136,6 +138,16 @@ void merge(ImportReport& into, const ImportReport& from, size_t max_errors) {
 
 // A second checker pays for itself from about this size on (a few thousand rows).
 constexpr size_t kParallelBytes = size_t{1} << 20;
+
+// What an import wrote, as its audit record keeps it (the rows are the activities' history).
+std::string import_image(const ImportOptions& opt, const ImportReport& rep) {
+  return boost::json::serialize(boost::json::object{{"filename", opt.filename},
+                                                    {"rows_total", rep.rows_total},
+                                                    {"inserted", rep.inserted},
+                                                    {"skipped", rep.skipped},
+                                                    {"first_id", rep.first_id},
+                                                    {"last_id", rep.last_id}});
+}
 
 }  // namespace
 
@@ -265,6 +277,7 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
   rep.skipped += written.skipped;
   rep.first_id = written.first_id;
   rep.last_id = written.last_id;
+  if (rep.inserted > 0) audit::record_change(c, opt.actor, import_image(opt, rep), opt.unit_id);
   tx.commit();
   return rep;
 }

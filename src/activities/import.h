@@ -27,6 +27,7 @@
 
 #include "activities/activity.h"
 #include "activities/reference.h"
+#include "audit/log.h"
 #include "common/error.h"
 #include "places/gazetteer.h"
 #include "store/store.h"
@@ -82,6 +83,9 @@ struct ImportOptions {
   // machine for a file of a megabyte or more, sharing the rows by load). Given 2, they take
   // turns by blocks of 1,024 rows. Results are the same either way.
   size_t check_threads = 0;
+  // Who imports: the record of what the file wrote (its name, the rows inserted and skipped) is
+  // written with the rows, in the import's transaction. A file that writes nothing leaves none.
+  audit::Actor actor;
 };
 
 // The connection must not be inside a transaction. Throws caunoi::Error only for a file that

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <boost/json.hpp>
+
 #include "common/error.h"
 #include "text/fold.h"
 #include "text/speller.h"
@@ -140,8 +142,8 @@ bool Reference::is_meeting(std::string_view kind) const {
   return e && e->category == "meeting";
 }
 
-void add_reference(store::Connection& c, std::string_view list, const RefEntry& e,
-                   const std::vector<std::string>& figures,
+void add_reference(store::Connection& c, const audit::Actor& by, std::string_view list,
+                   const RefEntry& e, const std::vector<std::string>& figures,
                    const std::vector<std::string>& channels) {
   if (!valid_list(list)) {
     throw not_found("ref_list_not_found", "Không có danh mục \"" + std::string(list) + "\".");
@@ -194,6 +196,14 @@ void add_reference(store::Connection& c, std::string_view list, const RefEntry& 
   for (const auto& ch : channels) {
     c.execute("INSERT INTO activity_kind_channel(kind, channel) VALUES (?, ?)", e.code, ch);
   }
+  audit::record_change(c, by,
+                       boost::json::serialize(boost::json::object{
+                           {"list", list},
+                           {"code", e.code},
+                           {"label", e.label},
+                           {"category", e.category},
+                           {"figures", boost::json::array(figures.begin(), figures.end())},
+                           {"channels", boost::json::array(channels.begin(), channels.end())}}));
   tx.commit();
 }
 

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "audit/log.h"
 #include "store/store.h"
 
 namespace caunoi::activities {
@@ -65,8 +66,9 @@ class Reference {
 // Adds an entry (administrator). Throws invalid_input on a bad list name, a code that is not
 // [a-z0-9_]+, an empty label, or conflict "ref_exists" if the code is taken. For kinds,
 // `figures` and `channels` say what the new kind takes (each must exist).
-void add_reference(store::Connection& c, std::string_view list, const RefEntry& e,
-                   const std::vector<std::string>& figures = {},
+// The entry lands with the audit record of `by`.
+void add_reference(store::Connection& c, const audit::Actor& by, std::string_view list,
+                   const RefEntry& e, const std::vector<std::string>& figures = {},
                    const std::vector<std::string>& channels = {});
 
 }  // namespace caunoi::activities

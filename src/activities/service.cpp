@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "activities/audit_image.h"
 #include "activities/validate.h"
 #include "common/error.h"
 
@@ -33,10 +34,10 @@ std::shared_ptr<const Reference> Service::reference() const {
   return ref_;
 }
 
-void Service::add_reference(store::Connection& c, std::string_view list, const RefEntry& e,
-                            const std::vector<std::string>& figures,
+void Service::add_reference(store::Connection& c, const audit::Actor& by, std::string_view list,
+                            const RefEntry& e, const std::vector<std::string>& figures,
                             const std::vector<std::string>& channels) {
-  activities::add_reference(c, list, e, figures, channels);
+  activities::add_reference(c, by, list, e, figures, channels);
   auto fresh = Reference::load(c);
   std::lock_guard lk(m_);
   ref_ = std::move(fresh);
@@ -96,9 +97,9 @@ void Service::check(const Activity& a) const {
   }
 }
 
-Activity Service::create(store::Connection& c, Activity a, const std::string& by) {
+Activity Service::create(store::Connection& c, Activity a, const audit::Actor& by) {
   a.id = 0;
-  a.created_by = by;
+  a.created_by = by.username;
   a.created_at.clear();
   a.updated_at.clear();
   if (a.date_to == Date{} || a.date_to < a.date_from) {
@@ -109,6 +110,7 @@ Activity Service::create(store::Connection& c, Activity a, const std::string& by
   {
     store::Transaction tx(c);
     repo::insert(c, a);
+    audit::record_change(c, by, audit_image(a), a.reporting_unit);
     tx.commit();
   }
   notify_added({a.fact()});
@@ -124,7 +126,7 @@ Activity Service::get(store::Connection& c, int64_t id) const {
   return *a;
 }
 
-Activity Service::update(store::Connection& c, int64_t id, Activity a, const std::string& by) {
+Activity Service::update(store::Connection& c, int64_t id, Activity a, const audit::Actor& by) {
   Activity old;
   {
     store::Transaction tx(c);
@@ -139,7 +141,8 @@ Activity Service::update(store::Connection& c, int64_t id, Activity a, const std
     if (a.date_to == Date{}) a.date_to = a.date_from;
     normalize(a);
     check(a);
-    repo::update(c, a, by);
+    repo::update(c, a, by.username);
+    audit::record_change(c, by, audit_image(a), a.reporting_unit);
     tx.commit();
   }
   notify_removed(old.fact());
@@ -147,12 +150,13 @@ Activity Service::update(store::Connection& c, int64_t id, Activity a, const std
   return a;
 }
 
-void Service::remove(store::Connection& c, int64_t id, const std::string& by) {
+void Service::remove(store::Connection& c, int64_t id, const audit::Actor& by) {
   Activity old;
   {
     store::Transaction tx(c);
     old = get(c, id);
-    repo::soft_delete(c, id, by);
+    repo::soft_delete(c, id, by.username);
+    audit::record_change(c, by, "", old.reporting_unit);
     tx.commit();
   }
   notify_removed(old.fact());
@@ -204,6 +208,7 @@ int64_t Service::start_import(store::Pool& pool, std::string data, ImportOptions
     j.unit_id = opt.unit_id;
     j.owner = opt.owner;
     if (!opt.owner.empty()) busy_[opt.owner] = id;
+    if (opt.actor.entity.empty()) opt.actor.entity = "import:" + std::to_string(id);
     opt.progress = [this, id](ImportPhase phase, long done, long total) {
       std::lock_guard lk(m_);
       ImportJob& j = jobs_[id];

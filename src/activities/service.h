@@ -23,6 +23,7 @@
 #include "activities/import.h"
 #include "activities/reference.h"
 #include "activities/repository.h"
+#include "audit/log.h"
 #include "places/gazetteer.h"
 #include "store/pool.h"
 
@@ -58,8 +59,8 @@ class Service {
 
   const places::Gazetteer& places() const { return g_; }
   std::shared_ptr<const Reference> reference() const;
-  void add_reference(store::Connection& c, std::string_view list, const RefEntry& e,
-                     const std::vector<std::string>& figures = {},
+  void add_reference(store::Connection& c, const audit::Actor& by, std::string_view list,
+                     const RefEntry& e, const std::vector<std::string>& figures = {},
                      const std::vector<std::string>& channels = {});
 
   // Listeners are not owned; register them before serving and keep them alive as long as the
@@ -67,10 +68,11 @@ class Service {
   void add_listener(FactListener* l);
   void remove_listener(FactListener* l);
 
-  // Form writes: validate (invalid_input "invalid_activity" with FieldErrors), write, notify.
-  Activity create(store::Connection& c, Activity a, const std::string& by);
-  Activity update(store::Connection& c, int64_t id, Activity a, const std::string& by);
-  void remove(store::Connection& c, int64_t id, const std::string& by);
+  // Form writes: validate (invalid_input "invalid_activity" with FieldErrors), write with the
+  // audit record of `by` in one transaction, notify.
+  Activity create(store::Connection& c, Activity a, const audit::Actor& by);
+  Activity update(store::Connection& c, int64_t id, Activity a, const audit::Actor& by);
+  void remove(store::Connection& c, int64_t id, const audit::Actor& by);
   Activity get(store::Connection& c, int64_t id) const;  // not_found "activity_not_found"
   std::vector<Activity> history(store::Connection& c, int64_t id) const;
   repo::ListResult list(store::Connection& c, const Filter& f, const Page& p) const;

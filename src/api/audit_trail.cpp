@@ -60,6 +60,14 @@ uint64_t refused_anonymous() {
   return anonymous_refusals.load();
 }
 
+void fill_actor(Request& r, const RouteInfo& route, const Touch& t) {
+  audit::Actor& a = r.actor;
+  if (r.who) a.user_id = r.who->user.id, a.username = r.who->user.username;
+  if (!t.units.empty()) a.unit_id = t.units.front();
+  a.before = t.before;
+  a.request = kept_request(r, route.access, t, kMaxAuditBody);
+}
+
 void record_request(store::Connection& c, const Request& r, const RouteInfo& route, const Touch& t,
                     const Response& res) {
   bool changed = res.status < 300;

@@ -20,6 +20,9 @@ namespace caunoi::api {
 // SHA-256, never its bytes.
 std::string file_facts(const Request& r);
 
+// Completes the request's actor once the guard knows who asks and what the request touches.
+void fill_actor(Request& r, const RouteInfo& route, const Touch& t);
+
 // Records the outcome of an unsafe request of an audited route (see auth_guard.cpp).
 void record_request(store::Connection& c, const Request& r, const RouteInfo& route, const Touch& t,
                     const Response& res);

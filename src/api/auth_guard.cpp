@@ -59,12 +59,16 @@ class Guard {
     if (action == auth::Action::write && write)
       for (const auto& [unit, day] : t.dated)
         if (places().find(unit)) approval::ensure_unlocked(*lease, places(), unit, day);
+    if (write) fill_actor(req, route, t);
   }
 
   void after(const Request& req, const RouteInfo& route, const Touch& t, Response& res) {
     if (req.who && !unsafe_method(req.method))
       check_returned(res, route.access, *req.who, places());
     if (!unsafe_method(req.method) || audited_explicitly(route.pattern)) return;
+    // A change its service recorded landed with its record; a refusal changed nothing and is
+    // recorded here on its own.
+    if (res.status < 300 && req.actor.recorded) return;
     const auth::Rule* rule = auth::find_rule(route.method, route.pattern);
     if (rule && rule->action == auth::Action::open) return;
     try {

@@ -140,6 +140,11 @@ Response Router::dispatch(Request req) const {
     Touch touch;
     req.json.reset();
     req.who.reset();
+    req.actor = {};
+    req.actor.username = req.header("x-user").substr(0, 100);
+    req.actor.remote = req.remote;
+    req.actor.action = r.method + " " + r.pattern;
+    req.actor.entity = req.path;
     try {
       read_body(req, r.access);
       if (guard_) guard_(req, info, params, touch);

@@ -21,6 +21,7 @@
 #include <boost/json.hpp>
 
 #include "api/access.h"
+#include "audit/log.h"
 #include "auth/user.h"
 #include "common/error.h"
 
@@ -40,6 +41,11 @@ struct Request {
   // JSON), and the signed-in user as the guard proved it (none without auth or sign-in).
   std::optional<boost::json::value> json;
   std::optional<auth::Principal> who;
+  // Who makes the change a write asks for, handed to the service that writes it together with
+  // its audit record (audit/log.h). Dispatch names the route and the path; the guard adds the
+  // user, the unit, the stored entity as it read before and what was sent. Without the guard
+  // (auth off: tests, a local tool) the caller is who the X-User header says.
+  audit::Actor actor;
 
   // Query parameter or fallback.
   std::string param(const std::string& name, const std::string& fallback = "") const;

@@ -178,12 +178,6 @@ int64_t id_of(const Params& p) {
 
 // The signed-in user as the auth guard proved it, else an X-User header (tools and tests
 // without auth), else "api".
-std::string user_of(const Request& q) {
-  if (q.who) return q.who->user.username;
-  std::string u = q.header("x-user");
-  return u.empty() ? "api" : u.substr(0, 100);
-}
-
 activities::Filter filter_of(const Request& q, const activities::Reference& ref) {
   activities::Filter f;
   f.unit = q.param("unit");
@@ -302,7 +296,7 @@ void register_activities_routes(Router& r, Context& ctx) {
       [&](const Request& q, const Params&) {
         Activity a = activity_from_json(q.json_body());
         auto c = pool.acquire();
-        a = svc.create(*c, std::move(a), user_of(q));
+        a = svc.create(*c, std::move(a), q.actor);
         return Response::json(activity_json(a, *svc.reference(), g), 201);
       },
       create);
@@ -331,7 +325,7 @@ void register_activities_routes(Router& r, Context& ctx) {
       [&](const Request& q, const Params& p) {
         Activity a = activity_from_json(q.json_body());
         auto c = pool.acquire();
-        a = svc.update(*c, id_of(p), std::move(a), user_of(q));
+        a = svc.update(*c, id_of(p), std::move(a), q.actor);
         return Response::json(activity_json(a, *svc.reference(), g));
       },
       change);
@@ -341,7 +335,7 @@ void register_activities_routes(Router& r, Context& ctx) {
       [&](const Request& q, const Params& p) {
         auto c = pool.acquire();
         int64_t id = id_of(p);
-        svc.remove(*c, id, user_of(q));
+        svc.remove(*c, id, q.actor);
         return Response::json(json::object{{"id", id}, {"deleted", true}});
       },
       one);

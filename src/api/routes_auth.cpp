@@ -88,9 +88,11 @@ void register_auth_routes(Router& r, Context& ctx) {
   r.post("/api/v1/auth/logout", [&ctx](const Request& q, const Params&) {
     auto lease = ctx.pool->acquire();
     auto who = principal_of(q, *lease, ctx);
+    store::Transaction tx(*lease);
     ctx.auth->logout(*lease, cookie_value(q, kSessionCookie));
     if (who)
       audit_action(*lease, q, &*who, "auth.logout", "user:" + std::to_string(who->user.id), "", "");
+    tx.commit();
     auto res = Response::json(json::object{{"ok", true}});
     res.headers.emplace_back("Set-Cookie", cookie(q, "", 0));
     return res;

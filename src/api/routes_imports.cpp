@@ -103,25 +103,29 @@ void register_imports_routes(Router& r, Context& ctx) {
         activities::ImportOptions opt;
         opt.filename = up.filename;
         opt.sheet = q.param("sheet");
-        std::string user = q.who ? q.who->user.username : q.header("x-user");
-        opt.created_by = user.empty() ? "import" : user.substr(0, 100);
+        std::string user = q.actor.username;
+        opt.created_by = user.empty() ? "import" : user;
         opt.owner = user;
         opt.row_check = row_check(q, *ctx.places);
         // The job answers with this unit, so the guard shows it only within it (auth_guard.h).
         opt.unit_id = !q.param("unit").empty() ? q.param("unit")
                       : q.who                  ? q.who->user.unit_id
                                                : "VN";
-        // What the file wrote is known only when the job ends: recorded then, as the user.
+        // What the file wrote is recorded with its rows, in the import's transaction, as the
+        // user who sent it; a file refused whole wrote nothing, and its end is recorded on its own.
+        opt.actor = q.actor;
+        opt.actor.action = "import.ended";
+        opt.actor.entity.clear();  // the job's, "import:<id>"
         Request who;
         who.method = q.method;
         who.path = q.path;
         who.remote = q.remote;
         who.who = q.who;
         auto ended = [&ctx, who](const activities::ImportJob& j) {
-          if (!ctx.auth) return;
+          if (!ctx.auth || j.report.inserted > 0) return;
           auto c = ctx.pool->acquire();
           audit_action(*c, who, who.who ? &*who.who : nullptr, "import.ended",
-                       "/api/v1/imports/" + std::to_string(j.id), "",
+                       "import:" + std::to_string(j.id), "",
                        boost::json::serialize(job_json(j, 20)), j.state == "done" ? 200 : 400);
         };
         int64_t id = svc.start_import(pool, std::move(up.data), std::move(opt), ended);

@@ -158,8 +158,7 @@ void import_route(Router& r, Context& ctx, const std::string& path, const Access
       [&ctx, path, run](const Request& q, const Params&) {
         Upload up = uploaded_file(q, "tep.csv");
         auto c = ctx.pool->acquire();
-        auto s = run(*c, up, row_check(q, *ctx.places, path),
-                     q.who ? q.who->user.username : q.header("x-user"));
+        auto s = run(*c, up, row_check(q, *ctx.places, path), q.actor);
         return Response::json(json::object{{"rows", s.rows}, {"written", s.written}});
       },
       a);
@@ -252,24 +251,25 @@ void register_plans_routes(Router& r, Context& ctx) {
       [&svc, &pool](const Request& q, const Params&) {
         auto c = pool.acquire();
         return one_or_batch<plans::Target>(
-            q, "targets", target_of, [&](auto t) { return svc.put_target(*c, std::move(t)); },
-            [&](auto ts) { svc.put_targets(*c, std::move(ts)); }, target_json);
+            q, "targets", target_of,
+            [&](auto t) { return svc.put_target(*c, std::move(t), q.actor); },
+            [&](auto ts) { svc.put_targets(*c, std::move(ts), q.actor); }, target_json);
       },
       put_targets);
 
   r.del(
       "/api/v1/plans/targets/{id}",
-      [&svc, &pool](const Request&, const Params& p) {
+      [&svc, &pool](const Request& q, const Params& p) {
         int64_t id = target_id(p);
         auto c = pool.acquire();
-        svc.delete_target(*c, id);
+        svc.delete_target(*c, id, q.actor);
         return Response::json(json::object{{"deleted", id}});
       },
       drop_target);
 
   import_route(r, ctx, "/api/v1/plans/targets/import", upload,
-               [&svc](store::Connection& c, const Upload& up, auto check, const std::string& who) {
-                 return svc.import_targets(c, up.data, up.filename, std::move(check), who);
+               [&svc](store::Connection& c, const Upload& up, auto check, const audit::Actor& by) {
+                 return svc.import_targets(c, up.data, up.filename, std::move(check), by);
                });
 
   r.get(
@@ -296,8 +296,9 @@ void register_plans_routes(Router& r, Context& ctx) {
       [&svc, &pool](const Request& q, const Params&) {
         auto c = pool.acquire();
         return one_or_batch<plans::ResultRecord>(
-            q, "results", result_of, [&](auto rec) { return svc.put_result(*c, std::move(rec)); },
-            [&](auto rs) { svc.put_results(*c, std::move(rs)); }, result_json);
+            q, "results", result_of,
+            [&](auto rec) { return svc.put_result(*c, std::move(rec), q.actor); },
+            [&](auto rs) { svc.put_results(*c, std::move(rs), q.actor); }, result_json);
       },
       put_results);
 
@@ -305,14 +306,14 @@ void register_plans_routes(Router& r, Context& ctx) {
       "/api/v1/plans/results",
       [&svc, &pool](const Request& q, const Params&) {
         auto c = pool.acquire();
-        svc.delete_result(*c, required_param(q, "unit"), required_param(q, "period"));
+        svc.delete_result(*c, required_param(q, "unit"), required_param(q, "period"), q.actor);
         return Response::json(json::object{{"deleted", true}});
       },
       drop_result);
 
   import_route(r, ctx, "/api/v1/plans/results/import", upload,
-               [&svc](store::Connection& c, const Upload& up, auto check, const std::string& who) {
-                 return svc.import_results(c, up.data, up.filename, std::move(check), who);
+               [&svc](store::Connection& c, const Upload& up, auto check, const audit::Actor& by) {
+                 return svc.import_results(c, up.data, up.filename, std::move(check), by);
                });
 }
 

@@ -30,13 +30,6 @@ namespace {
 
 namespace json = boost::json;
 
-// The signed-in user as the guard proved it, else an X-User header (tests without auth).
-std::string who(const Request& r) {
-  if (r.who) return r.who->user.username;
-  std::string h = r.header("x-user");
-  return h.empty() ? "api" : h;
-}
-
 json::object answer_json(const qa::AskAnswer& a) {
   json::object o;
   o["ask"] = a.ask;
@@ -132,7 +125,7 @@ void register_qa_routes(Router& r, Context& ctx) {
 
   r.post("/api/v1/qa/queue/{id}/answer", [&ctx](const Request& req, const Params& p) {
     auto c = ctx.pool->acquire();
-    const qa::Entry e = service(ctx).answer_queued(*c, id_param(p), req.json_body(), who(req));
+    const qa::Entry e = service(ctx).answer_queued(*c, id_param(p), req.json_body(), req.actor);
     return Response::json(qa::to_json(e, true), 201);
   });
 
@@ -144,14 +137,14 @@ void register_qa_routes(Router& r, Context& ctx) {
                     {{"entry_id", "Cần mã của một mục hỏi đáp."}});
     auto c = ctx.pool->acquire();
     const qa::Entry saved =
-        service(ctx).queued_to_phrasing(*c, id_param(p), std::string(e->as_string()), who(req));
+        service(ctx).queued_to_phrasing(*c, id_param(p), std::string(e->as_string()), req.actor);
     return Response::json(qa::to_json(saved, true));
   });
 
   r.post("/api/v1/qa/queue/{id}/close", [&ctx](const Request& req, const Params& p) {
     auto c = ctx.pool->acquire();
     const bool contact = req.who && auth::role_may(req.who->user.role, auth::Action::curate);
-    return Response::json(queue_json(qa::close_queue_item(*c, id_param(p), who(req)), contact));
+    return Response::json(queue_json(qa::close_queue_item(*c, id_param(p), req.actor), contact));
   });
 
   r.get("/api/v1/qa/entries", [&ctx](const Request& req, const Params&) {
@@ -168,7 +161,7 @@ void register_qa_routes(Router& r, Context& ctx) {
   r.post("/api/v1/qa/entries", [&ctx](const Request& req, const Params&) {
     qa::Entry e = qa::parse_entry(req.json_body());
     auto c = ctx.pool->acquire();
-    return Response::json(qa::to_json(service(ctx).create(*c, std::move(e), who(req)), true), 201);
+    return Response::json(qa::to_json(service(ctx).create(*c, std::move(e), req.actor), true), 201);
   });
 
   r.get("/api/v1/qa/entries/{id}", [&ctx](const Request&, const Params& p) {
@@ -183,7 +176,7 @@ void register_qa_routes(Router& r, Context& ctx) {
     qa::Entry e = qa::parse_entry(body);
     auto c = ctx.pool->acquire();
     return Response::json(
-        qa::to_json(service(ctx).update(*c, p.at("id"), std::move(e), who(req)), true));
+        qa::to_json(service(ctx).update(*c, p.at("id"), std::move(e), req.actor), true));
   });
 
   r.get("/api/v1/qa/entries/{id}/history", [&ctx](const Request&, const Params& p) {
@@ -197,7 +190,7 @@ void register_qa_routes(Router& r, Context& ctx) {
       "/api/v1/qa/import",
       [&ctx](const Request& req, const Params&) {
         auto c = ctx.pool->acquire();
-        const auto res = service(ctx).import_jsonl(*c, req.body, who(req));
+        const auto res = service(ctx).import_jsonl(*c, req.body, req.actor);
         return Response::json(json::object{
             {"created", res.created}, {"updated", res.updated}, {"unchanged", res.unchanged}});
       },

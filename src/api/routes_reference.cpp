@@ -59,7 +59,8 @@ void register_reference_routes(Router& r, Context& ctx) {
     };
     activities::RefEntry e{str("code"), str("label"), str("category"), 0};
     auto c = pool.acquire();
-    svc.add_reference(*c, p.at("list"), e, string_list(o, "figures"), string_list(o, "channels"));
+    svc.add_reference(*c, q.actor, p.at("list"), e, string_list(o, "figures"),
+                      string_list(o, "channels"));
     return Response::json(reference_json(*svc.reference()), 201);
   });
 }

@@ -2,8 +2,14 @@
 #include "audit/log.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
+#include <stdexcept>
 
+#include <pwd.h>
+#include <unistd.h>
+
+#include "common/error.h"
 #include "store/migrations.h"
 #include "tabular/csv_writer.h"
 
@@ -81,6 +87,37 @@ int64_t record(store::Connection& c, Entry e) {
       e.at, e.user_id, e.username, e.remote, e.action, e.entity, e.unit_id, e.status, e.before,
       e.after, e.request);
   return c.last_insert_id();
+}
+
+Actor cli_actor(std::string action, std::string entity) {
+  Actor a;
+  const char* user = std::getenv("USER");
+  if (!user || !*user)
+    if (const passwd* pw = getpwuid(geteuid())) user = pw->pw_name;
+  a.username = std::string("cli:") + (user && *user ? user : std::to_string(geteuid()));
+  a.remote = "local";
+  a.action = std::move(action);
+  a.entity = std::move(entity);
+  return a;
+}
+
+void record_change(store::Connection& c, const Actor& by, std::string after, std::string unit_id,
+                   int status) {
+  if (!c.in_transaction())
+    throw std::logic_error("audit::record_change outside the change's transaction: " + by.action);
+  try {
+    record(c, {0, 0, by.user_id, by.username, by.remote, by.action, by.entity,
+               unit_id.empty() ? by.unit_id : std::move(unit_id), status, by.before,
+               std::move(after), by.request});
+  } catch (const std::exception& e) {
+    // Whatever the store said (a full disk, a broken table), the change must not land: the
+    // caller's transaction rolls back on this, and the user is told why.
+    throw Error(ErrorKind::internal, "audit_failed",
+                std::string("Không ghi được nhật ký kiểm tra nên thay đổi chưa được lưu; xin thử "
+                            "lại sau hoặc báo quản trị hệ thống. (") +
+                    e.what() + ")");
+  }
+  by.recorded = true;
 }
 
 std::vector<Entry> query(store::Connection& c, const Filter& f) {

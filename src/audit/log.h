@@ -1,10 +1,12 @@
 // audit/log.h — the audit trail: an append-only table (component "audit") whose rows SQLite
 // triggers refuse to update or delete, so the application itself cannot rewrite history.
 //
-// Writes are recorded either by the API's after-dispatch hook (api/auth_guard.cpp: every
-// successful or refused unsafe request, with the entity as it read before the change) or by
-// explicit calls from services that know the exact before and after (users, approvals) — those
-// run inside the same transaction as the change, so a change and its record land together.
+// A change is recorded by the service that makes it, inside the change's own transaction
+// (record_change with the Actor its caller handed over), so a change never lands without its
+// record and a record that cannot be written undoes the change. The API's guard fills the Actor
+// in for a request (who, from where, the route, the entity as it read before the change, what was
+// sent); the CLI fills it in as "cli:<system user>". The guard itself records only refusals,
+// which change nothing (api/auth_guard.cpp).
 #pragma once
 
 #include <cstdint>
@@ -37,7 +39,32 @@ struct Filter {
   int64_t limit = 100, offset = 0;
 };
 
+// Who makes a change, from where, and what they asked for; handed down to the service that makes
+// it. One Actor stands for one request or one CLI command.
+struct Actor {
+  int64_t user_id = 0;
+  std::string username;  // "cli:<system user>" for the command line
+  std::string remote;
+  std::string action;   // "PUT /api/v1/activities/{id}", "cli:import"
+  std::string entity;   // "/api/v1/activities/12", a file name
+  std::string unit_id;  // the unit the request named, if any
+  std::string before;   // the entity as it read before the change (JSON), or ""
+  std::string request;  // what was sent, secrets masked, or a file's facts
+  // Set once a record of this actor's change is written, so that the request's guard knows the
+  // change was recorded with it. Mutable: the record is written through a const Actor.
+  mutable bool recorded = false;
+};
+
+// The actor of a command run from the shell by the system user running it.
+Actor cli_actor(std::string action, std::string entity = "");
+
 void migrate(store::Connection& c);
+// Writes the record of `by`'s change with its after-image, on the connection of the change and
+// inside its open write transaction: throws (logic_error) when no transaction is open, for a
+// record written after its change committed could be lost while the change stays. `unit_id`
+// overrides the actor's unit when the service knows the stored one.
+void record_change(store::Connection& c, const Actor& by, std::string after,
+                   std::string unit_id = "", int status = 200);
 // Sets `at` to now when 0. Returns the new row id.
 int64_t record(store::Connection& c, Entry e);
 std::vector<Entry> query(store::Connection& c, const Filter& f);

@@ -8,9 +8,13 @@
 #include <iostream>
 #include <memory>
 
+#include <boost/json.hpp>
+
 #include "activities/service.h"
 #include "app/bootstrap.h"
 #include "approval/approval.h"
+#include "audit/log.h"
+#include "auth/crypto.h"
 #include "cli/commands.h"
 #include "common/format_vi.h"
 #include "tabular/csv_reader.h"
@@ -39,6 +43,12 @@ void add_import(CLI::App& app, int& exit_code) {
     opt.filename = file;
     opt.sheet = sheet;
     opt.created_by = user;
+    opt.actor = audit::cli_actor("cli:import activities", file);
+    opt.actor.request = boost::json::serialize(boost::json::object{
+        {"file",
+         boost::json::object{
+             {"filename", file}, {"bytes", data.size()}, {"sha256", auth::sha256_hex(data)}}},
+        {"user", user}});
     auto locks = std::make_shared<approval::LockCache>();
     opt.row_check = [locks, &g](store::Connection& conn,
                                 const activities::Activity& a) -> std::optional<FieldError> {

@@ -39,8 +39,7 @@ std::string read_password(const std::string& prompt) {
 }
 
 void record(store::Connection& c, const std::string& action, const auth::User& u) {
-  audit::record(c, {0, 0, 0, "cli:" + std::string(getlogin() ? getlogin() : "?"), "local", action,
-                    "user:" + std::to_string(u.id), u.unit_id, 200, "", "", ""});
+  audit::record_change(c, audit::cli_actor(action, "user:" + std::to_string(u.id)), "", u.unit_id);
 }
 
 int64_t find_id(store::Connection& c, const auth::Service& s, const std::string& username) {

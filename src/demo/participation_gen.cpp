@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 
+#include "audit/log.h"
 #include "demo/demo.h"
 #include "plans/service.h"
 
@@ -191,7 +192,7 @@ void generate_participation(DemoContext& ctx) {
     }
     ctx.progress.advance();
   }
-  svc.put_results(ctx.db, std::move(batch));
+  svc.put_results(ctx.db, std::move(batch), audit::cli_actor("cli:demo results"));
   ctx.progress.finish();
 }
 
@@ -239,7 +240,7 @@ void generate_plans(DemoContext& ctx) {
     }
     ts.push_back({0, "VN", y, "bhyt_coverage", "", 100.0 * dec.bhyt / dec.population + 0.1, ""});
   }
-  svc.put_targets(ctx.db, std::move(ts));
+  svc.put_targets(ctx.db, std::move(ts), audit::cli_actor("cli:demo targets"));
 }
 
 }  // namespace caunoi::demo

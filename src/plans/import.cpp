@@ -206,8 +206,8 @@ std::shared_ptr<void> Service::busy(const std::string& owner) {
 
 ImportSummary Service::import_targets(store::Connection& c, std::string_view data,
                                       std::string_view filename, const RowCheck& row_check,
-                                      const std::string& owner) {
-  auto held = busy(owner);
+                                      const audit::Actor& by) {
+  auto held = busy(by.username);
   std::vector<FieldError> errs;
   std::vector<Target> ts;
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
@@ -246,14 +246,14 @@ ImportSummary Service::import_targets(store::Connection& c, std::string_view dat
         ts.push_back(std::move(t));
       });
   if (!errs.empty()) reject(std::move(errs), rows);
-  write_targets(c, ts);
+  write_targets(c, ts, by);
   return {rows, static_cast<long>(ts.size())};
 }
 
 ImportSummary Service::import_results(store::Connection& c, std::string_view data,
                                       std::string_view filename, const RowCheck& row_check,
-                                      const std::string& owner) {
-  auto held = busy(owner);
+                                      const audit::Actor& by) {
+  auto held = busy(by.username);
   std::vector<FieldError> errs;
   std::vector<ResultRecord> rs;
   std::set<std::pair<std::string, std::string>> seen;
@@ -300,7 +300,7 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
         rs.push_back(std::move(r));
       });
   if (!errs.empty()) reject(std::move(errs), rows);
-  write_results(c, rs);
+  write_results(c, rs, by);
   return {rows, values};
 }
 

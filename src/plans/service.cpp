@@ -7,6 +7,7 @@
 
 #include "periods/period.h"
 #include "places/gazetteer.h"
+#include "plans/audit_image.h"
 #include "plans/schema.h"
 
 namespace caunoi::plans {
@@ -15,6 +16,8 @@ Service::Service(const places::Gazetteer& g, IndicatorCheck check)
     : places_(g), check_(std::move(check)) {}
 
 void Service::install(store::Connection& c) {
+  // Every write here lands with its audit record: the log must be there too.
+  audit::migrate(c);
   store::apply_migrations(c, migrations());
 }
 
@@ -100,7 +103,7 @@ constexpr const char* kTargetCols = "id, unit_id, year, indicator, grp, value, n
 
 }  // namespace
 
-void Service::write_targets(store::Connection& c, std::vector<Target>& ts) {
+void Service::write_targets(store::Connection& c, std::vector<Target>& ts, const audit::Actor& by) {
   {
     store::Transaction tx(c);
     for (auto& t : ts) {
@@ -115,25 +118,26 @@ void Service::write_targets(store::Connection& c, std::vector<Target>& ts) {
                   t.unit_id, t.year, t.indicator, t.group)
                  .value_or(0);
     }
+    audit::record_change(c, by, targets_image(ts), ts.size() == 1 ? ts.front().unit_id : "");
     tx.commit();
   }
   for (const auto& t : ts)
     for (auto* l : listeners_) l->on_target(t, t.value);
 }
 
-Target Service::put_target(store::Connection& c, Target t) {
+Target Service::put_target(store::Connection& c, Target t, const audit::Actor& by) {
   std::vector<FieldError> errs;
   std::vector<Target> one{checked(std::move(t), "", errs)};
   throw_if(errs);
-  write_targets(c, one);
+  write_targets(c, one, by);
   return one.front();
 }
 
-void Service::put_targets(store::Connection& c, std::vector<Target> ts) {
+void Service::put_targets(store::Connection& c, std::vector<Target> ts, const audit::Actor& by) {
   std::vector<FieldError> errs;
   for (size_t i = 0; i < ts.size(); ++i) ts[i] = checked(std::move(ts[i]), item_prefix(i), errs);
   throw_if(errs);
-  write_targets(c, ts);
+  write_targets(c, ts, by);
 }
 
 std::optional<Target> Service::target(store::Connection& c, int64_t id) const {
@@ -144,10 +148,16 @@ std::optional<Target> Service::target(store::Connection& c, int64_t id) const {
   return t;
 }
 
-void Service::delete_target(store::Connection& c, int64_t id) {
-  std::optional<Target> old = target(c, id);
-  if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
-  c.execute("DELETE FROM plan_targets WHERE id = ?", id);
+void Service::delete_target(store::Connection& c, int64_t id, const audit::Actor& by) {
+  std::optional<Target> old;
+  {
+    store::Transaction tx(c);
+    old = target(c, id);
+    if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
+    c.execute("DELETE FROM plan_targets WHERE id = ?", id);
+    audit::record_change(c, by, "", old->unit_id);
+    tx.commit();
+  }
   for (auto* l : listeners_) l->on_target(*old, std::nullopt);
 }
 
@@ -162,7 +172,8 @@ std::vector<Target> Service::targets(store::Connection& c, std::string_view unit
   return out;
 }
 
-void Service::write_results(store::Connection& c, const std::vector<ResultRecord>& rs) {
+void Service::write_results(store::Connection& c, const std::vector<ResultRecord>& rs,
+                            const audit::Actor& by) {
   {
     store::Transaction tx(c);
     for (const auto& r : rs)
@@ -172,6 +183,7 @@ void Service::write_results(store::Connection& c, const std::vector<ResultRecord
             " VALUES (?,?,?,?,?,?) ON CONFLICT(unit_id, period, measure, grp) DO UPDATE SET"
             " value = excluded.value, updated_at = CURRENT_TIMESTAMP",
             r.unit_id, r.period, r.as_of.iso(), v.measure, v.group, v.value);
+    audit::record_change(c, by, results_image(rs), rs.size() == 1 ? rs.front().unit_id : "");
     tx.commit();
   }
   for (const auto& r : rs)
@@ -179,19 +191,20 @@ void Service::write_results(store::Connection& c, const std::vector<ResultRecord
       for (auto* l : listeners_) l->on_result(r.unit_id, r.as_of, v, false);
 }
 
-ResultRecord Service::put_result(store::Connection& c, ResultRecord r) {
+ResultRecord Service::put_result(store::Connection& c, ResultRecord r, const audit::Actor& by) {
   std::vector<FieldError> errs;
   std::vector<ResultRecord> one{checked(std::move(r), "", errs)};
   throw_if(errs);
-  write_results(c, one);
+  write_results(c, one, by);
   return one.front();
 }
 
-void Service::put_results(store::Connection& c, std::vector<ResultRecord> rs) {
+void Service::put_results(store::Connection& c, std::vector<ResultRecord> rs,
+                          const audit::Actor& by) {
   std::vector<FieldError> errs;
   for (size_t i = 0; i < rs.size(); ++i) rs[i] = checked(std::move(rs[i]), item_prefix(i), errs);
   throw_if(errs);
-  write_results(c, rs);
+  write_results(c, rs, by);
 }
 
 std::optional<ResultRecord> Service::result(store::Connection& c, std::string_view unit,
@@ -208,13 +221,20 @@ std::optional<ResultRecord> Service::result(store::Connection& c, std::string_vi
   return std::nullopt;
 }
 
-void Service::delete_result(store::Connection& c, std::string_view unit, std::string_view period) {
-  std::optional<ResultRecord> old = result(c, unit, period);
-  if (!old)
-    throw not_found("result_not_found",
-                    "Không có số liệu của đơn vị này trong kỳ " + std::string(period) + ".");
-  c.execute("DELETE FROM participation_results WHERE unit_id = ? AND period = ?", unit,
-            old->period);
+void Service::delete_result(store::Connection& c, std::string_view unit, std::string_view period,
+                            const audit::Actor& by) {
+  std::optional<ResultRecord> old;
+  {
+    store::Transaction tx(c);
+    old = result(c, unit, period);
+    if (!old)
+      throw not_found("result_not_found",
+                      "Không có số liệu của đơn vị này trong kỳ " + std::string(period) + ".");
+    c.execute("DELETE FROM participation_results WHERE unit_id = ? AND period = ?", unit,
+              old->period);
+    audit::record_change(c, by, "", old->unit_id);
+    tx.commit();
+  }
   for (const auto& v : old->values)
     for (auto* l : listeners_) l->on_result(old->unit_id, old->as_of, v, true);
 }

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/log.h"
 #include "common/error.h"
 #include "plans/model.h"
 #include "store/store.h"
@@ -53,9 +54,10 @@ class Service {
   void add_listener(Listener* l) { listeners_.push_back(l); }
 
   // Insert or replace by (unit, year, indicator, group); returns the stored target with its id.
-  Target put_target(store::Connection& c, Target t);
-  void put_targets(store::Connection& c, std::vector<Target> ts);
-  void delete_target(store::Connection& c, int64_t id);
+  // Every write lands with the audit record of `by` in one transaction (audit/log.h).
+  Target put_target(store::Connection& c, Target t, const audit::Actor& by);
+  void put_targets(store::Connection& c, std::vector<Target> ts, const audit::Actor& by);
+  void delete_target(store::Connection& c, int64_t id, const audit::Actor& by);
   // One target by id (the guard's and the audit's view of what a delete removes).
   std::optional<Target> target(store::Connection& c, int64_t id) const;
   std::vector<Target> targets(store::Connection& c, std::string_view unit,
@@ -63,10 +65,11 @@ class Service {
 
   // Each given value replaces the stored one of the same (unit, period, measure, group); other
   // measures of the period are kept.
-  ResultRecord put_result(store::Connection& c, ResultRecord r);
-  void put_results(store::Connection& c, std::vector<ResultRecord> rs);
+  ResultRecord put_result(store::Connection& c, ResultRecord r, const audit::Actor& by);
+  void put_results(store::Connection& c, std::vector<ResultRecord> rs, const audit::Actor& by);
   // Removes every value of a unit's period; not_found if there was none.
-  void delete_result(store::Connection& c, std::string_view unit, std::string_view period);
+  void delete_result(store::Connection& c, std::string_view unit, std::string_view period,
+                     const audit::Actor& by);
   // The stored record of a unit's period (any period code Period::parse reads), if any.
   std::optional<ResultRecord> result(store::Connection& c, std::string_view unit,
                                      std::string_view period) const;
@@ -81,14 +84,14 @@ class Service {
       store::Connection&, const std::string& unit_id, std::optional<Date> as_of)>;
 
   // CSV or XLSX (by content and file name), all rows or none; see plans/import.h for columns.
-  // XLSX is read within tabular::XlsxLimits. `owner`, the account that sent the file, may have
-  // one plan import at a time (conflict "import_busy" otherwise); "" is not limited.
+  // XLSX is read within tabular::XlsxLimits. The actor `by` who sent the file may have one plan
+  // import at a time (conflict "import_busy" otherwise); an actor without a name is not limited.
   ImportSummary import_targets(store::Connection& c, std::string_view data,
-                               std::string_view filename, const RowCheck& row_check = {},
-                               const std::string& owner = "");
+                               std::string_view filename, const RowCheck& row_check,
+                               const audit::Actor& by);
   ImportSummary import_results(store::Connection& c, std::string_view data,
-                               std::string_view filename, const RowCheck& row_check = {},
-                               const std::string& owner = "");
+                               std::string_view filename, const RowCheck& row_check,
+                               const audit::Actor& by);
 
   // Everything stored, for building the analytics cube at start.
   static void scan(store::Connection& c, const std::function<void(const Target&)>& on_target,
@@ -100,8 +103,9 @@ class Service {
                        std::vector<FieldError>& errs) const;
 
  private:
-  void write_targets(store::Connection& c, std::vector<Target>& ts);
-  void write_results(store::Connection& c, const std::vector<ResultRecord>& rs);
+  void write_targets(store::Connection& c, std::vector<Target>& ts, const audit::Actor& by);
+  void write_results(store::Connection& c, const std::vector<ResultRecord>& rs,
+                     const audit::Actor& by);
   // Marks `owner` busy for the life of the returned guard.
   std::shared_ptr<void> busy(const std::string& owner);
 

@@ -126,6 +126,7 @@ QueueItem open_item(store::Connection& c, int64_t id) {
 }  // namespace
 
 void apply_qa_migrations(store::Connection& c) {
+  audit::migrate(c);  // every write of the bank lands with its audit record
   store::apply_migrations(c, kMigrations);
 }
 
@@ -158,9 +159,10 @@ Entry save_in_tx(store::Connection& c, Entry e, const std::string& who, bool cre
 
 }  // namespace
 
-Entry save_entry(store::Connection& c, Entry e, const std::string& who, bool create) {
+Entry save_entry(store::Connection& c, Entry e, const audit::Actor& by, bool create) {
   store::Transaction tx(c);
-  e = save_in_tx(c, std::move(e), who, create);
+  e = save_in_tx(c, std::move(e), by.username, create);
+  audit::record_change(c, by, boost::json::serialize(to_json(e, true)));
   tx.commit();
   return e;
 }
@@ -176,7 +178,7 @@ std::vector<Entry> entry_history(store::Connection& c, const std::string& id) {
 }
 
 ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entries,
-                            const std::string& who) {
+                            const audit::Actor& by) {
   ImportResult res;
   store::Transaction tx(c);
   for (Entry e : entries) {
@@ -185,9 +187,14 @@ ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entr
       ++res.unchanged;
       continue;
     }
-    write_version(c, e, who, old ? old->version + 1 : 1);
+    write_version(c, e, by.username, old ? old->version + 1 : 1);
     ++(old ? res.updated : res.created);
   }
+  if (res.created + res.updated > 0)
+    audit::record_change(
+        c, by,
+        boost::json::serialize(boost::json::object{
+            {"created", res.created}, {"updated", res.updated}, {"unchanged", res.unchanged}}));
   tx.commit();
   return res;
 }
@@ -218,20 +225,21 @@ std::optional<QueueItem> queue_item(store::Connection& c, int64_t id) {
   return out;
 }
 
-Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const std::string& who) {
+Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const audit::Actor& by) {
   store::Transaction tx(c);
   const QueueItem item = open_item(c, id);
   if (item.status != "open")
     throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
   if (e.question.empty()) e.question = item.question;
-  e = save_in_tx(c, std::move(e), who, true);
-  finish(c, item, "answered", e.id, who, e.updated_at);
+  e = save_in_tx(c, std::move(e), by.username, true);
+  finish(c, item, "answered", e.id, by.username, e.updated_at);
+  audit::record_change(c, by, boost::json::serialize(to_json(e, true)));
   tx.commit();
   return e;
 }
 
 Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
-                             const std::string& who) {
+                             const audit::Actor& by) {
   store::Transaction tx(c);
   const QueueItem item = open_item(c, id);
   if (item.status != "open")
@@ -240,16 +248,20 @@ Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string
   if (!e) throw not_found("entry_not_found", "Không có mục hỏi đáp " + entry_id + ".");
   if (std::find(e->phrasings.begin(), e->phrasings.end(), item.question) == e->phrasings.end())
     e->phrasings.push_back(item.question);
-  Entry saved = save_in_tx(c, std::move(*e), who, false);
-  finish(c, item, "answered", saved.id, who, saved.updated_at);
+  Entry saved = save_in_tx(c, std::move(*e), by.username, false);
+  finish(c, item, "answered", saved.id, by.username, saved.updated_at);
+  audit::record_change(c, by, boost::json::serialize(to_json(saved, true)));
   tx.commit();
   return saved;
 }
 
-QueueItem close_queue_item(store::Connection& c, int64_t id, const std::string& who) {
+QueueItem close_queue_item(store::Connection& c, int64_t id, const audit::Actor& by) {
   store::Transaction tx(c);
   const QueueItem item = open_item(c, id);
-  finish(c, item, "closed", std::nullopt, who, now_utc());
+  finish(c, item, "closed", std::nullopt, by.username, now_utc());
+  audit::record_change(c, by,
+                       boost::json::serialize(boost::json::object{
+                           {"queue_item", id}, {"kind", item.kind}, {"status", "closed"}}));
   tx.commit();
   return *queue_item(c, id);
 }

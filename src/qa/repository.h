@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/log.h"
 #include "qa/entry.h"
 #include "store/store.h"
 
@@ -22,7 +23,7 @@ std::vector<Entry> load_entries(store::Connection& c);
 std::optional<Entry> find_entry(store::Connection& c, const std::string& id);
 // Saves a new version (create: the id must be new; else it must exist). Returns it with meta.
 // Throws conflict "entry_exists" / not_found "entry_not_found".
-Entry save_entry(store::Connection& c, Entry e, const std::string& who, bool create);
+Entry save_entry(store::Connection& c, Entry e, const audit::Actor& by, bool create);
 // Every version of an entry, oldest first; not_found "entry_not_found" if there is none.
 std::vector<Entry> entry_history(store::Connection& c, const std::string& id);
 
@@ -32,7 +33,7 @@ struct ImportResult {
 // New ids are created, changed ones get a new version, identical ones are left alone; one
 // transaction for all.
 ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entries,
-                            const std::string& who);
+                            const audit::Actor& by);
 
 struct QueueItem {
   int64_t id = 0;
@@ -55,13 +56,13 @@ std::vector<QueueItem> queue(store::Connection& c, const std::string& status, in
 std::optional<QueueItem> queue_item(store::Connection& c, int64_t id);
 // Creates `e` from a queued question and closes the question, in one transaction. Throws
 // not_found "queue_item_not_found", conflict "queue_item_answered".
-Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const std::string& who);
+Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const audit::Actor& by);
 // "câu này hỏi về mục …": adds the queued question to the training phrasings of `entry_id` (a new
 // version of the entry) and closes the question, in one transaction. Throws not_found
 // "queue_item_not_found" / "entry_not_found", conflict "queue_item_answered".
 Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
-                             const std::string& who);
+                             const audit::Actor& by);
 // Closes an item without a bank entry (an own-case request answered in person).
-QueueItem close_queue_item(store::Connection& c, int64_t id, const std::string& who);
+QueueItem close_queue_item(store::Connection& c, int64_t id, const audit::Actor& by);
 
 }  // namespace caunoi::qa

@@ -106,29 +106,29 @@ std::vector<Entry> Service::entries() const {
   return all_;
 }
 
-Entry Service::create(store::Connection& c, Entry e, const std::string& who) {
+Entry Service::create(store::Connection& c, Entry e, const audit::Actor& by) {
   std::lock_guard g(write_);
-  e = save_entry(c, std::move(e), who, true);
+  e = save_entry(c, std::move(e), by, true);
   rebuild(c);
   return e;
 }
 
 Entry Service::update(store::Connection& c, const std::string& id, Entry e,
-                      const std::string& who) {
+                      const audit::Actor& by) {
   if (e.id != id)
     throw invalid("id_mismatch", "Mã trong nội dung khác mã trên đường dẫn.",
                   {{"id", "Phải là " + id + "."}});
   std::lock_guard g(write_);
-  e = save_entry(c, std::move(e), who, false);
+  e = save_entry(c, std::move(e), by, false);
   rebuild(c);
   return e;
 }
 
 ImportResult Service::import_jsonl(store::Connection& c, std::string_view jsonl,
-                                   const std::string& who) {
+                                   const audit::Actor& by) {
   auto entries = parse_jsonl(jsonl);
   std::lock_guard g(write_);
-  auto res = import_entries(c, entries, who);
+  auto res = import_entries(c, entries, by);
   rebuild(c);
   return res;
 }
@@ -138,7 +138,7 @@ std::string Service::export_jsonl() const {
 }
 
 Entry Service::answer_queued(store::Connection& c, int64_t queue_id, boost::json::object body,
-                             const std::string& who) {
+                             const audit::Actor& by) {
   if (!body.contains("question") || body["question"].is_null()) {
     auto item = queue_item(c, queue_id);
     if (!item)
@@ -148,15 +148,15 @@ Entry Service::answer_queued(store::Connection& c, int64_t queue_id, boost::json
   }
   Entry e = parse_entry(body);
   std::lock_guard g(write_);
-  e = answer_queue_item(c, queue_id, std::move(e), who);
+  e = answer_queue_item(c, queue_id, std::move(e), by);
   rebuild(c);
   return e;
 }
 
 Entry Service::queued_to_phrasing(store::Connection& c, int64_t queue_id,
-                                  const std::string& entry_id, const std::string& who) {
+                                  const std::string& entry_id, const audit::Actor& by) {
   std::lock_guard g(write_);
-  Entry e = queue_item_to_phrasing(c, queue_id, entry_id, who);
+  Entry e = queue_item_to_phrasing(c, queue_id, entry_id, by);
   rebuild(c);
   return e;
 }
@@ -165,7 +165,13 @@ std::unique_ptr<Service> open_service(store::Connection& c, const std::filesyste
   apply_qa_migrations(c);
   if (c.scalar("SELECT COUNT(*) FROM qa_entries").value_or(0) == 0) {
     const auto kb = data_dir / "qa" / "kb.jsonl";
-    if (std::filesystem::exists(kb)) import_entries(c, load_jsonl(kb), "system");
+    if (std::filesystem::exists(kb)) {
+      audit::Actor system;
+      system.username = "system";
+      system.action = "qa.seed";
+      system.entity = "data/qa/kb.jsonl";
+      import_entries(c, load_jsonl(kb), system);
+    }
   }
   return std::make_unique<Service>(c, Resources::load(data_dir));
 }

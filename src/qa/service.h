@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/log.h"
 #include "qa/engine.h"
 #include "qa/repository.h"
 #include "store/store.h"
@@ -55,16 +56,16 @@ class Service {
                 std::string_view contact = {}) const;
 
   std::vector<Entry> entries() const;  // all, drafts and retired included
-  Entry create(store::Connection& c, Entry e, const std::string& who);
-  Entry update(store::Connection& c, const std::string& id, Entry e, const std::string& who);
-  ImportResult import_jsonl(store::Connection& c, std::string_view jsonl, const std::string& who);
+  Entry create(store::Connection& c, Entry e, const audit::Actor& by);
+  Entry update(store::Connection& c, const std::string& id, Entry e, const audit::Actor& by);
+  ImportResult import_jsonl(store::Connection& c, std::string_view jsonl, const audit::Actor& by);
   std::string export_jsonl() const;
   // Creates an entry from the body (question defaults to the queued one) and closes the item.
   Entry answer_queued(store::Connection& c, int64_t queue_id, boost::json::object body,
-                      const std::string& who);
+                      const audit::Actor& by);
   // The queued question becomes a training phrasing of `entry_id`; the engine is retrained.
   Entry queued_to_phrasing(store::Connection& c, int64_t queue_id, const std::string& entry_id,
-                           const std::string& who);
+                           const audit::Actor& by);
 
   std::shared_ptr<const Engine> engine() const;
   // A server trains the classifier when the bank changes (the editor's request waits for it)

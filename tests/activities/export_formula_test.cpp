@@ -42,21 +42,22 @@ class ExportFormulas : public ActivitiesTest {
   void SetUp() override {
     ActivitiesTest::SetUp();
     for (size_t i = 0; i < kHostile.size(); ++i) {
-      svc_->add_reference(*c_, "partner", {partner_code(i), partner_label(i), "", 0});
+      svc_->add_reference(*c_, testutil::by(), "partner",
+                          {partner_code(i), partner_label(i), "", 0});
       Activity a = conference();
       a.title = kHostile[i];
       a.note = kHostile[(i + 1) % kHostile.size()];
       a.external_ref = kHostile[(i + 2) % kHostile.size()];
       a.partners = {partner_code(i)};
-      svc_->create(*c_, a, "test");
+      svc_->create(*c_, a, testutil::by("test"));
     }
     // A form entry (exported as "caunoi:<id>"), and text that already starts with the mark.
     Activity a = conference();
     a.title = "=1+1";
     a.note = "'=1 (có dấu nháy từ trước)";
-    svc_->create(*c_, a, "test");
+    svc_->create(*c_, a, testutil::by("test"));
     a.external_ref = "'+84 912 345 678";
-    svc_->create(*c_, a, "test");
+    svc_->create(*c_, a, testutil::by("test"));
   }
 
   static std::string partner_code(size_t i) { return "formula_" + std::to_string(i); }

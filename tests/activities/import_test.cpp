@@ -284,7 +284,7 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
   activities::Activity changed = svc_->get(*c_, moved_id);
   changed.place = "old:04270";
   changed.date_from = changed.date_to = Date{2022, 3, 20};
-  svc_->update(*c_, moved_id, changed, "canbo");
+  svc_->update(*c_, moved_id, changed, testutil::by("canbo"));
   auto again = svc_->import_file(*c_, csv, opt);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.inserted, 0);
@@ -305,7 +305,7 @@ TEST_F(ActivitiesTest, ReimportRecognisesRowsMovedByFormsAndRepeatedReferences) 
   // A given reference stays unique everywhere: a form may not reuse it at another place.
   activities::Activity copy = svc_->get(*c_, *activities::repo::id_of_given_ref(*c_, "R-1"));
   copy.place = "old:15";
-  EXPECT_THROW(svc_->create(*c_, copy, "canbo"), Error);
+  EXPECT_THROW(svc_->create(*c_, copy, testutil::by("canbo")), Error);
 }
 
 // Excel turns "04270" and "01" typed in General cells into 4270 and 1: a code short of its
@@ -358,7 +358,7 @@ TEST_F(ActivitiesTest, UpdateWithoutReferenceKeepsItSoReimportAddsNothing) {
     ASSERT_FALSE(ref.empty());
     a.external_ref.clear();
     a.title = "Đã sửa số liệu";
-    EXPECT_EQ(svc_->update(*c_, id, a, "canbo").external_ref, ref);
+    EXPECT_EQ(svc_->update(*c_, id, a, testutil::by("canbo")).external_ref, ref);
     EXPECT_EQ(svc_->get(*c_, id).external_ref, ref);
   }
   auto again = svc_->import_file(*c_, csv, opt);

@@ -14,7 +14,7 @@ namespace {
 
 std::vector<FieldError> errors_of(activities::Service& s, store::Connection& c, Activity a) {
   try {
-    s.create(c, std::move(a), "test");
+    s.create(c, std::move(a), testutil::by("test"));
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), "invalid_activity");
     return e.fields();
@@ -30,7 +30,7 @@ bool has_field(const std::vector<FieldError>& errs, const std::string& field) {
 }  // namespace
 
 TEST_F(ActivitiesTest, CreateGetAndNotify) {
-  Activity a = svc_->create(*c_, conference(), "nguyenvana");
+  Activity a = svc_->create(*c_, conference(), testutil::by("nguyenvana"));
   ASSERT_GT(a.id, 0);
   Activity b = svc_->get(*c_, a.id);
   EXPECT_EQ(b.place, "old:04270");
@@ -90,16 +90,16 @@ TEST_F(ActivitiesTest, NegativeFutureUnknownAndWrongEraAreEachNamed) {
   a.figures = {{"posts", 4}};
   EXPECT_TRUE(has_field(errors_of(*svc_, *c_, a), "channel"));  // posts need their channel
   a.channel = "facebook";
-  EXPECT_NO_THROW(svc_->create(*c_, a, "test"));
+  EXPECT_NO_THROW(svc_->create(*c_, a, testutil::by("test")));
 }
 
 TEST_F(ActivitiesTest, UpdateAndSoftDeleteKeepEveryVersion) {
-  Activity a = svc_->create(*c_, conference(), "a");
+  Activity a = svc_->create(*c_, conference(), testutil::by("a"));
   Activity changed = a;
   changed.figures = {{"events", 1}, {"attendees", 120}};
-  Activity b = svc_->update(*c_, a.id, changed, "b");
+  Activity b = svc_->update(*c_, a.id, changed, testutil::by("b"));
   EXPECT_EQ(b.version, 2);
-  svc_->remove(*c_, a.id, "c");
+  svc_->remove(*c_, a.id, testutil::by("c"));
   EXPECT_THROW(svc_->get(*c_, a.id), Error);
   auto hist = svc_->history(*c_, a.id);
   ASSERT_EQ(hist.size(), 2u);
@@ -119,26 +119,26 @@ TEST_F(ActivitiesTest, UpdateAndSoftDeleteKeepEveryVersion) {
 }
 
 TEST_F(ActivitiesTest, InvalidUpdateLeavesTheRecordAlone) {
-  Activity a = svc_->create(*c_, conference(), "a");
+  Activity a = svc_->create(*c_, conference(), testutil::by("a"));
   Activity bad = a;
   bad.figures = {{"calls", 5}};
-  EXPECT_THROW(svc_->update(*c_, a.id, bad, "b"), Error);
+  EXPECT_THROW(svc_->update(*c_, a.id, bad, testutil::by("b")), Error);
   EXPECT_EQ(svc_->get(*c_, a.id).version, 1);
   EXPECT_TRUE(svc_->history(*c_, a.id).empty());
 }
 
 TEST_F(ActivitiesTest, ListFiltersBySubtreeAcrossErasKindGroupAndPeriod) {
-  svc_->create(*c_, conference(), "t");  // old Yên Bái commune, 2022
+  svc_->create(*c_, conference(), testutil::by("t"));  // old Yên Bái commune, 2022
   Activity hanoi = conference();
   hanoi.place = "old:00001";  // Phúc Xá, Hà Nội
   hanoi.reporting_unit = "old:01";
   hanoi.groups = {"students"};
-  svc_->create(*c_, hanoi, "t");
+  svc_->create(*c_, hanoi, testutil::by("t"));
   Activity later = conference();
   later.place = "03037";  // Tả Van in today's Lào Cai, which holds old Yên Bái
   later.reporting_unit = "15";
   later.date_from = later.date_to = Date{2025, 9, 1};
-  svc_->create(*c_, later, "t");
+  svc_->create(*c_, later, testutil::by("t"));
 
   activities::Filter f;
   f.unit = "15";
@@ -165,22 +165,22 @@ TEST_F(ActivitiesTest, ListFiltersBySubtreeAcrossErasKindGroupAndPeriod) {
 
 TEST_F(ActivitiesTest, AdministratorExtendsAList) {
   activities::RefEntry e{"radio_quiz", "Đố vui trên sóng phát thanh", "event", 0};
-  svc_->add_reference(*c_, "kind", e, {"events", "participants"});
+  svc_->add_reference(*c_, testutil::by(), "kind", e, {"events", "participants"});
   Activity a = conference();
   a.kind = "radio_quiz";
   a.figures = {{"participants", 40}};
-  EXPECT_NO_THROW(svc_->create(*c_, a, "t"));
-  EXPECT_THROW(svc_->add_reference(*c_, "kind", e, {"events"}), Error);  // taken
+  EXPECT_NO_THROW(svc_->create(*c_, a, testutil::by("t")));
+  EXPECT_THROW(svc_->add_reference(*c_, testutil::by(), "kind", e, {"events"}), Error);  // taken
   activities::RefEntry bad{"Bad Code", "x", "", 0};
-  EXPECT_THROW(svc_->add_reference(*c_, "topic", bad), Error);
+  EXPECT_THROW(svc_->add_reference(*c_, testutil::by(), "topic", bad), Error);
   // A meeting-type kind counts in the dispatch's "hội nghị" total; a misspelt category is refused
   // by name, in Vietnamese, rather than counting nowhere.
   activities::RefEntry seminar{"seminar", "Hội thảo chuyên đề", "meeting", 0};
-  svc_->add_reference(*c_, "kind", seminar, {"events", "attendees"});
+  svc_->add_reference(*c_, testutil::by(), "kind", seminar, {"events", "attendees"});
   EXPECT_TRUE(svc_->reference()->is_meeting("seminar"));
   activities::RefEntry typo{"seminar_2", "Hội thảo", "meetng", 0};
   try {
-    svc_->add_reference(*c_, "kind", typo, {"events"});
+    svc_->add_reference(*c_, testutil::by(), "kind", typo, {"events"});
     ADD_FAILURE() << "an unknown category was taken";
   } catch (const Error& err) {
     ASSERT_EQ(err.fields().size(), 1u);
@@ -188,7 +188,7 @@ TEST_F(ActivitiesTest, AdministratorExtendsAList) {
     EXPECT_NE(err.fields()[0].message.find("loại hoạt động"), std::string::npos);
   }
   try {
-    svc_->add_reference(*c_, "kind", seminar, {"events"});
+    svc_->add_reference(*c_, testutil::by(), "kind", seminar, {"events"});
     ADD_FAILURE() << "a code was reused";
   } catch (const Error& err) {
     EXPECT_EQ(err.code(), "ref_exists");

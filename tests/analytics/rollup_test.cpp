@@ -1,6 +1,7 @@
 // tests/analytics/rollup_test.cpp — old units roll into today's territory: data entered for
-// Yên Bái (old:15) and old Lào Cai (old:10) in 2022 count in today's Lào Cai ("15", which kept Yên Bái's code), so that
-// 2026 against 2022 compares the same territory; and the cube follows adds and removals.
+// Yên Bái (old:15) and old Lào Cai (old:10) in 2022 count in today's Lào Cai ("15", which kept Yên
+// Bái's code), so that 2026 against 2022 compares the same territory; and the cube follows adds and
+// removals.
 #include <gtest/gtest.h>
 
 #include "analytics/world.h"
@@ -66,9 +67,12 @@ TEST(Rollup, ChildrenOfTheCountryAreTodaysProvinces) {
 
 TEST(Rollup, ParticipationOfOldProvincesSumsIntoTheNewOne) {
   AnalyticsWorld w;
-  w.plans.put_results(*w.db, {{"old:15", "2022-12", {}, {{"bhyt", "", 780'000}, {"population", "", 850'000}}},
-                              {"old:10", "2022-12", {}, {{"bhyt", "", 720'000}, {"population", "", 770'000}}},
-                              {"15", "2026-06", {}, {{"bhyt", "", 1'560'000}, {"population", "", 1'640'000}}}});
+  w.plans.put_results(
+      *w.db,
+      {{"old:15", "2022-12", {}, {{"bhyt", "", 780'000}, {"population", "", 850'000}}},
+       {"old:10", "2022-12", {}, {{"bhyt", "", 720'000}, {"population", "", 770'000}}},
+       {"15", "2026-06", {}, {{"bhyt", "", 1'560'000}, {"population", "", 1'640'000}}}},
+      testutil::by());
   EXPECT_EQ(*w.figure("bhyt", "15", "2022").value, 1'500'000);
   EXPECT_EQ(*w.figure("bhyt", "old:15", "2022").value, 780'000);
   EXPECT_NEAR(*w.figure("bhyt_coverage", "15", "2022").value, 100.0 * 1'500'000 / 1'620'000, 1e-9);

@@ -36,16 +36,20 @@ void national_results(AnalyticsWorld& w, const std::string& period,
     auto parts = share(total, provinces.size());
     for (size_t i = 0; i < provinces.size(); ++i) rs[i].values.push_back({measure, "", parts[i]});
   }
-  w.plans.put_results(*w.db, rs);
+  w.plans.put_results(*w.db, rs, testutil::by());
 }
 
 TEST(SeedFigures, NationalBhxhAtEndOfFirstQuarter2022) {
   AnalyticsWorld w;
   // Monthly results for Q1; the quarter's value is the one as of March.
-  national_results(w, "2022-01", {{"bhxh_compulsory", 14'980'000}, {"bhxh_voluntary", 1'300'000},
-                                  {"labour_force", 50'400'000}});
-  national_results(w, "2022-03", {{"bhxh_compulsory", 15'130'000}, {"bhxh_voluntary", 1'283'000},
-                                  {"labour_force", 50'548'198}});
+  national_results(w, "2022-01",
+                   {{"bhxh_compulsory", 14'980'000},
+                    {"bhxh_voluntary", 1'300'000},
+                    {"labour_force", 50'400'000}});
+  national_results(w, "2022-03",
+                   {{"bhxh_compulsory", 15'130'000},
+                    {"bhxh_voluntary", 1'283'000},
+                    {"labour_force", 50'548'198}});
   auto total = w.figure("bhxh_participants", "VN", "2022Q1");
   ASSERT_TRUE(total.value);
   EXPECT_EQ(*total.value, 16'413'000);
@@ -81,8 +85,8 @@ TEST(SeedFigures, DakLak2022AgainstTarget) {
               {"bhxh_voluntary", "", 18'004},
               {"bhyt", "", 1'604'000},
               {"population", "", 1'738'377}};
-  w.plans.put_result(*w.db, r);
-  w.plans.put_target(*w.db, {0, "old:66", 2022, "bhyt_coverage", "", 91.75, ""});
+  w.plans.put_result(*w.db, r, testutil::by());
+  w.plans.put_target(*w.db, {0, "old:66", 2022, "bhyt_coverage", "", 91.75, ""}, testutil::by());
 
   auto cov = w.figure("bhyt_coverage", "old:66", "2022");
   ASSERT_TRUE(cov.value && cov.target);
@@ -102,9 +106,9 @@ TEST(SeedFigures, DakLak2022AgainstTarget) {
 TEST(SeedFigures, RemovingAResultUpdatesTheEngine) {
   AnalyticsWorld w;
   plans::ResultRecord r{"old:66", "2022-12", {}, {{"bhyt", "", 1'604'000}}};
-  w.plans.put_result(*w.db, r);
+  w.plans.put_result(*w.db, r, testutil::by());
   ASSERT_TRUE(w.figure("bhyt", "VN", "2022").value);
-  w.plans.delete_result(*w.db, "old:66", "2022-12");
+  w.plans.delete_result(*w.db, "old:66", "2022-12", testutil::by());
   EXPECT_FALSE(w.figure("bhyt", "VN", "2022").value);
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "activities/service.h"
 #include "audit/log.h"
 #include "auth/auth_world.h"
 #include "auth/crypto.h"
@@ -14,6 +15,18 @@ using testutil::AuthWorld;
 using testutil::Caller;
 
 namespace {
+
+// An activity of the world's commune as the form sends it, with `attendees` people.
+std::string conference(AuthWorld& w, int attendees) {
+  return boost::json::serialize(boost::json::object{
+      {"reporting_unit", w.commune},
+      {"place", w.commune},
+      {"date_from", "2025-09-12"},
+      {"kind", "conference"},
+      {"groups", boost::json::array{"farm_households"}},
+      {"topics", boost::json::array{"voluntary_si"}},
+      {"figures", boost::json::object{{"events", 1}, {"attendees", attendees}}}});
+}
 
 TEST(Audit, ChangeRecordsBeforeAndAfter) {
   AuthWorld w;
@@ -60,16 +73,7 @@ TEST(Audit, ActivityEditKeepsBeforeAndAfterImages) {
   AuthWorld w;
   auto admin = w.token_caller(w.add_user("quantri", "admin", "VN"));
   auto staff = w.token_caller(w.add_user("cb.xa", "commune_staff", w.commune));
-  auto act = [&](int attendees) {
-    return boost::json::serialize(boost::json::object{
-        {"reporting_unit", w.commune},
-        {"place", w.commune},
-        {"date_from", "2025-09-12"},
-        {"kind", "conference"},
-        {"groups", boost::json::array{"farm_households"}},
-        {"topics", boost::json::array{"voluntary_si"}},
-        {"figures", boost::json::object{{"events", 1}, {"attendees", attendees}}}});
-  };
+  auto act = [&](int attendees) { return conference(w, attendees); };
   auto made = w.call(staff, "POST", "/api/v1/activities", {}, act(40));
   ASSERT_EQ(made.status, 201) << made.body;
   auto id = boost::json::parse(made.body).at("id").as_int64();
@@ -147,7 +151,8 @@ TEST(Audit, ImportKeepsTheFilesFactsAndDeleteKeepsTheBeforeImage) {
   }
   ASSERT_TRUE(ended.is_object()) << "the end of the import was not recorded";
   EXPECT_EQ(ended.at("username").as_string(), "cb.tinh");
-  EXPECT_EQ(ended.at("entity").as_string(), "/api/v1/imports/" + std::to_string(id));
+  EXPECT_EQ(ended.at("entity").as_string(), "import:" + std::to_string(id));
+  EXPECT_EQ(ended.at("after").at("filename").as_string(), "hoat-dong-thang-11.csv");
   EXPECT_EQ(ended.at("after").at("inserted").as_int64(), 1);
   EXPECT_EQ(ended.at("unit_id").as_string(), w.province);
 
@@ -164,6 +169,78 @@ TEST(Audit, ImportKeepsTheFilesFactsAndDeleteKeepsTheBeforeImage) {
   auto before = del.at("entries").at(0).at("before");
   EXPECT_EQ(before.at("unit_id").as_string(), w.province);
   EXPECT_EQ(before.at("value").as_double(), 95.0);
+}
+
+// A change and its audit record land together or not at all (issue 22, item 1): with the audit
+// table refusing every insert, each kind of write answers an error and leaves the data as it was.
+TEST(Audit, AChangeWhoseRecordCannotBeWrittenIsNotStored) {
+  AuthWorld w;
+  auto staff = w.token_caller(w.add_user("cb.tinh", "province_staff", w.province));
+  auto act = [&](int attendees) { return conference(w, attendees); };
+  auto made = w.call(staff, "POST", "/api/v1/activities", {}, act(40));
+  ASSERT_EQ(made.status, 201) << made.body;
+  std::string path =
+      "/api/v1/activities/" + std::to_string(boost::json::parse(made.body).at("id").as_int64());
+  auto target = w.call(
+      staff, "POST", "/api/v1/plans/targets", {},
+      R"({"unit_id":")" + w.province + R"(","year":2026,"indicator":"bhyt_coverage","value":95})");
+  ASSERT_EQ(target.status, 201) << target.body;
+  std::string target_path = "/api/v1/plans/targets/" +
+                            std::to_string(boost::json::parse(target.body).at("id").as_int64());
+
+  auto lease = w.rt().pool().acquire();
+  auto count = [&](const char* table) {
+    return lease->scalar(std::string("SELECT COUNT(*) FROM ") + table).value_or(-1);
+  };
+  const int64_t activities = count("activities"), history = count("activity_history"),
+                targets = count("plan_targets"), records = count("audit_log");
+  lease->exec_script(
+      "CREATE TRIGGER audit_log_full BEFORE INSERT ON audit_log"
+      " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+
+  auto refused = w.call(staff, "PUT", path, {}, act(75));
+  EXPECT_EQ(refused.status, 500) << refused.body;
+  EXPECT_EQ(w.call(staff, "POST", "/api/v1/activities", {}, act(90)).status, 500);
+  EXPECT_EQ(w.call(staff, "DELETE", path).status, 500);
+  EXPECT_EQ(w.call(staff, "DELETE", target_path).status, 500);
+  EXPECT_EQ(w.call(staff, "POST", "/api/v1/plans/targets", {},
+                   R"({"unit_id":")" + w.province +
+                       R"(","year":2027,"indicator":"bhyt_coverage","value":96})")
+                .status,
+            500);
+  EXPECT_EQ(
+      w.call(staff, "POST", "/api/v1/plans/results", {},
+             R"({"unit_id":")" + w.province + R"(","period":"2025-12","values":{"bhyt":7000}})")
+          .status,
+      500);
+  // A file import: the rows and the record are one transaction too.
+  activities::ImportOptions opt;
+  opt.filename = "hoat-dong.csv";
+  opt.actor = testutil::by("cb.tinh");
+  std::string csv = "Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n10/11/2025," +
+                    w.commune + ",Hội nghị truyền thông,1,40\n";
+  EXPECT_THROW(w.rt().activities().import_file(*lease, csv, opt), Error);
+
+  EXPECT_EQ(count("activities"), activities);
+  EXPECT_EQ(count("activity_history"), history);
+  EXPECT_EQ(count("plan_targets"), targets);
+  EXPECT_EQ(count("participation_results"), 0);
+  EXPECT_EQ(count("audit_log"), records);
+  auto stored = boost::json::parse(w.call(staff, "GET", path).body);
+  EXPECT_EQ(stored.at("figures").at("attendees").as_int64(), 40) << "the edit landed unrecorded";
+
+  // Once records can be written again, the same edit lands with its record.
+  lease->exec_script("DROP TRIGGER audit_log_full");
+  EXPECT_EQ(w.call(staff, "PUT", path, {}, act(75)).status, 200);
+  EXPECT_EQ(count("audit_log"), records + 1);
+}
+
+// A record written after its change committed could be lost while the change stays: the audit
+// refuses to write one outside a transaction.
+TEST(Audit, ARecordOfAChangeNeedsTheChangesTransaction) {
+  AuthWorld w;
+  auto lease = w.rt().pool().acquire();
+  EXPECT_THROW(audit::record_change(*lease, testutil::by(), "{}"), std::logic_error);
 }
 
 }  // namespace

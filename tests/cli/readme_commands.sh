@@ -35,6 +35,12 @@ expect "đơn vị 15" "$bin" user add --db caunoi.db --username canbo.laocai --
 printf 'Ngày,Đơn vị,Loại hoạt động,Số cuộc,Số lượt người tham dự\n15/06/2026,Tỉnh Lào Cai,Hội nghị truyền thông,1,120\n' >hoat-dong.csv
 expect "Đã nhập 1 hoạt động mới" "$bin" import activities hoat-dong.csv --db caunoi.db
 expect "Đã nhập 0 hoạt động mới, bỏ qua 1" "$bin" import activities hoat-dong.csv --db caunoi.db
+# Both writes from the shell are audited as cli:<system user>: the user, and the file that wrote.
+audited=$(python3 -c 'import sqlite3,sys; print("\n".join(u+" "+a for u,a in sqlite3.connect(sys.argv[1]).execute(
+  "SELECT username, action FROM audit_log WHERE username LIKE ? ORDER BY id", ("cli:%",))))' caunoi.db)
+grep -q '^cli:[^ ]\+ user.create$' <<<"$audited" || fail "no cli: record of user add in: $audited"
+[ "$(grep -c ' cli:import activities$' <<<"$audited")" = 1 ] ||
+  fail "the import that wrote a row should leave one cli: record: $audited"
 # A bad file: exit 3, the row and column named, nothing written.
 printf 'Ngày,Đơn vị,Loại hoạt động,Số cuộc\n32/06/2026,Tỉnh Lào Cai,Hội nghị truyền thông,1\n' >sai.csv
 set +e

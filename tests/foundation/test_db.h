@@ -8,6 +8,7 @@
 
 #include "app/bootstrap.h"
 #include "app/runtime.h"
+#include "audit/log.h"
 #include "store/store.h"
 
 namespace caunoi::testutil {
@@ -72,6 +73,13 @@ struct TempDb {
     std::filesystem::copy_file(from_template, path);
   }
 };
+
+// The actor of a test's writes (audit/log.h): an account's name, "test" by default.
+inline audit::Actor by(std::string username = "test") {
+  audit::Actor a;
+  a.username = std::move(username);
+  return a;
+}
 
 inline TempDb prepared_db() {
   return TempDb(TempDb::prepared_template());

@@ -40,7 +40,7 @@ TEST(PlansImport, ResultsCsvAllOrNothing) {
       "old:15;Yên Bái;2022-13;10;x;30;40\n"
       "old:15;Yên Bái;2025-09;10;20;30;40\n";
   try {
-    w.plans.import_results(*w.db, bad, "ket_qua.csv");
+    w.plans.import_results(*w.db, bad, "ket_qua.csv", {}, testutil::by());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), "import_invalid");
@@ -59,7 +59,7 @@ TEST(PlansImport, ResultsCsvAllOrNothing) {
       "Mã đơn vị,Kỳ,BHXH bắt buộc,BHXH tự nguyện,BHYT,Dân số\n"
       "old:66,12/2022,106.400,18.004,1.604.000,1.738.377\n"
       "66,2025Q3,110000,21000,1700000,2700000\n";
-  auto s = w.plans.import_results(*w.db, good, "ket_qua.csv");
+  auto s = w.plans.import_results(*w.db, good, "ket_qua.csv", {}, testutil::by());
   EXPECT_EQ(s.rows, 2);
   EXPECT_EQ(s.written, 8);
   EXPECT_NEAR(*w.figure("bhyt_coverage", "old:66", "2022").value, 92.27, 0.005);
@@ -80,7 +80,7 @@ TEST(PlansImport, TargetsXlsxWithKindCodes) {
   sh.text(2, 2, "conference");  // a bare activity kind means its indicator
   sh.number(2, 3, 640);
   std::string bytes = x.finish();
-  auto s = w.plans.import_targets(*w.db, bytes, "chi_tieu.xlsx");
+  auto s = w.plans.import_targets(*w.db, bytes, "chi_tieu.xlsx", {}, testutil::by());
   EXPECT_EQ(s.written, 2);
   auto ts = w.plans.targets(*w.db, "old:66", 2022);
   ASSERT_EQ(ts.size(), 2u);
@@ -94,24 +94,30 @@ TEST(PlansImport, TargetsXlsxWithKindCodes) {
   // A bad indicator and a negative value: nothing more is written.
   std::string bad =
       "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\nold:66,2023,khong_co,5\nold:66,2023,meetings,-1\n";
-  EXPECT_THROW(w.plans.import_targets(*w.db, bad, "x.csv"), Error);
+  EXPECT_THROW(w.plans.import_targets(*w.db, bad, "x.csv", {}, testutil::by()), Error);
   EXPECT_EQ(count(*w.db, "plan_targets"), 2);
 }
 
 TEST(PlansApi, ValidationAndDeletion) {
   AnalyticsWorld w;
-  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022", {}, {{"bhyt", "", 1}}}), Error);
-  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022-12", {}, {{"khong", "", 1}}}), Error);
-  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022-12", {}, {{"bhyt", "", -5}}}), Error);
-  auto t = w.plans.put_target(*w.db, {0, "VN", 2022, "bhyt_coverage", "", 92, ""});
+  EXPECT_THROW(w.plans.put_result(*w.db, {"old:66", "2022", {}, {{"bhyt", "", 1}}}, testutil::by()),
+               Error);
+  EXPECT_THROW(
+      w.plans.put_result(*w.db, {"old:66", "2022-12", {}, {{"khong", "", 1}}}, testutil::by()),
+      Error);
+  EXPECT_THROW(
+      w.plans.put_result(*w.db, {"old:66", "2022-12", {}, {{"bhyt", "", -5}}}, testutil::by()),
+      Error);
+  auto t = w.plans.put_target(*w.db, {0, "VN", 2022, "bhyt_coverage", "", 92, ""}, testutil::by());
   EXPECT_GT(t.id, 0);
   // Same key again replaces the value.
-  auto t2 = w.plans.put_target(*w.db, {0, "VN", 2022, "bhyt_coverage", "", 92.5, ""});
+  auto t2 =
+      w.plans.put_target(*w.db, {0, "VN", 2022, "bhyt_coverage", "", 92.5, ""}, testutil::by());
   EXPECT_EQ(t2.id, t.id);
   EXPECT_EQ(*w.figure("bhyt_coverage", "VN", "2022").target, 92.5);
-  w.plans.delete_target(*w.db, t.id);
+  w.plans.delete_target(*w.db, t.id, testutil::by());
   EXPECT_FALSE(w.figure("bhyt_coverage", "VN", "2022").target);
-  EXPECT_THROW(w.plans.delete_target(*w.db, t.id), Error);
+  EXPECT_THROW(w.plans.delete_target(*w.db, t.id, testutil::by()), Error);
 }
 
 }  // namespace
@@ -121,7 +127,7 @@ TEST(PlansImport, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
   std::string bad =
       "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n1,2026,bhyt_coverage,95\n4,2026,bhyt_coverage,93\n";
   try {
-    w.plans.import_targets(*w.db, bad, "x.csv");
+    w.plans.import_targets(*w.db, bad, "x.csv", {}, testutil::by());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     ASSERT_EQ(e.fields().size(), 1u);
@@ -133,18 +139,20 @@ TEST(PlansImport, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
   // "1" can only be Hà Nội (01).
   EXPECT_EQ(w.plans
                 .import_targets(*w.db, "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n1,2026,bhyt_coverage,95\n",
-                                "x.csv")
+                                "x.csv", {}, testutil::by())
                 .written,
             1);
   EXPECT_EQ(w.plans.targets(*w.db, "01", 2026).size(), 1u);
   // In results too, within the era the id names ("old:4270" is the old commune old:04270), and
   // "old:99" is not taken for the district Tuần Giáo (099): two digits are a province code.
-  w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nold:4270,12/2022,7000\n", "x.csv");
+  w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nold:4270,12/2022,7000\n", "x.csv", {},
+                         testutil::by());
   auto rs = w.plans.results(*w.db, "old:04270", std::nullopt, std::nullopt);
   ASSERT_EQ(rs.size(), 1u);
   EXPECT_EQ(rs[0].values.at(0).value, 7'000);
   try {
-    w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nold:99,12/2022,7000\n", "x.csv");
+    w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nold:99,12/2022,7000\n", "x.csv", {},
+                           testutil::by());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_NE(e.fields().at(0).message.find("099 là Huyện Tuần Giáo"), std::string::npos)
@@ -167,14 +175,15 @@ TEST(PlansImport, OneAtATimePerAccount) {
     return std::optional<FieldError>();
   };
   const std::string csv = "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\n01,2026,bhyt_coverage,95\n";
-  std::thread first([&] { w.plans.import_targets(*w.db, csv, "x.csv", hold, "cb.tinh"); });
+  std::thread first(
+      [&] { w.plans.import_targets(*w.db, csv, "x.csv", hold, testutil::by("cb.tinh")); });
   {
     std::unique_lock lk(m);
     cv.wait(lk, [&] { return inside; });
   }
   try {
     // Refused on entry, before it would touch the connection the first one is using.
-    w.plans.import_targets(*w.db, csv, "x.csv", {}, "cb.tinh");
+    w.plans.import_targets(*w.db, csv, "x.csv", {}, testutil::by("cb.tinh"));
     ADD_FAILURE() << "a second import of the same account was accepted";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict);
@@ -187,7 +196,7 @@ TEST(PlansImport, OneAtATimePerAccount) {
   cv.notify_all();
   first.join();
   // Its import over, the account may send the next file.
-  EXPECT_EQ(w.plans.import_targets(*w.db, csv, "x.csv", {}, "cb.tinh").written, 1);
+  EXPECT_EQ(w.plans.import_targets(*w.db, csv, "x.csv", {}, testutil::by("cb.tinh")).written, 1);
 }
 
 }  // namespace caunoi

@@ -7,6 +7,7 @@
 
 #include "api/context.h"
 #include "api/router.h"
+#include "foundation/test_db.h"
 #include "qa/service.h"
 #include "qa_fixture.h"
 #include "store/pool.h"
@@ -62,7 +63,7 @@ TEST_F(ServiceTest, UnansweredQuestionIsQueuedAndAnsweredByStaff) {
   // Staff answer it: a new entry (question defaults to the queued one) that the engine uses.
   auto body = entry_body("thoi-tiet-001", "", "Cổng hỏi đáp không trả lời về thời tiết.");
   body.erase("question");
-  Entry e = svc_->answer_queued(*db_, *a.queued, body, "canbo1");
+  Entry e = svc_->answer_queued(*db_, *a.queued, body, testutil::by("canbo1"));
   EXPECT_EQ(e.question, "Thời tiết Hà Nội ngày mai thế nào?");
   EXPECT_EQ(e.updated_by, "canbo1");
   EXPECT_TRUE(queue(*db_, "open", 10).empty());
@@ -70,7 +71,9 @@ TEST_F(ServiceTest, UnansweredQuestionIsQueuedAndAnsweredByStaff) {
   auto now = svc_->ask("Thời tiết Hà Nội ngày mai thế nào?", db_.get());
   EXPECT_TRUE(now.answered());
   EXPECT_EQ(now.asks.at(0).id, "thoi-tiet-001");
-  EXPECT_THROW(svc_->answer_queued(*db_, *a.queued, entry_body("x-2", "q", "a"), "canbo1"), Error);
+  EXPECT_THROW(
+      svc_->answer_queued(*db_, *a.queued, entry_body("x-2", "q", "a"), testutil::by("canbo1")),
+      Error);
 }
 
 TEST_F(ServiceTest, OwnCaseRequestIsQueuedOnceAsACaseWithItsContact) {
@@ -89,9 +92,9 @@ TEST_F(ServiceTest, OwnCaseRequestIsQueuedOnceAsACaseWithItsContact) {
   EXPECT_EQ(open[0].contact, "0912 345 678");
   EXPECT_EQ(open[0].question, q);
   // Answered in person, it is closed without a bank entry.
-  EXPECT_EQ(close_queue_item(*db_, open[0].id, "canbo1").status, "closed");
+  EXPECT_EQ(close_queue_item(*db_, open[0].id, testutil::by("canbo1")).status, "closed");
   EXPECT_TRUE(queue(*db_, "open", 10).empty());
-  EXPECT_THROW(close_queue_item(*db_, open[0].id, "canbo1"), Error);
+  EXPECT_THROW(close_queue_item(*db_, open[0].id, testutil::by("canbo1")), Error);
 }
 
 TEST_F(ServiceTest, ALetterIsQueuedOnceAndTooLongIsRefused) {
@@ -113,7 +116,7 @@ TEST_F(ServiceTest, AQueuedQuestionBecomesATrainingPhrasingInOneStep) {
   const auto a = svc_->ask(q, db_.get());
   ASSERT_TRUE(a.queued);
   const Entry before = *find_entry(*db_, "bhxh-tn-003");
-  const Entry e = svc_->queued_to_phrasing(*db_, *a.queued, "bhxh-tn-003", "canbo1");
+  const Entry e = svc_->queued_to_phrasing(*db_, *a.queued, "bhxh-tn-003", testutil::by("canbo1"));
   EXPECT_EQ(e.version, before.version + 1);
   EXPECT_EQ(e.phrasings.back(), q);
   EXPECT_EQ(e.phrasings.size(), before.phrasings.size() + 1);
@@ -122,17 +125,19 @@ TEST_F(ServiceTest, AQueuedQuestionBecomesATrainingPhrasingInOneStep) {
   const auto now = svc_->ask(q, db_.get());
   ASSERT_TRUE(now.answered());
   EXPECT_EQ(now.asks.at(0).id, "bhxh-tn-003");
-  EXPECT_THROW(svc_->queued_to_phrasing(*db_, *a.queued, "bhxh-tn-003", "canbo1"), Error);
-  EXPECT_THROW(svc_->queued_to_phrasing(*db_, 999999, "bhxh-tn-003", "canbo1"), Error);
+  EXPECT_THROW(svc_->queued_to_phrasing(*db_, *a.queued, "bhxh-tn-003", testutil::by("canbo1")),
+               Error);
+  EXPECT_THROW(svc_->queued_to_phrasing(*db_, 999999, "bhxh-tn-003", testutil::by("canbo1")),
+               Error);
 }
 
 TEST_F(ServiceTest, UpdatesAreVersionedAndRetiringStopsAnswers) {
   Entry e = parse_entry(entry_body("moi-001", "Nộp tiền BHXH tự nguyện qua ví điện tử được không?",
                                    "Được, qua Cổng Dịch vụ công."));
-  svc_->create(*db_, e, "a");
+  svc_->create(*db_, e, testutil::by("a"));
   EXPECT_EQ(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").asks.at(0).id, "moi-001");
   e.status = Status::retired;
-  svc_->update(*db_, "moi-001", e, "b");
+  svc_->update(*db_, "moi-001", e, testutil::by("b"));
   EXPECT_NE(svc_->ask("nop tien bhxh tu nguyen qua vi dien tu").asks.at(0).id, "moi-001");
   auto h = entry_history(*db_, "moi-001");
   ASSERT_EQ(h.size(), 2u);
@@ -140,20 +145,20 @@ TEST_F(ServiceTest, UpdatesAreVersionedAndRetiringStopsAnswers) {
   EXPECT_EQ(h[1].updated_by, "b");
   EXPECT_EQ(h[1].version, 2);
   EXPECT_EQ(h[1].status, Status::retired);
-  EXPECT_THROW(svc_->create(*db_, e, "c"), Error);              // exists
-  EXPECT_THROW(svc_->update(*db_, "khong-co", e, "c"), Error);  // id mismatch
+  EXPECT_THROW(svc_->create(*db_, e, testutil::by("c")), Error);              // exists
+  EXPECT_THROW(svc_->update(*db_, "khong-co", e, testutil::by("c")), Error);  // id mismatch
 }
 
 TEST_F(ServiceTest, ImportIsAllOrNothing) {
   const std::string good = R"({"id": "n-1", "question": "Câu một?", "answer": "Một."})";
   const std::string bad = R"({"id": "n-2", "question": "", "answer": "Hai."})";
-  EXPECT_THROW(svc_->import_jsonl(*db_, good + "\n" + bad + "\n", "x"), Error);
+  EXPECT_THROW(svc_->import_jsonl(*db_, good + "\n" + bad + "\n", testutil::by("x")), Error);
   EXPECT_EQ(svc_->entries().size(), 150u);
-  auto r = svc_->import_jsonl(*db_, good + "\n", "x");
+  auto r = svc_->import_jsonl(*db_, good + "\n", testutil::by("x"));
   EXPECT_EQ(r.created, 1);
   EXPECT_EQ(svc_->entries().size(), 151u);
   // Re-importing the export changes nothing.
-  auto again = svc_->import_jsonl(*db_, svc_->export_jsonl(), "x");
+  auto again = svc_->import_jsonl(*db_, svc_->export_jsonl(), testutil::by("x"));
   EXPECT_EQ(again.unchanged, 151);
   EXPECT_EQ(again.created + again.updated, 0);
 }

@@ -59,8 +59,8 @@ TEST(Narrative, OpeningOfDispatch3371) {
   AnalyticsWorld w;
   dispatch_3371_data(w);
   const auto& vn = testutil::gazetteer().get("VN");
-  auto s = reports::activity_sentence(w.engine, vn, periods::Period::parse("2022-01..2022-10"),
-                                      true);
+  auto s =
+      reports::activity_sentence(w.engine, vn, periods::Period::parse("2022-01..2022-10"), true);
   EXPECT_EQ(s,
             "Đến hết tháng 10/2022, toàn quốc đã tổ chức khoảng 144.000 hội nghị truyền thông "
             "trực tiếp và trực tuyến, tư vấn, đối thoại, khách hàng, truyền thông nhóm nhỏ, gấp "
@@ -85,13 +85,17 @@ TEST(Narrative, ProvinceWithoutComparison) {
 
 TEST(Narrative, ParticipationSentences) {
   AnalyticsWorld w;
-  w.plans.put_result(*w.db, {"old:66", "2022-12", {},
-                             {{"bhxh_compulsory", "", 106'700},
-                              {"bhxh_voluntary", "", 18'004},
-                              {"bhyt", "", 1'604'000},
-                              {"population", "", 1'738'377},
-                              {"labour_force", "", 1'050'000}}});
-  w.plans.put_target(*w.db, {0, "old:66", 2022, "bhyt_coverage", "", 91.75, ""});
+  w.plans.put_result(*w.db,
+                     {"old:66",
+                      "2022-12",
+                      {},
+                      {{"bhxh_compulsory", "", 106'700},
+                       {"bhxh_voluntary", "", 18'004},
+                       {"bhyt", "", 1'604'000},
+                       {"population", "", 1'738'377},
+                       {"labour_force", "", 1'050'000}}},
+                     testutil::by());
+  w.plans.put_target(*w.db, {0, "old:66", 2022, "bhyt_coverage", "", 91.75, ""}, testutil::by());
   const auto& dl = testutil::gazetteer().get("old:66");
   EXPECT_EQ(reports::participation_sentence(w.engine, dl, periods::Period::parse("2022"), false),
             "Tính đến hết năm 2022, tại tỉnh Đắk Lắk, số người tham gia BHXH là gần 125.000 "
@@ -101,10 +105,14 @@ TEST(Narrative, ParticipationSentences) {
             "được giao (91,75%).");
 
   AnalyticsWorld n;
-  n.plans.put_result(*n.db, {"VN", "2022Q1", {},
-                             {{"bhxh_compulsory", "", 15'130'000},
-                              {"bhxh_voluntary", "", 1'283'000},
-                              {"labour_force", "", 50'548'198}}});
+  n.plans.put_result(*n.db,
+                     {"VN",
+                      "2022Q1",
+                      {},
+                      {{"bhxh_compulsory", "", 15'130'000},
+                       {"bhxh_voluntary", "", 1'283'000},
+                       {"labour_force", "", 50'548'198}}},
+                     testutil::by());
   const auto& vn = testutil::gazetteer().get("VN");
   EXPECT_EQ(reports::participation_sentence(n.engine, vn, periods::Period::parse("2022Q1"), false),
             "Tính đến hết quý I/2022, số người tham gia BHXH là trên 16,4 triệu người, đạt 32,47% "

@@ -43,10 +43,11 @@ TEST(XlsxReport, SectionsCellsAndNarrative) {
   w.spread(provinces, "2021-01..2021-10", "conference",
            {{"events", 49'638}, {"attendees", 700'000}});
   w.plans.put_result(
-      *w.db, {"old:66", "2022-09", {}, {{"bhyt", "", 1'604'000}, {"population", "", 1'738'377}}});
-  w.plans.put_target(*w.db, {0, "old:66", 2022, "bhyt_coverage", "", 91.75, ""});
-  w.plans.put_target(*w.db, {0, "old:66", 2022, "meetings", "", 3000, ""});
-  w.plans.put_target(*w.db, {0, "old:01", 2022, "meetings", "", 9000, ""});
+      *w.db, {"old:66", "2022-09", {}, {{"bhyt", "", 1'604'000}, {"population", "", 1'738'377}}},
+      testutil::by());
+  w.plans.put_target(*w.db, {0, "old:66", 2022, "bhyt_coverage", "", 91.75, ""}, testutil::by());
+  w.plans.put_target(*w.db, {0, "old:66", 2022, "meetings", "", 3000, ""}, testutil::by());
+  w.plans.put_target(*w.db, {0, "old:01", 2022, "meetings", "", 9000, ""}, testutil::by());
 
   auto report =
       reports::build_report(w.engine, "VN", periods::Period::parse("2022-01..2022-10"), true);
