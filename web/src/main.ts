@@ -1,7 +1,8 @@
 // main.ts — entry of the web application: draws the frame (header, navigation, main area) and
 // registers the pages with the router. Pages load on demand so the first screen stays light.
 // The menu follows the session: a visitor who is not signed in sees only the public pages
-// (Hỏi đáp, Đăng nhập); staff see their pages once the server has said who they are.
+// (Hỏi đáp, Đăng nhập); staff see their pages once the server has said who they are, and news
+// of their own unit's reported months above the page (components/notices.ts).
 import "./styles.css";
 import { h } from "./dom";
 import { whenLoginRequired } from "./api";

@@ -200,18 +200,27 @@ const page: Page = async (main, _params, query) => {
       h(
         "td",
         { "data-label": columns[0], class: "name" },
-        h("div", null, describe(u)),
-        u.level === 1 && unit.level === 0
-          ? h("a", { href: `/duyet-thang?u=${encodeURIComponent(u.id)}&p=${period}`, "data-link": true, class: "small" }, "Xem các xã, phường")
-          : null,
+        // One child per cell: on a phone a cell is a grid of its label and its content.
+        h(
+          "div",
+          null,
+          describe(u),
+          u.level === 1 && unit.level === 0
+            ? h("a", { href: `/duyet-thang?u=${encodeURIComponent(u.id)}&p=${period}`, "data-link": true, class: "small block" }, "Xem các xã, phường")
+            : null,
+        ),
       ),
       h(
         "td",
         { "data-label": columns[1] },
-        h("span", { class: "approval-state state-" + (state || "none"), "data-testid": "approval-state" }, stateLabel[state]),
-        r?.reason && (state === "returned" || state === "reopened")
-          ? h("span", { class: "small block", "data-testid": "approval-reason" }, "Lý do: " + r.reason)
-          : null,
+        h(
+          "div",
+          null,
+          h("span", { class: "approval-state state-" + (state || "none"), "data-testid": "approval-state" }, stateLabel[state]),
+          r?.reason && (state === "returned" || state === "reopened")
+            ? h("span", { class: "small block", "data-testid": "approval-reason" }, "Lý do: " + r.reason)
+            : null,
+        ),
       ),
       h("td", { "data-label": columns[2], class: "small" }, r?.submitted_by ? who(r.submitted_by, r.submitted_at) : "—"),
       h("td", { "data-label": columns[3], class: "small" }, decided),
@@ -219,16 +228,20 @@ const page: Page = async (main, _params, query) => {
     );
   }
 
+  // A later draw (another month, another filter, a step taken) outdates an earlier one.
+  let generation = 0;
   async function draw() {
+    const mine = ++generation;
     setQuery({ u: unitId === homeUnit() ? undefined : unitId, p: period, tt: filter || undefined });
     clear(tableBox, loading());
     let records: Approval[];
     try {
       records = await listApprovals(unitId, period);
     } catch (e) {
-      clear(tableBox, errorBox(e));
+      if (mine === generation) clear(tableBox, errorBox(e));
       return;
     }
+    if (mine !== generation) return;
     const byUnit = new Map(records.filter((r) => r.period === period).map((r) => [r.unit_id, r]));
     const counts = new Map<string, number>();
     for (const u of units) {
@@ -289,7 +302,7 @@ const page: Page = async (main, _params, query) => {
         "div",
         { class: "filters" },
         h("div", { class: "field" }, h("label", { for: monthId }, "Tháng báo cáo"), monthSel),
-        h("div", { class: "field" }, h("label", { for: filterId }, "Trạng thái"), filterSel),
+        units.length > 1 ? h("div", { class: "field" }, h("label", { for: filterId }, "Trạng thái"), filterSel) : null,
       ),
     ),
     h("section", { class: "card" }, note, summary, tableBox),
