@@ -1,16 +1,19 @@
 // components/notices.ts — news of one's own unit's reported months: when the level above has
 // approved or returned a month, its staff see a banner above every page after signing in ("Tháng
 // 11/2026 của xã Hợp Thành đã được duyệt") and a count on the menu entry, until they open the
-// notice or say they have seen it. Decisions are read from the approvals list of the user's own
-// unit; what a user has seen is kept in this browser (localStorage, per user), so a notice read
-// on one computer may show once more on another.
-import { listApprovals, monthLabel, takesPart, unitInSentence, type Approval } from "../approvals";
+// notice or say they have seen it. Decisions are read from the approvals lists of the user's own
+// unit for the last few months, one month per request: a province's list of every month would
+// carry each of its communes' months too. What a user has seen is kept in this browser
+// (localStorage, per user), so a notice read on one computer may show once more on another.
+import { listApprovals, monthBefore, monthLabel, takesPart, unitInSentence, type Approval } from "../approvals";
 import { dateTime } from "../format";
 import { h } from "../dom";
 import type { User } from "../session";
 
-// Decisions older than this are history, not news (a new account is not greeted with years).
+// Decisions older than this are history, not news (a new account is not greeted with years),
+// and so are decisions on months older than the last few.
 const RECENT_DAYS = 60;
+const RECENT_MONTHS = 4; // this month and the three before
 const KEEP_SEEN = 300;
 
 export const noticeBox = h("div", { class: "notices", "data-testid": "notices", "aria-live": "polite" });
@@ -94,7 +97,8 @@ export async function refreshNotices(u: User | null): Promise<void> {
   if (!u || !takesPart(u) || !u.unit_id || u.unit_id === "VN") return;
   let records: Approval[];
   try {
-    records = await listApprovals(u.unit_id, undefined, false);
+    const months = Array.from({ length: RECENT_MONTHS }, (_, i) => monthBefore(i));
+    records = (await Promise.all(months.map((m) => listApprovals(u.unit_id, m, false)))).flat();
   } catch {
     return; // news can wait for the next page load; the page itself shows any real error
   }

@@ -286,10 +286,18 @@ const page: Page = async (main, _params, query) => {
     main.setAttribute("data-ready", "approvals");
   }
 
+  // Opened on a unit below one's own (central staff on a province): a way back up.
   const parent = unit.id !== homeUnit() && unit.level > 0 ? unit.parent_id : "";
+  const up = parent
+    ? h(
+        "a",
+        { href: `/duyet-thang?${parent === homeUnit() ? "" : `u=${encodeURIComponent(parent)}&`}p=${period}`, "data-link": true },
+        parent === "VN" ? "‹ Về danh sách các tỉnh" : "‹ Về đơn vị cấp trên",
+      )
+    : "";
   clear(
     main,
-    pageHead("Duyệt số liệu tháng", parent ? h("a", { href: `/duyet-thang?p=${period}`, "data-link": true }, "‹ Về danh sách các tỉnh") : ""),
+    pageHead("Duyệt số liệu tháng", up),
     h(
       "section",
       { class: "card", "aria-label": "Chọn tháng" },
