@@ -243,6 +243,9 @@ for (const vp of VIEWPORTS) {
       // The province: its own row and its communes; Duyệt and Trả lại on the commune's.
       await signIn(people.province, "/duyet-thang?p=" + month);
       await page.waitForSelector('main[data-ready="approvals"]', { timeout: 30_000 });
+      // Her province first, then the month waiting for her, ahead of the communes that did not submit.
+      const order = await page.locator('[data-testid="approvals-table"] tbody tr').evaluateAll((rs) => rs.slice(0, 3).map((r) => r.dataset.unit));
+      assert.deepEqual(order.slice(0, 2), [laoCai.id, own.id], `rows: ${order}`);
       await page.getByTestId("approvals-filter").selectOption("submitted");
       await page.waitForFunction(() => document.querySelector('[data-testid="approvals-filter"]')?.value === "submitted");
       const row = page.locator(`[data-testid="approvals-table"] tr[data-unit="${own.id}"]`);

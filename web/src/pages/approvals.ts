@@ -256,7 +256,11 @@ const page: Page = async (main, _params, query) => {
         .map(([v, label]) => `${label.toLowerCase()} ${num(counts.get(v))}`)
         .join("; ") +
       ".";
-    const shown = units.filter((u) => !filter || (stateOf(byUnit.get(u.id)) || "none") === filter);
+    // One's own unit first, then the months waiting for this user's decision, then the rest in
+    // the gazetteer's order: a province officer on a phone need not scroll past a hundred
+    // communes to find the three that submitted.
+    const rank = (u: Place) => (u.id === me!.unit_id ? 0 : stepsFor(me!, u.id, stateOf(byUnit.get(u.id))).includes("approve") ? 1 : 2);
+    const shown = units.filter((u) => !filter || (stateOf(byUnit.get(u.id)) || "none") === filter).sort((a, b) => rank(a) - rank(b));
     clear(
       tableBox,
       shown.length
