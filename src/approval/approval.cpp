@@ -58,10 +58,19 @@ std::string to_json(const std::optional<Record>& r) {
                                                     {"reason", r->reason}});
 }
 
+// The state as the user reads it (the web app's "Duyệt số liệu tháng" page shows these words).
+std::string state_vi(const std::optional<Record>& r) {
+  if (!r || r->state.empty()) return "chưa gửi";
+  if (r->state == "submitted") return "đã gửi, chờ phê duyệt";
+  if (r->state == "approved") return "đã phê duyệt";
+  if (r->state == "returned") return "bị trả lại";
+  if (r->state == "reopened") return "đã mở lại";
+  return r->state;
+}
+
 Error wrong_state(const std::string& step, const std::optional<Record>& r) {
   return Error(ErrorKind::conflict, "approval_state",
-               "Không thể " + step + ": kỳ báo cáo đang ở trạng thái " +
-                   (r ? r->state : std::string("chưa gửi")) + ".");
+               "Không thể " + step + ": kỳ báo cáo đang ở trạng thái " + state_vi(r) + ".");
 }
 
 // Staff of a unit strictly above `unit_id` (or an administrator) may decide on it.

@@ -133,14 +133,23 @@ TEST_F(Approval, ReturnNeedsReasonAndAllowsResubmit) {
                 .status,
             200);
   EXPECT_EQ(state(c, "2025-09"), "returned");
-  // Approving a returned month is a state error, not a silent success.
-  EXPECT_EQ(w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-09"))
-                .status,
-            409);
+  // Approving a returned month is a state error, not a silent success, told in Vietnamese words.
+  auto again =
+      w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-09"));
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(AuthWorld::error_code(again), "approval_state");
+  EXPECT_NE(again.body.find("Không thể phê duyệt: kỳ báo cáo đang ở trạng thái bị trả lại."),
+            std::string::npos)
+      << again.body;
   EXPECT_EQ(
       w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-09")).status,
       200);
   EXPECT_EQ(state(c, "2025-09"), "submitted");
+  auto twice =
+      w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-09"));
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_NE(twice.body.find("đang ở trạng thái đã gửi, chờ phê duyệt."), std::string::npos)
+      << twice.body;
   EXPECT_EQ(
       w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-9")).status,
       400);

@@ -61,3 +61,11 @@ export function fold(s: string): string {
     .replace(/Đ/g, "D")
     .toLowerCase();
 }
+
+// Seconds since 1970 → "07/12/2026 09:30" in the user's time; 0 (not recorded) → "".
+export function dateTime(seconds: number): string {
+  if (!seconds) return "";
+  const d = new Date(seconds * 1000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date(d)} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -1,18 +1,23 @@
 // main.ts — entry of the web application: draws the frame (header, navigation, main area) and
 // registers the pages with the router. Pages load on demand so the first screen stays light.
 // The menu follows the session: a visitor who is not signed in sees only the public pages
-// (Hỏi đáp, Đăng nhập); staff see their pages once the server has said who they are.
+// (Hỏi đáp, Đăng nhập); staff see their pages once the server has said who they are, and news
+// of their own unit's reported months above the page (components/notices.ts).
 import "./styles.css";
 import { h } from "./dom";
 import { whenLoginRequired } from "./api";
 import { navigate, route, start, type Page } from "./router";
-import { expired, logout, onUser, whoAmI } from "./session";
+import { expired, logout, onUser, whoAmI, type User } from "./session";
+import { takesPart } from "./approvals";
+import { noticeBox, noticeCount, onNoticeCount, refreshNotices } from "./components/notices";
 
 interface NavItem {
   path: string;
   label: string;
   group: string;
   show: "staff" | "public" | "all"; // staff: signed in only; public: not signed in only
+  only?: (u: User | null) => boolean; // further limited to some staff
+  notices?: boolean; // shows the count of unread notices (components/notices.ts)
 }
 
 const nav: NavItem[] = [
@@ -20,6 +25,7 @@ const nav: NavItem[] = [
   { path: "/hoat-dong", label: "Hoạt động truyền thông", group: "Nghiệp vụ", show: "staff" },
   { path: "/ke-hoach", label: "Kế hoạch, chỉ tiêu", group: "Nghiệp vụ", show: "staff" },
   { path: "/ket-qua", label: "Kết quả phát triển người tham gia", group: "Nghiệp vụ", show: "staff" },
+  { path: "/duyet-thang", label: "Duyệt số liệu tháng", group: "Nghiệp vụ", show: "staff", only: takesPart, notices: true },
   { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ", show: "staff" },
   { path: "/danh-muc", label: "Danh mục", group: "Nghiệp vụ", show: "staff" },
   { path: "/hoi-dap", label: "Hỏi đáp chính sách", group: "Người dân", show: "all" },
@@ -79,6 +85,11 @@ route(
   lazy(() => import("./pages/reports")),
 );
 route(
+  "/duyet-thang",
+  "Duyệt số liệu tháng",
+  lazy(() => import("./pages/approvals")),
+);
+route(
   "/danh-muc",
   "Danh mục",
   lazy(() => import("./pages/referenceLists")),
@@ -115,23 +126,35 @@ const sidenav = h("nav", { class: "sidenav", id: "sidenav", "aria-label": "Đi�
 const list = h("ul");
 // Until the server has answered, the menu is the public one: a staff page never flashes to a
 // visitor, and staff see theirs a moment later.
-function drawNav(staff: boolean) {
+function drawNav(u: User | null) {
+  const staff = Boolean(u) && u?.role !== "public";
   links.clear();
   list.replaceChildren();
   let lastGroup = "";
   for (const item of nav) {
     if (item.show === (staff ? "public" : "staff")) continue;
+    if (item.only && !item.only(u)) continue;
     if (item.group !== lastGroup) {
       list.append(h("li", { class: "nav-group", "aria-hidden": "true" }, item.group));
       lastGroup = item.group;
     }
     const a = h("a", { href: item.path, "data-link": true }, item.label);
+    if (item.notices) a.append(noticeBadge);
     if (item.path === location.pathname) a.setAttribute("aria-current", "page");
     links.set(item.path, a);
     list.append(h("li", null, a));
   }
 }
-drawNav(false);
+// The menu entry's count of unread notices; the same element moves with each redraw of the menu.
+const noticeBadge = h("span", { class: "nav-count", "data-testid": "notice-count", hidden: true });
+function showCount(n: number) {
+  noticeBadge.textContent = String(n);
+  noticeBadge.hidden = n === 0;
+  noticeBadge.setAttribute("aria-label", `${n} thông báo mới`);
+}
+onNoticeCount(showCount);
+showCount(noticeCount());
+drawNav(null);
 sidenav.append(list);
 
 const toggle = h(
@@ -164,7 +187,8 @@ const brand = h(
 onUser((u) => {
   // An account of role "public" (a citizen's) is no staff: it gets the public menu.
   const staff = Boolean(u) && u?.role !== "public";
-  drawNav(staff);
+  drawNav(u);
+  void refreshNotices(u);
   // The emblem leads a visitor to the public chat, staff to their dashboard.
   brand.setAttribute("href", staff ? "/" : "/hoi-dap");
   userBox.replaceChildren(
@@ -200,7 +224,13 @@ document
       "div",
       { class: "layout" },
       sidenav,
-      h("div", { style: { minWidth: "0" } }, main, h("footer", { class: "footer" }, "Cầu nối — dữ liệu minh họa phục vụ điều hành công tác truyền thông.")),
+      h(
+        "div",
+        { style: { minWidth: "0" } },
+        noticeBox,
+        main,
+        h("footer", { class: "footer" }, "Cầu nối — dữ liệu minh họa phục vụ điều hành công tác truyền thông."),
+      ),
     ),
   );
 

@@ -1,0 +1,333 @@
+// tests/browser/roles.test.mjs — the officer's day (issue 20): each workflow run in a real browser
+// (Debian's Chromium through playwright-core) by the role that does it in real life, signed in
+// through the sign-in page, once on a 1366 px desktop and once on a 360 px phone, with a
+// screenshot of each step's outcome under build/screenshots/roles-*-{1366,360}.png:
+//   a. a province officer imports a file of her province's activities on the activities page,
+//      corrects one of them and reads its history (her name, the figure before and after);
+//   b. a commune officer enters an activity of his commune, and one of a neighbouring commune is
+//      refused with the server's Vietnamese message and not saved;
+//   c. a leader opens the ranking of provinces and drills down into Lào Cai's communes;
+//   d. the commune submits its month on "Duyệt số liệu tháng", the province approves it (desktop)
+//      or returns it with a reason (phone), and the commune, signing in again, finds the notice
+//      on the menu and above the page until it opens it;
+//   e. a citizen who is not signed in sends a 2,000-character letter with a contact in the chat
+//      and gets answers or a hand-off, the letter sent whole.
+// Exit code 77 (ctest: skipped) only when /usr/bin/chromium is absent.
+import fs from "node:fs";
+import path from "node:path";
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { chromiumPath, ensureWebBuilt, launchBrowser, shotsDir, startServer } from "./harness.mjs";
+
+if (!fs.existsSync(chromiumPath)) {
+  console.log(`SKIP: không có ${chromiumPath} (apt-get install chromium) — bỏ qua kiểm thử trình duyệt.`);
+  process.exit(77);
+}
+
+let server;
+let browser;
+let page;
+let laoCai; // today's Lào Cai and two of its communes: the officer's own and a neighbour
+let own;
+let neighbour;
+
+// The people of the day. Passwords go through the API as an administrator would set them.
+const people = {
+  province: { username: "cb.tinh.laocai", full_name: "Trần Thị Tỉnh", role: "province_staff", password: "Mat-khau-Tinh-2026!" },
+  commune: { username: "cb.xa.laocai", full_name: "Lò Văn Xã", role: "commune_staff", password: "Mat-khau-Co-so-2026!" },
+  leader: { username: "lanh.dao", full_name: "Phạm Văn Lãnh Đạo", role: "leader", password: "Mat-khau-Dieu-hanh-2026!" },
+};
+
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 360, height: 740 },
+];
+
+// "2026-11" for December 2026: the month the approvals page opens on.
+function monthBefore(back) {
+  const d = new Date();
+  const m = new Date(d.getFullYear(), d.getMonth() - back, 1);
+  return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, "0")}`;
+}
+const monthText = (p) => `Tháng ${Number(p.slice(5))}/${p.slice(0, 4)}`;
+
+before(async () => {
+  ensureWebBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+  const found = await server.api("GET", "/places/search?q=" + encodeURIComponent("Lào Cai") + "&era=current&limit=5");
+  laoCai = found.json.items.find((u) => u.level === 1 && u.name === "Lào Cai");
+  assert.ok(laoCai, "the gazetteer has no current province named Lào Cai");
+  const communes = (await server.api("GET", "/places?parent=" + laoCai.id)).json.items.filter((u) => u.type === "Xã");
+  assert.ok(communes.length >= 2, "Lào Cai should have communes");
+  [own, neighbour] = communes;
+  for (const [key, p] of Object.entries(people)) {
+    const unit_id = key === "province" ? laoCai.id : key === "commune" ? own.id : "VN";
+    const made = await server.api("POST", "/users", { username: p.username, full_name: p.full_name, role: p.role, unit_id, password: p.password });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+  }
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => console.log("# lỗi trang:", e.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Signs the browser in as `who` through the sign-in page, landing on `next`.
+async function signIn(who, next) {
+  await browser.context.clearCookies();
+  await page.goto(server.base + "/dang-nhap?next=" + encodeURIComponent(next));
+  await page.getByTestId("login-user").fill(who.username);
+  await page.getByTestId("login-pass").fill(who.password);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/dang-nhap"), { timeout: 15_000 });
+  await page.waitForFunction((name) => document.querySelector('[data-testid="userbox"]')?.textContent?.includes(name), who.full_name, { timeout: 10_000 });
+}
+
+// A screenshot of the page as it is, named by workflow and width; on a phone nothing may stick
+// out sideways.
+async function shot(name) {
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const { width } = page.viewportSize();
+  await page.screenshot({ path: path.join(shotsDir, `roles-${name}-${width}.png`), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `${name} at ${width}px: the page is ${overflow}px wider than the screen`);
+}
+
+async function activitiesOn(unit, day) {
+  const r = await server.api("GET", `/activities?unit=${unit}&from=${day}&to=${day}&limit=100`);
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  return r.json.items;
+}
+
+async function pickUnit(p) {
+  const search = page.getByTestId("unit-search").first();
+  await search.fill(p.name);
+  await page.locator(`[role="option"][data-id="${p.id}"]`).first().click({ timeout: 10_000 });
+  await page.waitForFunction((want) => document.querySelector('[data-testid="unit-current"]')?.textContent?.includes(want), p.name);
+}
+
+// Fills the new-activity form on screen with one conference and saves it.
+async function enterConference(unit, day, title, attendees) {
+  await page.waitForSelector('main[data-ready="form"]', { timeout: 30_000 });
+  await pickUnit(unit);
+  await page.getByTestId("act-kind").selectOption("conference");
+  await page.getByTestId("act-date").fill(viDate(day));
+  await page.getByTestId("act-title").fill(title);
+  await page.locator('input[data-figure="events"]').fill("1");
+  await page.locator('input[data-figure="attendees"]').fill(String(attendees));
+  await page.getByTestId("act-save").click();
+}
+const viDate = (iso) => iso.split("-").reverse().join("/");
+
+// A letter of exactly 2,000 characters: a farmer's questions about voluntary social insurance
+// and household health insurance.
+const LETTER = (() => {
+  const parts = [
+    "Kính gửi Bảo hiểm xã hội, tôi năm nay bốn mươi hai tuổi, làm nông ở xã vùng cao, trước đây có làm công nhân may ở Bắc Ninh sáu năm và đã đóng bảo hiểm xã hội bắt buộc.",
+    "Từ khi về quê tôi không đóng nữa. Tôi muốn hỏi tôi có thể tham gia bảo hiểm xã hội tự nguyện để sau này có lương hưu không, mức đóng thấp nhất là bao nhiêu một tháng?",
+    "Ngoài ra cả nhà tôi năm người muốn mua bảo hiểm y tế hộ gia đình thì mức đóng cho từng người là bao nhiêu, có được giảm cho người thứ hai trở đi không?",
+  ];
+  let s = "";
+  for (let i = 0; s.length < 2000; i++) s += (s ? " " : "") + parts[i % parts.length];
+  return (s.slice(0, 1975).trimEnd() + " Xin chân thành cảm ơn.").slice(0, 2000).padEnd(2000, ".");
+})();
+const CONTACT = "Lò Thị Mai, 0987 654 321";
+
+for (const vp of VIEWPORTS) {
+  const phone = vp.width < 800;
+  // Each run leaves its own traces: its own dates, titles and month.
+  const run = phone ? "dien-thoai" : "may-tinh";
+  const day = phone ? "2026-09-15" : "2026-09-14";
+  const month = monthBefore(phone ? 2 : 1);
+
+  describe(`Một ngày của cán bộ — ${vp.width}px`, () => {
+    before(async () => {
+      await page.setViewportSize(vp);
+    });
+
+    test("a. the province officer imports her province's activities and reads the history of one she corrected", async () => {
+      await signIn(people.province, "/hoat-dong");
+      await page.waitForSelector('main[data-ready="list"]', { timeout: 30_000 });
+      assert.match(await page.getByTestId("unit-current").first().textContent(), /Lào Cai/);
+      const title = `Hội nghị tuyên truyền BHXH tự nguyện (${run})`;
+      const csv = [
+        "Ngày,Đơn vị,Loại hoạt động,Tên hoạt động,Số hội nghị,Số người tham dự",
+        `${viDate(day)},${neighbour.id},conference,${title},1,80`,
+        `${viDate(day)},${laoCai.id},conference,${title} cấp tỉnh,1,150`,
+      ].join("\r\n");
+      await page.getByTestId("import-file").setInputFiles({ name: `hoat-dong-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.getByTestId("importer").locator('button[type="submit"]').click();
+      const done = page.locator('[data-testid="import-result"] .alert-ok');
+      await done.waitFor({ timeout: 30_000 });
+      assert.match(await done.textContent(), /Đã nhập 2 dòng/);
+      await shot("a-tinh-nhap-tep");
+      const imported = (await activitiesOn(neighbour.id, day)).find((a) => a.title === title);
+      assert.ok(imported, "the imported row is not in the commune's log");
+      assert.equal(imported.figures.attendees, 80);
+
+      // She corrects the attendance and reads who changed what.
+      await page.goto(server.base + "/hoat-dong/" + imported.id);
+      await page.waitForSelector('main[data-ready="form"]', { timeout: 30_000 });
+      await page.locator('input[data-figure="attendees"]').fill("95");
+      await page.getByTestId("act-save").click();
+      await page.getByText("Đã lưu thay đổi.").waitFor({ timeout: 10_000 });
+      const v2 = page.locator('[data-testid="act-history"] tr[data-version="2"]');
+      await v2.waitFor({ timeout: 10_000 });
+      const text = await v2.textContent();
+      assert.match(text, /80 → 95/);
+      assert.match(text, new RegExp(people.province.username.replace(/\./g, "\\.")));
+      assert.match(await page.locator('[data-testid="act-history"] tr[data-version="1"]').textContent(), /Nhập mới/);
+      await v2.scrollIntoViewIfNeeded();
+      await shot("a-tinh-lich-su");
+    });
+
+    test("b. the commune officer enters an activity of his commune and is refused his neighbour's", async () => {
+      await signIn(people.commune, "/hoat-dong/moi");
+      const title = `Tuyên truyền BHYT học sinh tại nhà văn hoá thôn (${run})`;
+      await enterConference(own, day, title, 45);
+      await page.waitForURL(/\/hoat-dong\/\d+/, { timeout: 10_000 });
+      await page.getByTestId("act-saved").waitFor({ timeout: 10_000 });
+      assert.ok((await activitiesOn(own.id, day)).some((a) => a.title === title), "his commune's activity was not saved");
+      await shot("b-xa-nhap");
+
+      // The neighbour's activity: refused in Vietnamese, nothing saved.
+      const other = `Hoạt động của xã bên (${run})`;
+      await page.goto(server.base + "/hoat-dong/moi");
+      await enterConference(neighbour, day, other, 30);
+      const refusal = page.locator("main .alert-error");
+      await refusal.waitFor({ timeout: 10_000 });
+      assert.match(await refusal.textContent(), new RegExp(`chỉ được thao tác trong phạm vi xã ${own.name}; xã ${neighbour.name} nằm ngoài phạm vi này`));
+      assert.match(page.url(), /\/hoat-dong\/moi$/);
+      assert.ok(!(await activitiesOn(neighbour.id, day)).some((a) => a.title === other), "the neighbour's activity was saved");
+      await shot("b-xa-bi-tu-choi");
+    });
+
+    test("c. the leader ranks the provinces and drills down into Lào Cai", async () => {
+      await signIn(people.leader, "/");
+      await page.waitForSelector('main[data-ready="kpis"]', { timeout: 30_000 });
+      const ranking = page.getByTestId("ranking");
+      await ranking.waitFor({ timeout: 30_000 });
+      assert.equal(await ranking.locator("tbody tr").count(), 34, "the ranking should list the 34 provinces");
+      await shot("c-lanh-dao-xep-hang");
+      await ranking.locator("tbody tr button", { hasText: laoCai.name }).first().click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="unit-current"]')?.textContent?.includes("Lào Cai"), null, { timeout: 15_000 });
+      await page.waitForFunction(() => /Lào Cai/.test(document.querySelector('[data-testid="dash-heading"]')?.textContent ?? ""), null, { timeout: 15_000 });
+      assert.equal(new URL(page.url()).searchParams.get("u"), laoCai.id);
+      // The ranking now lists Lào Cai's own communes.
+      await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="ranking"] tbody tr')].some((r) => r.textContent.includes(n)), own.name, { timeout: 15_000 });
+      const labels = await page.getByTestId("ranking").locator("tbody td.name").allTextContents();
+      assert.ok(!labels.some((l) => /Hà Nội|Hồ Chí Minh/.test(l)), `the drill-down still lists provinces: ${labels.slice(0, 5)}`);
+      await shot("c-lanh-dao-xem-tinh");
+    });
+
+    test(`d. the commune submits ${monthText(month)}, the province ${phone ? "returns it with a reason" : "approves it"}, the commune sees the notice`, async () => {
+      const reason = "Thiếu số liệu hội nghị ngày 15, đề nghị bổ sung rồi nộp lại.";
+      // The commune: its own unit only, Nộp and nothing else.
+      await signIn(people.commune, "/duyet-thang" + (phone ? "?p=" + month : ""));
+      await page.waitForSelector('main[data-ready="approvals"]', { timeout: 30_000 });
+      if (!phone) assert.equal(await page.getByTestId("approvals-month").inputValue(), month, "the page opens on last month");
+      const mine = page.locator(`[data-testid="approvals-table"] tr[data-unit="${own.id}"]`);
+      assert.equal(await page.locator('[data-testid="approvals-table"] tbody tr').count(), 1);
+      assert.equal(await mine.getAttribute("data-state"), "none");
+      assert.equal((await mine.getByTestId("approval-state").textContent()).trim(), "Chưa nộp");
+      assert.deepEqual(await mine.locator("button[data-step]").evaluateAll((bs) => bs.map((b) => b.dataset.step)), ["submit"]);
+      await mine.locator('button[data-step="submit"]').click();
+      await page.waitForSelector(`[data-testid="approvals-table"] tr[data-unit="${own.id}"][data-state="submitted"]`, { timeout: 10_000 });
+      assert.match(await page.getByTestId("approvals-note").textContent(), new RegExp(`Đã nộp số liệu ${monthText(month).toLowerCase()}`));
+      assert.match(await mine.textContent(), new RegExp(people.commune.username.replace(/\./g, "\\.")));
+      await shot("d-xa-nop");
+
+      // The province: its own row and its communes; Duyệt and Trả lại on the commune's.
+      await signIn(people.province, "/duyet-thang?p=" + month);
+      await page.waitForSelector('main[data-ready="approvals"]', { timeout: 30_000 });
+      // Her province first, then the month waiting for her, ahead of the communes that did not submit.
+      const order = await page.locator('[data-testid="approvals-table"] tbody tr').evaluateAll((rs) => rs.slice(0, 3).map((r) => r.dataset.unit));
+      assert.deepEqual(order.slice(0, 2), [laoCai.id, own.id], `rows: ${order}`);
+      await page.getByTestId("approvals-filter").selectOption("submitted");
+      await page.waitForFunction(() => document.querySelector('[data-testid="approvals-filter"]')?.value === "submitted");
+      const row = page.locator(`[data-testid="approvals-table"] tr[data-unit="${own.id}"]`);
+      await row.waitFor({ timeout: 10_000 });
+      assert.equal(await row.getAttribute("data-state"), "submitted");
+      assert.deepEqual(await row.locator("button[data-step]").evaluateAll((bs) => bs.map((b) => b.dataset.step)), ["approve", "return"]);
+      if (phone) {
+        await row.locator('button[data-step="return"]').click();
+        const dialog = page.getByTestId("reason-dialog");
+        await dialog.waitFor({ timeout: 5_000 });
+        await page.getByTestId("reason-ok").click(); // no reason yet: asked for one
+        assert.match(await page.getByTestId("reason-error").textContent(), /Vui lòng ghi rõ lý do/);
+        await page.getByTestId("reason-input").fill(reason);
+        await shot("d-tinh-tra-lai");
+        await page.getByTestId("reason-ok").click();
+        await dialog.waitFor({ state: "hidden", timeout: 10_000 });
+      } else {
+        await row.locator('button[data-step="approve"]').click();
+      }
+      await page.locator('[data-testid="approvals-note"] .alert-ok').waitFor({ timeout: 10_000 });
+      const decided = phone ? "returned" : "approved";
+      await page.getByTestId("approvals-filter").selectOption("");
+      await page.waitForSelector(`[data-testid="approvals-table"] tr[data-unit="${own.id}"][data-state="${decided}"]`, { timeout: 10_000 });
+      if (phone) assert.match(await row.getByTestId("approval-reason").textContent(), new RegExp(reason));
+      else assert.deepEqual(await row.locator("button[data-step]").evaluateAll((bs) => bs.map((b) => b.dataset.step)), ["reopen"]);
+      const stored = (await server.api("GET", `/approvals?unit=${own.id}&period=${month}`)).json.approvals[0];
+      assert.equal(stored.state, decided);
+      assert.equal(stored.decided_by, people.province.username);
+      await row.scrollIntoViewIfNeeded();
+      await shot(phone ? "d-tinh-da-tra-lai" : "d-tinh-duyet");
+
+      // The commune signs in again: a notice above the page and a count on the menu entry.
+      await signIn(people.commune, "/hoat-dong");
+      const notice = page.locator(`[data-testid="notice"][data-period="${month}"]`);
+      await notice.waitFor({ timeout: 15_000 });
+      const expected = `${monthText(month)} của ${own.full_name.charAt(0).toLowerCase() + own.full_name.slice(1)} ${phone ? "đã bị trả lại: " + reason : "đã được duyệt."}`;
+      assert.ok((await notice.textContent()).includes(expected), `notice: ${await notice.textContent()}; expected: ${expected}`);
+      assert.equal(await notice.getAttribute("data-state"), decided);
+      // The menu entry's count (the menu itself folds away on a phone).
+      assert.equal((await page.getByTestId("notice-count").textContent()).trim(), "1");
+      assert.equal(await page.getByTestId("notice-count").evaluate((b) => b.hidden), false);
+      await shot("d-xa-thong-bao");
+      // It stays on other pages until opened.
+      await page.goto(server.base + "/ket-qua");
+      await notice.waitFor({ timeout: 15_000 });
+      await notice.getByTestId("notice-open").click();
+      await page.waitForSelector('main[data-ready="approvals"]', { timeout: 30_000 });
+      assert.equal(await page.getByTestId("approvals-month").inputValue(), month);
+      assert.equal(await page.locator('[data-testid="notice"]').count(), 0, "the notice stays after being opened");
+      assert.equal(await page.getByTestId("notice-count").evaluate((b) => b.hidden), true);
+      const after = page.locator(`[data-testid="approvals-table"] tr[data-unit="${own.id}"]`);
+      assert.equal(await after.getAttribute("data-state"), decided);
+      // A returned month can be submitted again; an approved one cannot.
+      assert.deepEqual(await after.locator("button[data-step]").evaluateAll((bs) => bs.map((b) => b.dataset.step)), phone ? ["submit"] : []);
+      await shot("d-xa-da-xem");
+      await page.reload();
+      await page.waitForSelector('main[data-ready="approvals"]', { timeout: 30_000 });
+      assert.equal(await page.locator('[data-testid="notice"]').count(), 0, "an opened notice came back after a reload");
+    });
+
+    test("e. a citizen sends a 2,000-character letter with a contact and gets an answer or a hand-off", async () => {
+      assert.equal(LETTER.length, 2000);
+      await browser.context.clearCookies();
+      await page.goto(server.base + "/hoi-dap");
+      await page.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+      await page.waitForFunction(() => /Đăng nhập/.test(document.querySelector('[data-testid="userbox"]')?.textContent ?? ""));
+      await page.getByTestId("chat-contact").fill(CONTACT);
+      await page.getByTestId("chat-input").fill(LETTER);
+      assert.equal((await page.getByTestId("chat-input").inputValue()).length, 2000, "the box cut the letter");
+      const sent = page.waitForRequest((r) => r.url().endsWith("/api/v1/qa/ask") && r.method() === "POST");
+      await page.getByTestId("chat-send").click();
+      const body = (await sent).postDataJSON();
+      assert.equal(body.question, LETTER);
+      assert.equal(body.contact, CONTACT);
+      await page.waitForSelector('[data-testid="chat-answer"], [data-testid="chat-handoff"], [data-testid="chat-error"]', { timeout: 20_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-testid="chat-log"] [role="status"]'), null, { timeout: 20_000 });
+      assert.equal(await page.getByTestId("chat-error").count(), 0, await page.getByTestId("chat-log").textContent());
+      assert.equal(await page.locator(".msg-user").last().textContent(), LETTER);
+      const answered = await page.locator('[data-testid="chat-answer"][data-answered="true"]').count();
+      const handedOff = await page.getByTestId("chat-handoff").count();
+      assert.ok(answered + handedOff > 0, "the letter got neither an answer nor a hand-off");
+      await shot("e-nguoi-dan-hoi");
+    });
+  });
+}
