@@ -152,6 +152,9 @@ export interface Place {
   ancestors?: Place[]; // parent first, only from GET /places/{id}
   children_count?: number;
   part_of_today?: { id: string; full_name: string };
+  also_part_of?: { id: string; full_name: string; note?: string }[]; // a split old commune
+  predecessors?: Place[]; // only from GET /places/{id}: the old units it stood for before 07/2025
+  before_reform?: string; // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025"
 }
 
 export interface PeriodOne {
@@ -182,7 +185,8 @@ export async function places(parent: string, era?: "old"): Promise<Place[]> {
   return items<Place>(await get("/places", { parent, era }), "places", "children");
 }
 export const place = (id: string) => get<Place>("/places/" + encodeURIComponent(id));
-export async function searchPlaces(q: string, limit = 10): Promise<Place[]> {
-  return items<Place>(await get("/places/search", { q, limit }), "places", "matches");
+// within: only units lying today in that unit; on (ISO date): only units in force that day.
+export async function searchPlaces(q: string, limit = 10, scope: { within?: string; on?: string } = {}): Promise<Place[]> {
+  return items<Place>(await get("/places/search", { q, limit, within: scope.within, on: scope.on }), "places", "matches");
 }
 export const parsePeriod = (p: string) => get<PeriodInfo>("/periods/parse", { p });
