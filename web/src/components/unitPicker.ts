@@ -7,6 +7,7 @@
 // that takes only today's say where they went, and choosing one opens today's unit.
 import { searchPlaces, place, type Place } from "../api";
 import { debounce, h, uid } from "../dom";
+import { date } from "../format";
 import { errorText } from "./ui";
 
 export interface UnitPicker {
@@ -102,10 +103,17 @@ export function unitPicker(opts: PickerOptions): UnitPicker {
         ),
       ),
     );
-    if (!results.length) list.append(h("li", { class: "muted", role: "option", "aria-disabled": "true" }, "Không tìm thấy đơn vị phù hợp"));
+    if (!results.length) list.append(h("li", { class: "muted", role: "option", "aria-disabled": "true" }, "Không tìm thấy đơn vị phù hợp" + limits()));
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     status.textContent = results.length ? `${results.length} kết quả` : "Không có kết quả";
+  }
+
+  // What the search was limited to, for an empty answer: " trong địa bàn của bạn, vào ngày 05/01/2026".
+  function limits(): string {
+    const within = opts.within?.();
+    const on = opts.on?.();
+    return (within && within !== "VN" ? " trong địa bàn của bạn" : "") + (on ? `, có hiệu lực vào ngày ${date(on)}` : "");
   }
 
   const lookup = debounce(async (q: string) => {

@@ -204,6 +204,7 @@ const page: Page = async (main, _params, query) => {
 
   const picker = unitPicker({
     label: "Đơn vị (tỉnh, xã)",
+    within: homeUnit,
     onChange: (p: Place) => {
       unitId = p.id;
       setQuery({ u: p.id });

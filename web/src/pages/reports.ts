@@ -27,7 +27,7 @@ const page: Page = async (main, _p, query) => {
   const body = h("div", { "data-testid": "report" }, loading());
   const download = h("a", { class: "btn", download: "", "data-testid": "report-xlsx" }, "Tải báo cáo Excel");
 
-  const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
+  const unit = unitPicker({ label: "Đơn vị", within: homeUnit, onChange: (p) => ((unitId = p.id), void draw()) });
   const period = periodPicker({ value: pv, years: yearsAround(pv.year), onChange: () => void draw() });
   let data: DataScope = query.get("d") === "approved" ? "approved" : "all";
   const dataId = uid("data");
