@@ -121,28 +121,35 @@ TEST_F(Places, SearchWithinATerritoryOnADay) {
   };
   using ::testing::Contains;
   using ::testing::Not;
-  // Unlimited, "bac ha" finds Hải Phòng's Phường Bắc Hà too: the officer of Lào Cai must not see
-  // it.
-  EXPECT_THAT(ids(g_->search("bac ha", 50)), Contains("11449"));
-  auto today = places::search_in(*g_, "bac ha", 50, "15", Date{2026, 1, 5});
+  // Unlimited, "yen binh" finds communes of Thái Nguyên (19) and Lạng Sơn (20) too: an officer
+  // of Lào Cai must get only Lào Cai's own.
+  EXPECT_THAT(ids(g_->search("yen binh", 50)), Contains("02116"));
+  auto today = places::search_in(*g_, "yen binh", 50, "15", Date{2026, 1, 5});
   ASSERT_FALSE(today.empty());
-  EXPECT_THAT(ids(today), Contains("02839"));  // Xã Bắc Hà
-  EXPECT_THAT(ids(today), Not(Contains("11449")));
+  EXPECT_THAT(ids(today), Contains("04714"));  // Xã Yên Bình
+  EXPECT_THAT(ids(today), Not(Contains("02116")));
   for (const auto* u : today) {
     EXPECT_EQ(u->era, Era::current) << u->id;
     EXPECT_TRUE(g_->within(u->id, "15")) << u->id;
   }
   // In 2024 the same officer gets the old units of the area: the district and the town.
+  // Hải Phòng's old Phường Bắc Hà is left out.
+  EXPECT_THAT(ids(g_->search("bac ha", 50)), Contains("old:11449"));
   auto before = places::search_in(*g_, "bac ha", 50, "15", Date{2024, 3, 1});
   EXPECT_THAT(ids(before), Contains("old:085"));    // Huyện Bắc Hà
   EXPECT_THAT(ids(before), Contains("old:02839"));  // Thị trấn Bắc Hà
+  EXPECT_THAT(ids(before), Not(Contains("old:11449")));
   for (const auto* u : before) {
     EXPECT_EQ(u->era, Era::old) << u->id;
     EXPECT_EQ(g_->current_province_of(u->id).id, "15") << u->id;
   }
   // The old province is found within today's, and not from elsewhere.
   EXPECT_EQ(places::search_in(*g_, "yen bai", 5, "15", Date{2022, 1, 1}).front()->id, "old:15");
-  EXPECT_TRUE(places::search_in(*g_, "yen bai", 5, "01", Date{2022, 1, 1}).empty());
+  // Within Hà Nội "yen bai" finds only its own Xã Yên Bài (Ba Vì).
+  auto in_ha_noi = places::search_in(*g_, "yen bai", 5, "01", Date{2022, 1, 1});
+  ASSERT_FALSE(in_ha_noi.empty());
+  EXPECT_THAT(ids(in_ha_noi), Not(Contains("old:15")));
+  for (const auto* u : in_ha_noi) EXPECT_EQ(g_->current_province_of(u->id).id, "01") << u->id;
   // No day: both eras; "Toàn quốc" only for the whole country.
   auto both = ids(places::search_in(*g_, "lao cai", 5, "15", std::nullopt));
   EXPECT_THAT(both, Contains("15"));

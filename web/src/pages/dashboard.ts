@@ -132,8 +132,10 @@ function rankingTable(
     const c = typeof x === "string" ? collator.compare(x, String(y)) : x - (y as number);
     return sort.asc ? c : -c;
   });
+  // "—" says why in its title, and the note under the table says it for all to read.
   const reason = missingReason(ind, ofCommunes);
-  const missing = (v: string) => (v === "—" ? h("span", { title: reason }, v) : v);
+  const before = `Chưa có số liệu ${lastLabel} để so sánh.`;
+  const missing = (v: string, why: string) => (v === "—" ? h("span", { title: why }, v) : v);
   const head = (key: SortKey, label: string, cls?: string) => {
     const on = sort.key === key;
     // Names read A→Z and ranks 1→n first; figures largest first.
@@ -149,7 +151,10 @@ function rankingTable(
       ),
     );
   };
-  const anyMissing = rows.some((r) => r.value === null || r.lastYear === null);
+  const notes = [
+    rows.some((r) => r.value === null) ? `Dấu “—” ở cột Kỳ này: ${reason}` : "",
+    rows.some((r) => r.value !== null && r.lastYear === null) ? `Dấu “—” ở cột ${lastLabel}: ${before}` : "",
+  ].filter(Boolean);
   return h(
     "div",
     null,
@@ -180,17 +185,21 @@ function rankingTable(
             return h(
               "tr",
               { "data-key": r.key },
-              h("td", { class: "num" }, missing(num(rank.get(r.key)))),
+              h("td", { class: "num" }, missing(num(rank.get(r.key)), reason)),
               h("td", { class: "name" }, onPick ? h("button", { type: "button", class: "link", onclick: () => onPick(r) }, r.label) : r.label),
-              h("td", { class: "num", "data-value": r.value ?? "" }, missing(formatValue(ind, r.value))),
-              h("td", { class: "num" }, missing(formatValue(ind, r.lastYear))),
-              h("td", { class: "num " + ((ch ?? 0) > 0 ? "up" : (ch ?? 0) < 0 ? "down" : "") }, missing(formatChange(ind, r))),
+              h("td", { class: "num", "data-value": r.value ?? "" }, missing(formatValue(ind, r.value), reason)),
+              h("td", { class: "num" }, missing(formatValue(ind, r.lastYear), r.value === null ? reason : before)),
+              h(
+                "td",
+                { class: "num " + ((ch ?? 0) > 0 ? "up" : (ch ?? 0) < 0 ? "down" : "") },
+                missing(formatChange(ind, r), r.value === null ? reason : before),
+              ),
             );
           }),
         ),
       ),
     ),
-    anyMissing ? h("p", { class: "small muted", "data-testid": "ranking-missing" }, `Dấu “—”: ${reason}`) : null,
+    notes.length ? h("p", { class: "small muted", "data-testid": "ranking-missing" }, notes.join(" ")) : null,
   );
 }
 
