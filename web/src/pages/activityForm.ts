@@ -220,7 +220,8 @@ const page: Page = async (main, params, query) => {
       const name = (fe.field ?? "").replace(/\[(\w+)\]/, ".$1");
       const target = fieldEls.get(name) ?? fieldEls.get("figures." + name) ?? fieldEls.get(name.replace(/^figures\./, ""));
       if (!target) {
-        unplaced.push({ ...fe, field: fieldLabels[name] ?? fe.field });
+        // Never a code name: a field the form does not know goes without one.
+        unplaced.push({ ...fe, field: fieldLabels[name] ?? fieldLabels[name.split(".")[0]] });
         continue;
       }
       target.input.setAttribute("aria-invalid", "true");

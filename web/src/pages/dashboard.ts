@@ -174,7 +174,7 @@ function rankingTable(
             head("name", "Đơn vị"),
             head("value", "Kỳ này", "num"),
             head("lastYear", lastLabel, "num"),
-            head("change", ind?.rate ? "Tăng, giảm (điểm phần trăm)" : "Tăng, giảm (%)", "num"),
+            head("change", "Tăng, giảm", "num"),
           ),
         ),
         h(
@@ -191,7 +191,7 @@ function rankingTable(
               h("td", { class: "num" }, missing(formatValue(ind, r.lastYear), r.value === null ? reason : before)),
               h(
                 "td",
-                { class: "num " + ((ch ?? 0) > 0 ? "up" : (ch ?? 0) < 0 ? "down" : "") },
+                { class: "num change " + ((ch ?? 0) > 0 ? "up" : (ch ?? 0) < 0 ? "down" : "") },
                 missing(formatChange(ind, r), r.value === null ? reason : before),
               ),
             );
@@ -322,7 +322,9 @@ const page: Page = async (main, _params, query) => {
       const refusal = values.find(isRefusal);
       details.hidden = Boolean(refusal);
       if (refusal) {
-        clear(kpis, errorBox(refusal));
+        const box = errorBox(refusal);
+        box.style.gridColumn = "1 / -1"; // the whole row of the cards' grid
+        clear(kpis, box);
         main.setAttribute("data-ready", "refused");
         return;
       }
