@@ -4,7 +4,8 @@
 // provinces' own values, and a commune without a figure says why. A Lào Cai province officer's
 // activity form offers only the units of Lào Cai in force on the activity's day (today's in
 // 2026, the old ones in June 2025) and keeps the chosen unit in the box; their 2022 dashboard and
-// report say that today's Lào Cai then meant old Lào Cai and old Yên Bái; another province's
+// report say that today's Lào Cai then meant old Lào Cai and old Yên Bái, and "yen bai" finds the
+// old province, says it is now in Lào Cai and opens Lào Cai; another province's
 // report or dashboard opened by its address is refused in words, not shown as "—". Screenshots
 // at 1366 px and 360 px go to build/screenshots/webfix-*.png.
 // Exit code 77 (ctest: skipped) only when /usr/bin/chromium is absent.
@@ -289,6 +290,15 @@ describe("Cán bộ tỉnh Lào Cai", () => {
     assert.match(await page.getByTestId("reform-note").textContent(), new RegExp(REFORM_NOTE));
     await page.waitForTimeout(500);
     await shots("tong-quan-lao-cai-2022");
+    // "yen bai" finds the old province, says where it went, and opens today's Lào Cai.
+    const found = await offered("yen bai");
+    const yenBai = found.find((o) => o.id === "old:15");
+    assert.ok(yenBai, JSON.stringify(found));
+    assert.match(yenBai.text, /Tỉnh Yên Bái.*nay thuộc Tỉnh Lào Cai/);
+    await page.locator('[role="option"][data-id="old:15"]').click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("u") !== null && document.querySelector('main[data-ready="kpis"]'));
+    assert.equal(new URL(page.url()).searchParams.get("u"), laoCai);
+    assert.equal(await page.getByTestId("unit-search").inputValue(), "Tỉnh Lào Cai");
     await page.goto(server.base + `/bao-cao?u=${laoCai}&p=2022`);
     await page.waitForSelector('main[data-ready="report"]', {
       timeout: 30_000,
