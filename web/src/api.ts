@@ -157,6 +157,11 @@ export interface Place {
   before_reform?: string; // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025"
 }
 
+// The first day of the two-tier units (places/gazetteer.h kReformDate): a day before it is
+// recorded against the old units.
+export const REFORM_DAY = "2025-07-01";
+export const beforeReform = (isoDay: string) => isoDay < REFORM_DAY;
+
 export interface PeriodOne {
   code: string;
   kind: "month" | "quarter" | "year" | "year_to_date" | "range";

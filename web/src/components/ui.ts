@@ -1,6 +1,6 @@
 // components/ui.ts — small pieces every page shares: page heading, alerts that show an API
 // error in Vietnamese (with its field list; a refusal says it is one), a loading line, a pager.
-import { ApiError } from "../api";
+import { ApiError, beforeReform } from "../api";
 import { h } from "../dom";
 import { num } from "../format";
 
@@ -77,5 +77,5 @@ export function reformNote(note: string | undefined): HTMLElement | null {
 
 // True when a period (or the one it is compared with) begins before the reform.
 export function reachesBeforeReform(...fromDays: (string | undefined)[]): boolean {
-  return fromDays.some((d) => d !== undefined && d < "2025-07-01");
+  return fromDays.some((d) => d !== undefined && beforeReform(d));
 }

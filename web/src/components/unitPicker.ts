@@ -109,7 +109,7 @@ export function unitPicker(opts: PickerOptions): UnitPicker {
     status.textContent = results.length ? `${results.length} kết quả` : "Không có kết quả";
   }
 
-  // What the search was limited to, for an empty answer: " trong địa bàn của bạn, vào ngày 05/01/2026".
+  // What the search was limited to, for an empty answer: " trong địa bàn của bạn, có hiệu lực vào ngày 05/01/2026".
   function limits(): string {
     const within = opts.within?.();
     const on = opts.on?.();

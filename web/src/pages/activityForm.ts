@@ -3,7 +3,7 @@
 // field errors it returns (error.fields) are shown in Vietnamese next to their inputs. Nothing
 // is saved unless the server accepts the whole activity. The unit picker offers the officer's
 // own territory, in the units of the activity's day (old ones before 01/07/2025).
-import { ApiError, type FieldError } from "../api";
+import { ApiError, beforeReform, type FieldError } from "../api";
 import { homeUnit } from "../session";
 import { create, load, remove, update, type Activity } from "../activity";
 import { clear, h, uid } from "../dom";
@@ -89,7 +89,7 @@ const page: Page = async (main, params, query) => {
   function checkEra() {
     const p = unit.value();
     const iso = parseViDate(dateIn.value);
-    const wrong = p && p.level > 0 && iso && iso < "2025-07-01" !== (p.era === "old");
+    const wrong = p && p.level > 0 && iso && beforeReform(iso) !== (p.era === "old");
     eraHint.hidden = !wrong;
     eraHint.textContent = !wrong
       ? ""

@@ -97,7 +97,7 @@ function missingReason(ind: Indicator | undefined, ofCommunes: boolean): string 
 }
 
 type SortKey = "rank" | "name" | "value" | "lastYear" | "change";
-export interface RankingSort {
+interface RankingSort {
   key: SortKey;
   asc: boolean;
 }
