@@ -1,7 +1,9 @@
-// api/routes_places.cpp — /api/v1/places: children, one unit with ancestors, search by name.
+// api/routes_places.cpp — /api/v1/places: children, one unit with ancestors and what it stood
+// for before the reform, search by name (optionally within a territory and on a day).
 #include "api/context.h"
 #include "api/json_util.h"
 #include "api/router.h"
+#include "places/reform.h"
 
 namespace caunoi::api {
 
@@ -33,8 +35,21 @@ void register_places_routes(Router& r, Context& ctx) {
     std::optional<places::Era> era;
     if (q.param("era") == "old") era = places::Era::old;
     if (q.param("era") == "current") era = places::Era::current;
+    // within=<current unit>: only what lies in it today; on=<date>: only units in force that day
+    // (the activity form offers an officer the units of their own area, of the activity's era).
+    std::string within = q.param("within", "VN");
+    std::optional<Date> on;
+    if (std::string d = q.param("on"); !d.empty()) {
+      on = Date::parse(d);
+      if (!on)
+        throw invalid("bad_date", "Tham số on phải là một ngày (yyyy-mm-dd hoặc dd/mm/yyyy).",
+                      {{"on", "Ngày không hợp lệ", 0}});
+    }
+    auto found = within == "VN" && !on ? g.search(text, limit, era)
+                                       : places::search_in(g, text, limit, within, on);
     boost::json::array items;
-    for (const auto* u : g.search(text, limit, era)) items.push_back(unit_json(g, *u));
+    for (const auto* u : found)
+      if (!era || u->era == *era) items.push_back(unit_json(g, *u));
     size_t n = items.size();
     return Response::json(boost::json::object{{"items", std::move(items)}, {"count", n}});
   });
@@ -46,6 +61,12 @@ void register_places_routes(Router& r, Context& ctx) {
     for (const auto* a : g.ancestors(u.id)) anc.push_back(unit_json(g, *a));
     o["ancestors"] = std::move(anc);
     o["children_count"] = g.children(u.id).size();
+    // What figures of this unit before 1 July 2025 cover (a 2022 report of today's Lào Cai
+    // holds old Lào Cai and old Yên Bái).
+    boost::json::array olds;
+    for (const auto* o2 : places::predecessors(g, u.id)) olds.push_back(unit_json(g, *o2));
+    o["predecessors"] = std::move(olds);
+    if (auto note = places::before_reform_note(g, u); !note.empty()) o["before_reform"] = note;
     return Response::json(o);
   });
 }

@@ -3,13 +3,16 @@
 //   GET /api/v1/reports?unit=VN&period=2022-01..2022-10[&compare=last-year]
 //   GET /api/v1/reports/xlsx?... (same parameters)
 // data=approved builds the report from approved months only (api/data_scope.h); the report says
-// which data it holds either way.
+// which data it holds either way. A period (or its comparison period) before 1 July 2025 comes
+// with "reform_note": what today's unit covered then ("tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh
+// Yên Bái trước 01/07/2025").
 #include <cctype>
 
 #include "api/context.h"
 #include "api/data_scope.h"
 #include "api/json_util.h"
 #include "api/router.h"
+#include "places/reform.h"
 #include "reports/render.h"
 #include "tabular/xlsx_writer.h"
 
@@ -32,7 +35,15 @@ void register_reports_routes(Router& r, Context& ctx) {
   r.get(
       "/api/v1/reports",
       [&ctx](const Request& q, const Params&) {
-        return Response::json(reports::render_json(build(ctx, q)));
+        auto rep = build(ctx, q);
+        auto out = reports::render_json(rep);
+        const auto& p = rep.period;
+        bool before = p.from < places::kReformDate ||
+                      (rep.compare && p.same_period_last_year().from < places::kReformDate);
+        if (before)
+          if (auto note = places::before_reform_note(*ctx.places, *rep.unit); !note.empty())
+            out["reform_note"] = note;
+        return Response::json(out);
       },
       query_units());
 

@@ -1,6 +1,9 @@
 // tests/foundation/api_test.cpp — the foundation routes through the real Router, in process:
-// places, periods, health, and the error shape for bad input.
+// places (also within a territory on a day, and what a unit stood for before the reform),
+// periods, health, and the error shape for bad input.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <boost/json.hpp>
 
@@ -46,6 +49,38 @@ TEST_F(Api, SearchTellsWhereAnOldUnitIsToday) {
   auto first = r.at("items").at(0);
   EXPECT_EQ(first.at("id").as_string(), "old:15");
   EXPECT_EQ(first.at("part_of_today").at("id").as_string(), "15");
+}
+
+TEST_F(Api, SearchWithinATerritoryOnADay) {
+  auto ids = [](const boost::json::value& r) {
+    std::vector<std::string> out;
+    for (const auto& u : r.at("items").as_array()) out.emplace_back(u.at("id").as_string());
+    return out;
+  };
+  auto before = ids(json(call("GET", "/api/v1/places/search",
+                              {{"q", "bac ha"}, {"within", "15"}, {"on", "2024-03-01"}})));
+  EXPECT_NE(std::find(before.begin(), before.end(), "old:085"), before.end());  // Huyện Bắc Hà
+  for (const auto& id : before) EXPECT_TRUE(id.starts_with("old:")) << id;
+  auto today = ids(json(call("GET", "/api/v1/places/search",
+                             {{"q", "yen binh"}, {"within", "15"}, {"on", "05/01/2026"}})));
+  EXPECT_NE(std::find(today.begin(), today.end(), "04714"), today.end());  // Xã Yên Bình
+  EXPECT_EQ(std::find(today.begin(), today.end(), "02116"), today.end());  // Thái Nguyên's
+  for (const auto& id : today) EXPECT_FALSE(id.starts_with("old:")) << id;
+  auto bad = call("GET", "/api/v1/places/search", {{"q", "bac ha"}, {"on", "31/02/2024"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json(bad).at("error").at("code").as_string(), "bad_date");
+  EXPECT_EQ(call("GET", "/api/v1/places/search", {{"q", "bac ha"}, {"within", "99"}}).status, 404);
+}
+
+TEST_F(Api, AUnitSaysWhatItStoodForBeforeTheReform) {
+  auto lc = json(call("GET", "/api/v1/places/15"));
+  auto olds = lc.at("predecessors").as_array();
+  ASSERT_EQ(olds.size(), 2u);
+  EXPECT_EQ(olds[0].at("id").as_string(), "old:10");
+  EXPECT_EQ(olds[1].at("id").as_string(), "old:15");
+  EXPECT_EQ(lc.at("before_reform").as_string(),
+            "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025");
+  EXPECT_FALSE(json(call("GET", "/api/v1/places/01")).as_object().contains("before_reform"));
 }
 
 TEST_F(Api, UnknownUnitIs404WithVietnameseMessage) {

@@ -1,6 +1,7 @@
 // tests/foundation/places_test.cpp — the real unit lists: counts, tree, search with and without
 // diacritics, and old units rolled into today's (Yên Bái → Lào Cai, Hậu Giang → Cần Thơ,
 // Phú Yên → Đắk Lắk).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "common/error.h"
 #include "places/gazetteer.h"
 #include "places/install.h"
+#include "places/reform.h"
 #include "places/unit_arg.h"
 #include "test_db.h"
 
@@ -109,6 +111,68 @@ TEST_F(Places, SearchWithOrWithoutDiacriticsAnyCase) {
   EXPECT_EQ(lc.at(1)->id, "old:10");
   EXPECT_EQ(g_->search("tinh lao cai", 1).front()->id, "15");
   EXPECT_TRUE(g_->search("khong co dau ca", 5).empty());
+}
+
+TEST_F(Places, SearchWithinATerritoryOnADay) {
+  auto ids = [](const std::vector<const places::Unit*>& us) {
+    std::vector<std::string> out;
+    for (const auto* u : us) out.push_back(u->id);
+    return out;
+  };
+  using ::testing::Contains;
+  using ::testing::Not;
+  // Unlimited, "yen binh" finds communes of Thái Nguyên (19) and Lạng Sơn (20) too: an officer
+  // of Lào Cai must get only Lào Cai's own.
+  EXPECT_THAT(ids(g_->search("yen binh", 50)), Contains("02116"));
+  auto today = places::search_in(*g_, "yen binh", 50, "15", Date{2026, 1, 5});
+  ASSERT_FALSE(today.empty());
+  EXPECT_THAT(ids(today), Contains("04714"));  // Xã Yên Bình
+  EXPECT_THAT(ids(today), Not(Contains("02116")));
+  for (const auto* u : today) {
+    EXPECT_EQ(u->era, Era::current) << u->id;
+    EXPECT_TRUE(g_->within(u->id, "15")) << u->id;
+  }
+  // In 2024 the same officer gets the old units of the area: the district and the town.
+  // Hải Phòng's old Phường Bắc Hà is left out.
+  EXPECT_THAT(ids(g_->search("bac ha", 50)), Contains("old:11449"));
+  auto before = places::search_in(*g_, "bac ha", 50, "15", Date{2024, 3, 1});
+  EXPECT_THAT(ids(before), Contains("old:085"));    // Huyện Bắc Hà
+  EXPECT_THAT(ids(before), Contains("old:02839"));  // Thị trấn Bắc Hà
+  EXPECT_THAT(ids(before), Not(Contains("old:11449")));
+  for (const auto* u : before) {
+    EXPECT_EQ(u->era, Era::old) << u->id;
+    EXPECT_EQ(g_->current_province_of(u->id).id, "15") << u->id;
+  }
+  // The old province is found within today's, and not from elsewhere.
+  EXPECT_EQ(places::search_in(*g_, "yen bai", 5, "15", Date{2022, 1, 1}).front()->id, "old:15");
+  // Within Hà Nội "yen bai" finds only its own Xã Yên Bài (Ba Vì).
+  auto in_ha_noi = places::search_in(*g_, "yen bai", 5, "01", Date{2022, 1, 1});
+  ASSERT_FALSE(in_ha_noi.empty());
+  EXPECT_THAT(ids(in_ha_noi), Not(Contains("old:15")));
+  for (const auto* u : in_ha_noi) EXPECT_EQ(g_->current_province_of(u->id).id, "01") << u->id;
+  // No day: both eras; "Toàn quốc" only for the whole country.
+  auto both = ids(places::search_in(*g_, "lao cai", 5, "15", std::nullopt));
+  EXPECT_THAT(both, Contains("15"));
+  EXPECT_THAT(both, Contains("old:10"));
+  EXPECT_THROW(places::search_in(*g_, "lao cai", 5, "99999", std::nullopt), Error);
+}
+
+TEST_F(Places, WhatAUnitOfTodayCoveredBeforeTheReform) {
+  auto olds = places::predecessors(*g_, "15");
+  ASSERT_EQ(olds.size(), 2u);
+  EXPECT_EQ(olds[0]->id, "old:10");
+  EXPECT_EQ(olds[1]->id, "old:15");
+  EXPECT_EQ(places::before_reform_note(*g_, g_->get("15")),
+            "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025");
+  // A commune made of several old ones names them all, the town first (lowest code).
+  auto note = places::before_reform_note(*g_, g_->get("02839"));
+  EXPECT_TRUE(note.starts_with("xã Bắc Hà, gồm thị trấn Bắc Hà, xã ")) << note;
+  EXPECT_TRUE(note.ends_with(" trước 01/07/2025")) << note;
+  // Hà Nội stood for Hà Nội alone; old units and the country have nothing to say.
+  EXPECT_EQ(places::predecessors(*g_, "01").size(), 1u);
+  EXPECT_EQ(places::before_reform_note(*g_, g_->get("01")), "");
+  EXPECT_TRUE(places::predecessors(*g_, "old:15").empty());
+  EXPECT_EQ(places::before_reform_note(*g_, g_->get("VN")), "");
 }
 
 TEST_F(Places, ResolveCodeByDate) {

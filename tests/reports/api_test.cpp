@@ -1,6 +1,7 @@
 // tests/reports/api_test.cpp — the analytics, plans and reports routes through the router of a
 // real Runtime (no socket): a result posted to /plans/results shows at once in /analytics, a
-// bad import answers 400 with row errors, the report comes as JSON and as XLSX.
+// bad import answers 400 with row errors, the report comes as JSON and as XLSX, and says what
+// today's unit covered before the 2025 reform.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -86,6 +87,27 @@ TEST(AnalyticsApi, ResultsTargetsAnalyticsAndReports) {
   auto rows = obj(rank)["rows"].as_array();
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].as_object()["key"].as_string(), "66");
+}
+
+// A report reaching before 01/07/2025 (itself or the period it is compared with) says what
+// today's unit covered then; the whole country and a period wholly after the reform do not.
+TEST(ReportsApi, APeriodBeforeTheReformSaysWhatTodaysUnitCovered) {
+  auto db = testutil::prepared_db();
+  app::RuntimeOptions opt;
+  opt.enforce_auth = false;
+  app::Runtime rt(db.path, testutil::test_paths(), 2, opt);
+  auto note = [&](std::map<std::string, std::string> q) -> std::string {
+    auto r = call(rt, "GET", "/api/v1/reports", std::move(q));
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto o = obj(r);
+    return o.contains("reform_note") ? std::string(o["reform_note"].as_string()) : "";
+  };
+  const std::string lao_cai = "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025";
+  EXPECT_EQ(note({{"unit", "15"}, {"period", "2022"}}), lao_cai);
+  EXPECT_EQ(note({{"unit", "VN"}, {"period", "2022"}}), "");
+  EXPECT_EQ(note({{"unit", "15"}, {"period", "2026-01"}}), "");
+  EXPECT_EQ(note({{"unit", "15"}, {"period", "2026-01"}, {"compare", "last-year"}}), lao_cai);
+  EXPECT_EQ(note({{"unit", "old:15"}, {"period", "2022"}}), "");  // an old unit is itself
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 // (GET /api/v1/analytics, /analytics/indicators, /reports). The server's rows are normalised
 // here into one shape (key, label, value, last year, change) so the pages stay simple.
 import { get, items } from "./api";
-import { num, pct } from "./format";
+import { num, pct, signedPct, signedPoints } from "./format";
 
 export interface Indicator {
   code: string;
@@ -38,6 +38,16 @@ type Obj = Record<string, unknown>;
 export function formatValue(ind: Indicator | undefined, v: number | null | undefined): string {
   return ind?.rate ? pct(v ?? null) : num(v ?? null);
 }
+
+// The change against last year as it is read: percentage points for a rate, percent otherwise.
+export function changeOf(ind: Indicator | undefined, f: Figure): number | null {
+  if (!ind?.rate) return f.changePct;
+  return f.value !== null && f.lastYear !== null ? f.value - f.lastYear : null;
+}
+export function formatChange(ind: Indicator | undefined, f: Figure): string {
+  return ind?.rate ? signedPoints(changeOf(ind, f)) : signedPct(f.changePct);
+}
+
 const str = (o: Obj, ...ks: string[]) => {
   for (const k of ks) if (typeof o[k] === "string" || typeof o[k] === "number") return String(o[k]);
   return "";

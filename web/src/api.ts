@@ -152,7 +152,15 @@ export interface Place {
   ancestors?: Place[]; // parent first, only from GET /places/{id}
   children_count?: number;
   part_of_today?: { id: string; full_name: string };
+  also_part_of?: { id: string; full_name: string; note?: string }[]; // a split old commune
+  predecessors?: Place[]; // only from GET /places/{id}: the old units it stood for before 07/2025
+  before_reform?: string; // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025"
 }
+
+// The first day of the two-tier units (places/gazetteer.h kReformDate): a day before it is
+// recorded against the old units.
+export const REFORM_DAY = "2025-07-01";
+export const beforeReform = (isoDay: string) => isoDay < REFORM_DAY;
 
 export interface PeriodOne {
   code: string;
@@ -182,7 +190,8 @@ export async function places(parent: string, era?: "old"): Promise<Place[]> {
   return items<Place>(await get("/places", { parent, era }), "places", "children");
 }
 export const place = (id: string) => get<Place>("/places/" + encodeURIComponent(id));
-export async function searchPlaces(q: string, limit = 10): Promise<Place[]> {
-  return items<Place>(await get("/places/search", { q, limit }), "places", "matches");
+// within: only units lying today in that unit; on (ISO date): only units in force that day.
+export async function searchPlaces(q: string, limit = 10, scope: { within?: string; on?: string } = {}): Promise<Place[]> {
+  return items<Place>(await get("/places/search", { q, limit, within: scope.within, on: scope.on }), "places", "matches");
 }
 export const parsePeriod = (p: string) => get<PeriodInfo>("/periods/parse", { p });

@@ -1,5 +1,5 @@
 // format.ts — Vietnamese formatting of what users read: numbers (144.000), percentages (91,01%),
-// dates (dd/mm/yyyy) and signed changes. Every page formats through here so one style holds.
+// dates (dd/mm/yyyy) and signed changes (percent, or percentage points for rates). Every page formats through here so one style holds.
 
 const intFmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
 const decFmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
@@ -16,11 +16,21 @@ export function pct(v: number | null | undefined): string {
   return pctFmt.format(v) + "%";
 }
 
+function signed(v: number | null | undefined, unit: string): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
+  const s = pctFmt.format(Math.abs(v)) + unit;
+  return v > 0 ? "+" + s : v < 0 ? "−" + s : s;
+}
+
 // A change in percent with its sign: "+12,50%", "−3,00%".
 export function signedPct(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  const s = pctFmt.format(Math.abs(v)) + "%";
-  return v > 0 ? "+" + s : v < 0 ? "−" + s : s;
+  return signed(v, "%");
+}
+
+// A rate's change is a difference of percentages, said in points as the server words it:
+// "+0,55 điểm phần trăm" (never "+0,55%", which would be a relative change).
+export function signedPoints(v: number | null | undefined): string {
+  return signed(v, " điểm phần trăm");
 }
 
 export function signedNum(v: number | null | undefined): string {

@@ -1,6 +1,6 @@
 // components/ui.ts — small pieces every page shares: page heading, alerts that show an API
-// error in Vietnamese (with its field list), a loading line, and a pager.
-import { ApiError } from "../api";
+// error in Vietnamese (with its field list; a refusal says it is one), a loading line, a pager.
+import { ApiError, beforeReform } from "../api";
 import { h } from "../dom";
 import { num } from "../format";
 
@@ -13,8 +13,16 @@ export function errorText(e: unknown): string {
   return "Đã có lỗi không mong muốn. Vui lòng thử lại.";
 }
 
+// A refusal (HTTP 403: a unit outside the account's territory) is not a lack of figures: it is
+// said as such, never shown as "—".
+export function isRefusal(e: unknown): e is ApiError {
+  return e instanceof ApiError && e.status === 403;
+}
+
 export function errorBox(e: unknown): HTMLElement {
-  const box = h("div", { class: "alert alert-error", role: "alert" }, h("strong", null, errorText(e)));
+  const box = isRefusal(e)
+    ? h("div", { class: "alert alert-error", role: "alert", "data-testid": "refusal" }, h("strong", null, "Không có quyền xem số liệu này. "), errorText(e))
+    : h("div", { class: "alert alert-error", role: "alert" }, h("strong", null, errorText(e)));
   if (e instanceof ApiError && e.fields.length) {
     box.append(
       h(
@@ -53,4 +61,21 @@ export function planBadge(pctValue: number | null | undefined): HTMLElement {
   const cls = pctValue >= 100 ? "badge-good" : pctValue >= 80 ? "badge-warn" : "badge-bad";
   const text = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(pctValue) + "%";
   return h("span", { class: "badge " + cls, title: pctValue >= 100 ? "Đạt, vượt kế hoạch" : pctValue >= 80 ? "Gần đạt kế hoạch" : "Chưa đạt kế hoạch" }, text);
+}
+
+// Figures before the 2025 reform are rolled up into today's units: a period reaching back before
+// 01/07/2025 says what today's unit covered then (the server's wording, GET /places/{id} or the
+// report's reform_note). Nothing when there is nothing to say.
+export function reformNote(note: string | undefined): HTMLElement | null {
+  if (!note) return null;
+  return h(
+    "p",
+    { class: "alert alert-info small", "data-testid": "reform-note" },
+    `Số liệu trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo địa bàn hiện nay: ${note}.`,
+  );
+}
+
+// True when a period (or the one it is compared with) begins before the reform.
+export function reachesBeforeReform(...fromDays: (string | undefined)[]): boolean {
+  return fromDays.some((d) => d !== undefined && beforeReform(d));
 }

@@ -1,8 +1,10 @@
 // pages/activityForm.ts — enter or correct one outreach activity. The figures offered are only
 // those that fit the chosen kind (from GET /api/v1/reference); the server validates and any
 // field errors it returns (error.fields) are shown in Vietnamese next to their inputs. Nothing
-// is saved unless the server accepts the whole activity.
-import { ApiError, type FieldError } from "../api";
+// is saved unless the server accepts the whole activity. The unit picker offers the officer's
+// own territory, in the units of the activity's day (old ones before 01/07/2025).
+import { ApiError, beforeReform, type FieldError } from "../api";
+import { homeUnit } from "../session";
 import { create, load, remove, update, type Activity } from "../activity";
 import { clear, h, uid } from "../dom";
 import { date as fmtDate, parseViDate } from "../format";
@@ -31,6 +33,8 @@ function remembered(): { unit_id?: string; kind?: string } {
 const fieldLabels: Record<string, string> = {
   figures: "Số liệu",
   unit_id: "Đơn vị thực hiện",
+  place: "Đơn vị thực hiện",
+  reporting_unit: "Đơn vị báo cáo",
   date: "Ngày",
   date_from: "Ngày",
   date_to: "Ngày kết thúc",
@@ -68,9 +72,31 @@ const page: Page = async (main, params, query) => {
     return h("div", { class: "field" }, h("label", { for: input.id }, label, hint ? h("span", { class: "hint" }, " — " + hint) : null), input, err);
   }
 
-  const unit = unitPicker({ label: "Đơn vị thực hiện", allowOld: true, onChange: (p) => (act.unit_id = p.id) });
+  const unit = unitPicker({
+    label: "Đơn vị thực hiện",
+    allowOld: true,
+    within: homeUnit,
+    on: () => parseViDate(dateIn.value) ?? undefined,
+    onChange: (p) => {
+      act.unit_id = p.id;
+      checkEra();
+    },
+  });
   const unitErr = h("div", { class: "field-error", "data-error-for": "place", hidden: true });
   fieldEls.set("place", { input: unit.el.querySelector("input")!, err: unitErr });
+  // Said before saving: a unit of the other era than the day's is refused by the server.
+  const eraHint = h("div", { class: "field-error", "data-testid": "unit-era", hidden: true });
+  function checkEra() {
+    const p = unit.value();
+    const iso = parseViDate(dateIn.value);
+    const wrong = p && p.level > 0 && iso && beforeReform(iso) !== (p.era === "old");
+    eraHint.hidden = !wrong;
+    eraHint.textContent = !wrong
+      ? ""
+      : p.era === "old"
+        ? `${p.full_name} là đơn vị cũ, chỉ dùng cho ngày trước 01/07/2025; hãy chọn đơn vị hiện nay.`
+        : `Ngày ${fmtDate(iso)} trước 01/07/2025: hãy chọn đơn vị cũ (trước sắp xếp) thay cho ${p.full_name}.`;
+  }
 
   // A text box, not type=date: the browser would show its own UI language's order (mm/dd).
   const dateIn = h("input", {
@@ -93,6 +119,7 @@ const page: Page = async (main, params, query) => {
     autocomplete: "off",
     "data-testid": "act-date-to",
   });
+  dateIn.addEventListener("change", checkEra);
   const titleIn = h("input", { id: uid("title"), type: "text", value: act.title, maxlength: "500", "data-testid": "act-title" });
   const kindSel = h(
     "select",
@@ -193,7 +220,8 @@ const page: Page = async (main, params, query) => {
       const name = (fe.field ?? "").replace(/\[(\w+)\]/, ".$1");
       const target = fieldEls.get(name) ?? fieldEls.get("figures." + name) ?? fieldEls.get(name.replace(/^figures\./, ""));
       if (!target) {
-        unplaced.push({ ...fe, field: fieldLabels[name] ?? fe.field });
+        // Never a code name: a field the form does not know goes without one.
+        unplaced.push({ ...fe, field: fieldLabels[name] ?? fieldLabels[name.split(".")[0]] });
         continue;
       }
       target.input.setAttribute("aria-invalid", "true");
@@ -284,6 +312,7 @@ const page: Page = async (main, params, query) => {
   });
   drawKind();
   if (act.unit_id) await unit.set(act.unit_id).catch(() => undefined);
+  checkEra();
 
   clear(
     main,
@@ -302,7 +331,7 @@ const page: Page = async (main, params, query) => {
       h(
         "div",
         { class: "grid grid-2" },
-        h("div", null, unit.el, unitErr),
+        h("div", null, unit.el, unitErr, eraHint),
         h("div", { class: "grid grid-2" }, field("date_from", "Ngày thực hiện", dateIn), field("date_to", "Đến ngày", dateToIn, "nếu nhiều ngày")),
       ),
       h(

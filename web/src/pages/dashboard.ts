@@ -1,16 +1,19 @@
 // pages/dashboard.ts — "Tổng quan": the leader's view of outreach work for one unit and period.
 // Headline figures with the change against the same period last year come first (they are the
 // first paint the browser test measures); charts, map, ranking and the drafted narrative follow,
-// with ECharts and the province boundaries loaded only after the figures are on screen.
+// with ECharts and the province boundaries loaded only after the figures are on screen. One
+// control chooses the indicator the map and the ranking compare units by; the ranking sorts by
+// any column. A period before the 2025 reform says what today's unit covered then; a unit outside
+// the account's territory is refused in words, not shown as empty figures.
 import { homeUnit } from "../session";
 import { get, parsePeriod, type Place } from "../api";
-import { analytics, formatValue, indicators, report, type Indicator, type Row } from "../analytics";
+import { analytics, changeOf, formatChange, formatValue, indicators, report, type Figure, type Indicator, type Row } from "../analytics";
 import { clear, h } from "../dom";
 import { num, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
 import { parsePeriodCode, periodPicker, type PeriodValue } from "../components/periodPicker";
 import { describe, unitPicker } from "../components/unitPicker";
-import { errorBox, loading, pageHead } from "../components/ui";
+import { errorBox, isRefusal, loading, pageHead, reachesBeforeReform, reformNote } from "../components/ui";
 
 type ChartsModule = typeof import("../components/charts");
 
@@ -74,51 +77,129 @@ export function yearsAround(y: number): number[] {
   return out.reverse();
 }
 
-// Rates change in percentage points, which the server words ("tăng 0,55 điểm phần trăm").
-function changeEl(p: number | null, lastLabel: string, rateText?: string): HTMLElement {
-  if (p === null) return h("div", { class: "kpi-change muted" }, "Chưa có số liệu cùng kỳ");
+// Rates change in percentage points: the server's wording ("tăng 0,55 điểm phần trăm"), else
+// the same unit worded here; counts in percent.
+function changeEl(ind: Indicator, v: Figure | null, lastLabel: string): HTMLElement {
+  const p = v ? changeOf(ind, v) : null;
+  if (p === null) return h("div", { class: "kpi-change muted" }, v ? "Chưa có số liệu cùng kỳ" : "Chưa tải được số liệu");
   const cls = p > 0 ? "up" : p < 0 ? "down" : "muted";
   const arrow = p > 0 ? "▲" : p < 0 ? "▼" : "■";
-  return h("div", { class: "kpi-change" }, h("span", { class: cls }, `${arrow} ${rateText || signedPct(p)}`), ` so với ${lastLabel}`);
+  const text = ind.rate ? v!.changeText || formatChange(ind, v!) : signedPct(p);
+  return h("div", { class: "kpi-change" }, h("span", { class: cls }, `${arrow} ${text}`), ` so với ${lastLabel}`);
 }
 
-function rankingTable(rows: Row[], lastLabel: string, onPick?: (r: Row) => void): HTMLElement {
-  const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+// Why a unit of the ranking has no figure: participation is reported by provinces, so their
+// communes have none of their own; anything else simply had none in the period.
+function missingReason(ind: Indicator | undefined, ofCommunes: boolean): string {
+  if (ind?.category === "participation" && ofCommunes)
+    return "Chỉ tiêu phát triển người tham gia do BHXH tỉnh báo cáo cho cả tỉnh, chưa có số liệu riêng của từng xã, phường.";
+  return "Đơn vị chưa có số liệu của chỉ tiêu này trong kỳ.";
+}
+
+type SortKey = "rank" | "name" | "value" | "lastYear" | "change";
+interface RankingSort {
+  key: SortKey;
+  asc: boolean;
+}
+
+// Units compared by one indicator. "TT" is the rank by this period's value; every heading sorts
+// the table by its column (again: the other way round).
+function rankingTable(
+  rows: Row[],
+  ind: Indicator | undefined,
+  lastLabel: string,
+  sort: RankingSort,
+  ofCommunes: boolean,
+  onSort: (s: RankingSort) => void,
+  onPick?: (r: Row) => void,
+): HTMLElement {
+  const byValue = [...rows].filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!);
+  const rank = new Map(byValue.map((r, i) => [r.key, i + 1]));
+  const keyOf: Record<SortKey, (r: Row) => number | string | null> = {
+    rank: (r) => rank.get(r.key) ?? null,
+    name: (r) => r.label,
+    value: (r) => r.value,
+    lastYear: (r) => r.lastYear,
+    change: (r) => changeOf(ind, r),
+  };
+  const get = keyOf[sort.key];
+  const collator = new Intl.Collator("vi");
+  // Units without a figure stay at the bottom whichever way the column runs.
+  const sorted = [...rows].sort((a, b) => {
+    const x = get(a),
+      y = get(b);
+    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+    const c = typeof x === "string" ? collator.compare(x, String(y)) : x - (y as number);
+    return sort.asc ? c : -c;
+  });
+  // "—" says why in its title, and the note under the table says it for all to read.
+  const reason = missingReason(ind, ofCommunes);
+  const before = `Chưa có số liệu ${lastLabel} để so sánh.`;
+  const missing = (v: string, why: string) => (v === "—" ? h("span", { title: why }, v) : v);
+  const head = (key: SortKey, label: string, cls?: string) => {
+    const on = sort.key === key;
+    // Names read A→Z and ranks 1→n first; figures largest first.
+    const firstAsc = key === "name" || key === "rank";
+    return h(
+      "th",
+      { class: cls, scope: "col", "aria-sort": on ? (sort.asc ? "ascending" : "descending") : "none", "data-sort": key },
+      h(
+        "button",
+        { type: "button", class: "sort", onclick: () => onSort({ key, asc: on ? !sort.asc : firstAsc }) },
+        label,
+        h("span", { "aria-hidden": "true" }, on ? (sort.asc ? " ▲" : " ▼") : " ⇅"),
+      ),
+    );
+  };
+  const notes = [
+    rows.some((r) => r.value === null) ? `Dấu “—” ở cột Kỳ này: ${reason}` : "",
+    rows.some((r) => r.value !== null && r.lastYear === null) ? `Dấu “—” ở cột ${lastLabel}: ${before}` : "",
+  ].filter(Boolean);
   return h(
     "div",
-    { class: "table-wrap", style: { maxHeight: "460px", overflowY: "auto" } },
+    null,
     h(
-      "table",
-      { "data-testid": "ranking" },
+      "div",
+      { class: "table-wrap", style: { maxHeight: "460px", overflowY: "auto" } },
       h(
-        "thead",
-        null,
+        "table",
+        { "data-testid": "ranking" },
         h(
-          "tr",
+          "thead",
           null,
-          h("th", { class: "num", scope: "col" }, "TT"),
-          h("th", { scope: "col" }, "Đơn vị"),
-          h("th", { class: "num", scope: "col" }, "Kỳ này"),
-          h("th", { class: "num", scope: "col" }, lastLabel),
-          h("th", { class: "num", scope: "col" }, "Tăng, giảm"),
-        ),
-      ),
-      h(
-        "tbody",
-        null,
-        ...sorted.map((r, i) =>
           h(
             "tr",
             null,
-            h("td", { class: "num" }, num(i + 1)),
-            h("td", { class: "name" }, onPick ? h("button", { type: "button", class: "link", onclick: () => onPick(r) }, r.label) : r.label),
-            h("td", { class: "num" }, num(r.value)),
-            h("td", { class: "num" }, num(r.lastYear)),
-            h("td", { class: "num " + ((r.changePct ?? 0) > 0 ? "up" : (r.changePct ?? 0) < 0 ? "down" : "") }, signedPct(r.changePct)),
+            head("rank", "TT", "num"),
+            head("name", "Đơn vị"),
+            head("value", "Kỳ này", "num"),
+            head("lastYear", lastLabel, "num"),
+            head("change", "Tăng, giảm", "num"),
           ),
+        ),
+        h(
+          "tbody",
+          null,
+          ...sorted.map((r) => {
+            const ch = changeOf(ind, r);
+            return h(
+              "tr",
+              { "data-key": r.key },
+              h("td", { class: "num" }, missing(num(rank.get(r.key)), reason)),
+              h("td", { class: "name" }, onPick ? h("button", { type: "button", class: "link", onclick: () => onPick(r) }, r.label) : r.label),
+              h("td", { class: "num", "data-value": r.value ?? "" }, missing(formatValue(ind, r.value), reason)),
+              h("td", { class: "num" }, missing(formatValue(ind, r.lastYear), r.value === null ? reason : before)),
+              h(
+                "td",
+                { class: "num change " + ((ch ?? 0) > 0 ? "up" : (ch ?? 0) < 0 ? "down" : "") },
+                missing(formatChange(ind, r), r.value === null ? reason : before),
+              ),
+            );
+          }),
         ),
       ),
     ),
+    notes.length ? h("p", { class: "small muted", "data-testid": "ranking-missing" }, notes.join(" ")) : null,
   );
 }
 
@@ -132,6 +213,7 @@ const page: Page = async (main, _params, query) => {
 
   const picker = unitPicker({
     label: "Đơn vị (tỉnh, xã)",
+    within: homeUnit,
     onChange: (p: Place) => {
       unitId = p.id;
       setQuery({ u: p.id });
@@ -150,23 +232,31 @@ const page: Page = async (main, _params, query) => {
   periodCode = period.code();
 
   const heading = h("div", { class: "muted", "data-testid": "dash-heading" });
+  const reformBox = h("div", { "aria-live": "polite" });
   const kpis = h("section", { class: "kpis", "aria-label": "Chỉ tiêu chính", "data-testid": "kpis" }, loading());
   const trendBox = h("div", { class: "chart", role: "img", "aria-label": "Biểu đồ xu hướng theo tháng" });
   const trendIndicator = h("select", { id: "trend-ind", "aria-label": "Chỉ tiêu của biểu đồ xu hướng" });
   const breakdownTabs = h("div", { class: "tabs", role: "group", "aria-label": "Phân tích theo" });
   const breakdownBox = h("div", { class: "chart", role: "img", "aria-label": "Biểu đồ cơ cấu" });
-  const mapIndicator = h("select", { id: "map-ind", "data-testid": "map-indicator" });
+  const compareIndicator = h("select", { id: "compare-ind", "data-testid": "compare-indicator" });
   const mapBox = h("div", { class: "chart tall", id: "province-map", "data-testid": "map", role: "img", "aria-label": "Bản đồ các tỉnh, thành phố" });
   const rankingBox = h("div", null, loading());
   const rankingTitle = h("h2", null, "Xếp hạng đơn vị");
+  let rankingSort: RankingSort = { key: "value", asc: false };
   const narrativeBox = h("div", { class: "narrative", "data-testid": "narrative" }, loading("Đang soạn nhận xét…"));
   let breakdownBy = "kind";
 
+  // Everything below the headline figures; hidden when the unit is refused.
+  const details = h("div");
   main.append(
     pageHead("Tổng quan công tác truyền thông"),
     h("section", { class: "card filters", "aria-label": "Chọn đơn vị và kỳ" }, picker.el, period.el),
     heading,
+    reformBox,
     kpis,
+    details,
+  );
+  details.append(
     h(
       "div",
       { class: "grid grid-2" },
@@ -174,17 +264,17 @@ const page: Page = async (main, _params, query) => {
       h("section", { class: "card" }, h("h2", null, "Cơ cấu hoạt động"), breakdownTabs, breakdownBox),
     ),
     h(
+      "section",
+      { class: "card filters", "aria-label": "So sánh các đơn vị" },
+      h("div", { class: "field" }, h("label", { for: "compare-ind" }, "Chỉ tiêu so sánh các đơn vị (bản đồ và bảng xếp hạng)"), compareIndicator),
+    ),
+    h(
       "div",
       { class: "grid grid-2" },
       h(
         "section",
         { class: "card" },
-        h(
-          "div",
-          { class: "page-head" },
-          h("h2", null, "Bản đồ các tỉnh, thành phố"),
-          h("div", { class: "field" }, h("label", { for: "map-ind", class: "sr-only" }, "Chỉ tiêu tô màu bản đồ"), mapIndicator),
-        ),
+        h("h2", null, "Bản đồ các tỉnh, thành phố"),
         h("p", { class: "small muted" }, "Bấm vào một tỉnh để xem chi tiết các xã, phường của tỉnh đó."),
         mapBox,
       ),
@@ -223,19 +313,31 @@ const page: Page = async (main, _params, query) => {
       lastLabel = per.last_year?.label_vi ? per.last_year.label_vi : "cùng kỳ năm trước";
       heading.setAttribute("data-period", periodCode);
       clear(heading, h("strong", null, describe(unit)), ` — ${per.label_vi}; so sánh với ${lastLabel}.`);
+      clear(reformBox, reachesBeforeReform(per.from, per.last_year?.from) ? reformNote(unit.before_reform) : null);
       const headline = headlineIndicators(inds);
-      const values = await Promise.all(headline.map((i) => analytics({ indicator: i.code, unit: unitId, period: periodCode }).catch(() => null)));
+      const values = await Promise.all(
+        headline.map((i) => analytics({ indicator: i.code, unit: unitId, period: periodCode }).catch((e: unknown) => (isRefusal(e) ? e : null))),
+      );
       if (stale()) return;
+      const refusal = values.find(isRefusal);
+      details.hidden = Boolean(refusal);
+      if (refusal) {
+        const box = errorBox(refusal);
+        box.style.gridColumn = "1 / -1"; // the whole row of the cards' grid
+        clear(kpis, box);
+        main.setAttribute("data-ready", "refused");
+        return;
+      }
       clear(
         kpis,
         ...headline.map((ind, k) => {
-          const v = values[k];
+          const v = values[k] as Figure | null;
           return h(
             "div",
             { class: "kpi", "data-indicator": ind.code },
             h("div", { class: "kpi-label" }, ind.label + (ind.unit && !ind.rate ? ` (${ind.unit})` : "")),
             h("div", { class: "kpi-value", "data-testid": "kpi-value" }, formatValue(ind, v?.value)),
-            changeEl(v?.changePct ?? null, lastLabel, ind.rate ? v?.changeText : undefined),
+            changeEl(ind, v, lastLabel),
           );
         }),
       );
@@ -328,7 +430,8 @@ const page: Page = async (main, _params, query) => {
   }
 
   async function drawMapAndRanking(gen: number) {
-    const ind = mapIndicator.value || primary;
+    const ind = compareIndicator.value || primary;
+    const indicator = inds.find((i) => i.code === ind);
     try {
       // The country's map needs the national figures, which only central staff may read; the
       // staff of a province or commune see the units within their own instead.
@@ -343,18 +446,33 @@ const page: Page = async (main, _params, query) => {
       const unit = picker.value();
       rankingTitle.textContent = unitId === "VN" ? "Xếp hạng các tỉnh, thành phố" : `Các đơn vị trực thuộc ${unit ? describe(unit) : ""}`;
       const rows = (local ?? national)?.rows ?? [];
-      clear(
-        rankingBox,
-        rows.length
-          ? rankingTable(rows, lastLabel, (r) => {
-              void picker.set(r.key).then(() => {
-                unitId = r.key;
-                setQuery({ u: r.key });
-                void refresh();
-              });
-            })
-          : h("p", { class: "muted" }, "Đơn vị này không có đơn vị trực thuộc."),
-      );
+      const ofCommunes = (unit?.level ?? 0) >= 1;
+      const pick = (r: Row) => {
+        void picker.set(r.key).then(() => {
+          unitId = r.key;
+          setQuery({ u: r.key });
+          void refresh();
+        });
+      };
+      const drawRanking = () =>
+        clear(
+          rankingBox,
+          rows.length
+            ? rankingTable(
+                rows,
+                indicator,
+                lastLabel,
+                rankingSort,
+                ofCommunes,
+                (sort) => {
+                  rankingSort = sort;
+                  drawRanking();
+                },
+                pick,
+              )
+            : h("p", { class: "muted" }, "Đơn vị này không có đơn vị trực thuộc."),
+        );
+      drawRanking();
       if (!national) {
         clear(
           mapBox,
@@ -366,23 +484,26 @@ const page: Page = async (main, _params, query) => {
       if (!c.echarts.getMap("vn-provinces")) c.echarts.registerMap("vn-provinces", geo as never);
       const chart = chartIn(mapBox, c);
       const provinceOfUnit = unit && unit.level >= 1 ? (unit.ancestors ?? []).concat(unit).find((a) => a.level === 1)?.id : undefined;
-      const values = national.rows.map((r) => r.value ?? 0);
+      // The scale spans the provinces' own values: from 0 it would paint 98% and 99% alike.
+      const values = national.rows.map((r) => r.value).filter((v): v is number => v !== null && Number.isFinite(v));
+      const lo = values.length ? Math.min(...values) : 0;
+      const hi = values.length ? Math.max(...values) : 1;
       chart.off("click");
       chart.setOption(
         {
           tooltip: {
             trigger: "item",
             formatter: (p: { name: string; value: number; data?: { label?: string } }) =>
-              `${p.data?.label ?? p.name}: ${num(Number.isFinite(p.value) ? p.value : null)}`,
+              `${p.data?.label ?? p.name}: ${Number.isFinite(p.value) ? formatValue(indicator, p.value) : "chưa có số liệu"}`,
           },
           visualMap: {
-            min: Math.min(...values, 0),
-            max: Math.max(...values, 1),
+            min: lo,
+            max: hi > lo ? hi : lo + 1,
             left: 8,
             bottom: 8,
             calculable: true,
             inRange: { color: ["#e8f0f8", "#6f9cc7", "#0b4f8a"] },
-            formatter: (v: number) => num(Math.round(v)),
+            formatter: (v: number) => (indicator?.rate ? formatValue(indicator, v) : num(Math.round(v))),
             textStyle: { fontSize: 11 },
           },
           series: [
@@ -411,6 +532,7 @@ const page: Page = async (main, _params, query) => {
         });
       });
       mapBox.setAttribute("data-drawn", String(national.rows.length));
+      mapBox.setAttribute("data-scale", `${lo}..${hi}`);
     } catch (e) {
       clear(rankingBox, errorBox(e));
     }
@@ -434,14 +556,14 @@ const page: Page = async (main, _params, query) => {
     return () => disposers.forEach((d) => d());
   }
   primary = headlineIndicators(inds)[0]?.code ?? "";
-  for (const sel of [trendIndicator, mapIndicator]) {
+  for (const sel of [trendIndicator, compareIndicator]) {
     sel.replaceChildren(...indicatorOptions(inds));
     sel.value = primary;
   }
-  mapIndicator.value = query.get("m") || primary;
+  compareIndicator.value = query.get("m") || primary;
   trendIndicator.addEventListener("change", () => void drawTrend(generation));
-  mapIndicator.addEventListener("change", () => {
-    setQuery({ m: mapIndicator.value });
+  compareIndicator.addEventListener("change", () => {
+    setQuery({ m: compareIndicator.value });
     void drawMapAndRanking(generation);
   });
   await refresh();

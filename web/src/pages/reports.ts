@@ -1,7 +1,9 @@
 // pages/reports.ts — "Báo cáo": choose a unit and a period, read the report as the server drafts
 // it (GET /api/v1/reports: sections of figures with the change against the same period last
 // year, and the narrative), and download it as Excel (GET /api/v1/reports/xlsx). Either from all
-// reported data or from approved months only; the report says which.
+// reported data or from approved months only; the report says which, and a period before the
+// 2025 reform says what today's unit covered then. A unit outside the account's territory is
+// refused in words (components/ui.ts errorBox).
 import { homeUnit } from "../session";
 import { url } from "../api";
 import { report, type DataScope } from "../analytics";
@@ -9,7 +11,7 @@ import { clear, h, uid } from "../dom";
 import { num, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
 import { parsePeriodCode, periodPicker } from "../components/periodPicker";
-import { errorBox, loading, pageHead } from "../components/ui";
+import { errorBox, loading, pageHead, reformNote } from "../components/ui";
 import { unitPicker } from "../components/unitPicker";
 import { defaultPeriod, yearsAround } from "./dashboard";
 
@@ -25,7 +27,7 @@ const page: Page = async (main, _p, query) => {
   const body = h("div", { "data-testid": "report" }, loading());
   const download = h("a", { class: "btn", download: "", "data-testid": "report-xlsx" }, "Tải báo cáo Excel");
 
-  const unit = unitPicker({ label: "Đơn vị", onChange: (p) => ((unitId = p.id), void draw()) });
+  const unit = unitPicker({ label: "Đơn vị", within: homeUnit, onChange: (p) => ((unitId = p.id), void draw()) });
   const period = periodPicker({ value: pv, years: yearsAround(pv.year), onChange: () => void draw() });
   let data: DataScope = query.get("d") === "approved" ? "approved" : "all";
   const dataId = uid("data");
@@ -52,6 +54,7 @@ const page: Page = async (main, _p, query) => {
         body,
         h("h2", { style: { textAlign: "center", textTransform: "uppercase" } }, r.title || "Báo cáo công tác truyền thông"),
         r.dataNote ? h("p", { class: "small muted", style: { textAlign: "center" }, "data-testid": "report-data-note" }, r.dataNote) : null,
+        reformNote(typeof r.raw.reform_note === "string" ? r.raw.reform_note : undefined),
         r.narrative.length
           ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...r.narrative.map((t) => h("p", null, t)))
           : null,
