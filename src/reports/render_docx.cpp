@@ -37,18 +37,17 @@ DocxParagraph rule(double width_mm, double length_mm) {
   return p;
 }
 
-// Left: the body above the issuer and the issuer, in capitals, then the number; right: the
-// national name, the motto and the place and date. Each block gets a short rule under it.
+// Left: the issuing body in capitals (a province's office under the national agency, which
+// issues alone), then the number; right: the national name, the motto, the place and date.
+// Each block has a short rule under it.
 DocxTable heading(const Report& r, Date issued) {
   const double left = 68, right = 97;
   DocxCell body, state;
-  if (r.issuer.empty()) {
-    body.paragraphs.push_back(line(text::upper_nfc(std::string(kAgency) + " Việt Nam"), 12, true));
-  } else {
-    body.paragraphs.push_back(line(text::upper_nfc(std::string(kAgency) + " Việt Nam"), 12));
+  body.paragraphs.push_back(
+      line(text::upper_nfc(std::string(kAgency) + " Việt Nam"), 12, r.issuer.empty()));
+  if (!r.issuer.empty())
     body.paragraphs.push_back(
         line(text::upper_nfc(std::string(kAgency) + " " + r.issuer), 12, true));
-  }
   body.paragraphs.push_back(rule(left, 22));
   body.paragraphs.push_back(line("Số:       /BC-BHXH", 13));
 
@@ -110,11 +109,9 @@ DocxTable section_table(const Section& s, double width_mm) {
 DocxTable closing(const Report& r) {
   DocxCell to, sign;
   to.paragraphs.push_back(line("Nơi nhận:", 12, true, true, DocxAlign::left));
-  if (r.issuer.empty())
-    to.paragraphs.push_back(line("- …;", 11, false, false, DocxAlign::left));
-  else
-    to.paragraphs.push_back(line("- Như trên;", 11, false, false, DocxAlign::left));
-  to.paragraphs.push_back(line("- Lưu: VT, TT.", 11, false, false, DocxAlign::left));
+  // "Như trên": the addressee of "Kính gửi"; the national report has none, so a blank to fill.
+  for (const char* who : {r.issuer.empty() ? "- …;" : "- Như trên;", "- Lưu: VT, TT."})
+    to.paragraphs.push_back(line(who, 11, false, false, DocxAlign::left));
   sign.paragraphs.push_back(line(r.issuer.empty() ? "TỔNG GIÁM ĐỐC" : "GIÁM ĐỐC", kBodyPt, true));
   sign.paragraphs.push_back(line("(Ký, ghi rõ họ tên)", kBodyPt, false, true));
   for (int i = 0; i < 4; ++i) sign.paragraphs.push_back(DocxParagraph{});
