@@ -1,19 +1,23 @@
 // api/routes_reports.cpp — /api/v1/reports: the report of a unit and period (narrative and
-// tables) as JSON, or as an XLSX workbook to download.
+// tables) as JSON, as an XLSX workbook, or as a Word document laid out as an administrative
+// document (Decree 30/2020/NĐ-CP) to edit and sign.
 //   GET /api/v1/reports?unit=VN&period=2022-01..2022-10[&compare=last-year]
 //   GET /api/v1/reports/xlsx?... (same parameters)
+//   GET /api/v1/reports/docx?... (same parameters)
 // data=approved builds the report from approved months only (api/data_scope.h); the report says
 // which data it holds either way. A period (or its comparison period) before 1 July 2025 comes
 // with "reform_note": what today's unit covered then ("tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh
-// Yên Bái trước 01/07/2025").
+// Yên Bái trước 01/07/2025"). The downloads are named by reports::file_name.
 #include <cctype>
 
 #include "api/context.h"
 #include "api/data_scope.h"
 #include "api/json_util.h"
 #include "api/router.h"
+#include "common/date.h"
 #include "places/reform.h"
 #include "reports/render.h"
+#include "tabular/docx_writer.h"
 #include "tabular/xlsx_writer.h"
 
 namespace caunoi::api {
@@ -27,6 +31,14 @@ reports::Report build(const Context& ctx, const Request& q) {
   auto view = engine_view(q, ctx);
   return reports::build_report(*view.engine, q.param("unit", "VN"), period_param(q),
                                c == "last-year", view.approved_only);
+}
+
+Response download(const char* mime, std::string body, const std::string& name) {
+  Response res;
+  res.content_type = mime;
+  res.body = std::move(body);
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return res;
 }
 
 }  // namespace
@@ -51,17 +63,17 @@ void register_reports_routes(Router& r, Context& ctx) {
       "/api/v1/reports/xlsx",
       [&ctx](const Request& q, const Params&) {
         auto rep = build(ctx, q);
-        Response res;
-        res.content_type = tabular::kXlsxMime;
-        res.body = reports::render_xlsx(rep);
-        // Named for the unit and the period, as a director files it: "bao-cao-lao-cai-2022.xlsx"
-        // (the unit's folded name; a bare code said nothing to whoever opened the folder).
-        std::string name = "bao-cao-" + rep.unit->folded + "-" + rep.period.code();
-        for (auto& ch : name)
-          if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '-';
-        res.headers.emplace_back("Content-Disposition",
-                                 "attachment; filename=\"" + name + ".xlsx\"");
-        return res;
+        return download(tabular::kXlsxMime, reports::render_xlsx(rep),
+                        reports::file_name(rep, "xlsx"));
+      },
+      query_units());
+
+  r.get(
+      "/api/v1/reports/docx",
+      [&ctx](const Request& q, const Params&) {
+        auto rep = build(ctx, q);
+        return download(tabular::kDocxMime, reports::render_docx(rep, Date::today()),
+                        reports::file_name(rep, "docx"));
       },
       query_units());
 }

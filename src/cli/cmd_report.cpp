@@ -1,6 +1,6 @@
 // cli/cmd_report.cpp — `caunoi report`: the report of a unit and period from a database, as text
-// (default), JSON or XLSX, to stdout or a file. Builds the same in-memory engine as the server
-// (over approved months only with --data approved).
+// (default), JSON, XLSX or DOCX (an administrative document to sign), to stdout or a file. Builds
+// the same in-memory engine as the server (over approved months only with --data approved).
 #include <fstream>
 #include <iostream>
 
@@ -25,16 +25,16 @@ void add_report(CLI::App& app, int&) {
       ->required();
   cmd->add_option("--compare", compare, "So sánh: last-year (cùng kỳ năm trước)")
       ->check(CLI::IsMember({"last-year", "none"}));
-  cmd->add_option("--format", format, "Định dạng: text, json, xlsx")
-      ->check(CLI::IsMember({"text", "json", "xlsx"}))
+  cmd->add_option("--format", format, "Định dạng: text, json, xlsx, docx (văn bản Word)")
+      ->check(CLI::IsMember({"text", "json", "xlsx", "docx"}))
       ->capture_default_str();
   cmd->add_option("--data", data, "Số liệu: all (mọi số liệu), approved (chỉ số liệu đã phê duyệt)")
       ->check(CLI::IsMember({"all", "approved"}))
       ->capture_default_str();
-  cmd->add_option("--out", out, "Tệp kết quả (mặc định: in ra màn hình; xlsx bắt buộc)");
+  cmd->add_option("--out", out, "Tệp kết quả (mặc định: in ra màn hình; xlsx, docx bắt buộc)");
   cmd->callback([] {
-    if (format == "xlsx" && out.empty())
-      throw invalid("missing_out", "Định dạng xlsx cần --out <tệp.xlsx>.");
+    if ((format == "xlsx" || format == "docx") && out.empty())
+      throw invalid("missing_out", "Định dạng " + format + " cần --out <tệp." + format + ">.");
     auto c = app::open_database(db, app::locate());
     auto g = places::Gazetteer::load(*c);
     bool approved_only = data == "approved";
@@ -42,7 +42,8 @@ void add_report(CLI::App& app, int&) {
     auto rep = reports::build_report(*engine, places::unit_from_text(g, unit).id,
                                      periods::Period::parse(period), compare == "last-year",
                                      approved_only);
-    std::string bytes = format == "xlsx" ? reports::render_xlsx(rep)
+    std::string bytes = format == "xlsx"   ? reports::render_xlsx(rep)
+                        : format == "docx" ? reports::render_docx(rep, Date::today())
                         : format == "json"
                             ? boost::json::serialize(reports::render_json(rep)) + "\n"
                             : reports::render_text(rep);

@@ -160,6 +160,14 @@ Report build_report(const analytics::Engine& e, const std::string& unit, const p
   r.title = "Báo cáo kết quả công tác truyền thông chính sách BHXH, BHTN, BHYT — " + name + " — " +
             p.vi();
   r.narrative = narrative(e, *r.unit, p, compare);
+  if (r.unit->level != places::Level::country) {
+    const auto& province = e.places().current_province_of(r.unit->id);
+    r.issuer = e.places().display_name(province);
+    // Decree 30/2020, appendix I: a place named after a person is written in full.
+    r.issuer_place = province.name == "Hồ Chí Minh" ? province.full_name : province.name;
+  } else {
+    r.issuer_place = "Hà Nội";
+  }
   r.sections.push_back(indicator_table(e, r, "activities", "Hoạt động truyền thông",
                                        {std::begin(kActivityRows), std::end(kActivityRows)},
                                        false));
@@ -172,6 +180,13 @@ Report build_report(const analytics::Engine& e, const std::string& unit, const p
   r.sections.push_back(kinds_table(e, r));
   if (r.unit->level <= places::Level::province) r.sections.push_back(groups_table(e, r));
   return r;
+}
+
+std::string file_name(const Report& r, std::string_view extension) {
+  std::string name = "bao-cao-" + r.unit->folded + "-" + r.period.code();
+  for (auto& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '-';
+  return name.append(".").append(extension);
 }
 
 }  // namespace caunoi::reports

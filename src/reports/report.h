@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -57,10 +58,19 @@ struct Report {
   std::string data_note;       // says which data the figures hold, in Vietnamese
   std::string narrative;
   std::vector<Section> sections;
+  // Who signs it as an administrative document (render_docx): the province whose social
+  // security office covers the unit today ("tỉnh Lào Cai" for old Yên Bái or a commune of Lào
+  // Cai; "" for the country), and the place name its date line starts with ("Lào Cai").
+  std::string issuer;
+  std::string issuer_place;
 };
 
 // `e` is the live engine or the approved-data snapshot; approved_only says which, for the note.
 Report build_report(const analytics::Engine& e, const std::string& unit, const periods::Period& p,
                     bool compare, bool approved_only = false);
+
+// The name a download of the report gets, as a director files it: "bao-cao-lao-cai-2022.xlsx"
+// (the unit's folded name, not a bare code that says nothing in a folder).
+std::string file_name(const Report& r, std::string_view extension);
 
 }  // namespace caunoi::reports

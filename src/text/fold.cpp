@@ -18,16 +18,28 @@ const icu::Normalizer2& nfd() {
   return *icu::Normalizer2::getNFDInstance(st);
 }
 
-}  // namespace
-
-std::string lower_nfc(std::string_view utf8) {
+// Case conversion in the Vietnamese locale, then NFC (a cased letter may decompose).
+std::string cased_nfc(std::string_view utf8, bool upper) {
   UErrorCode st = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  s.toLower(icu::Locale("vi"));
+  if (upper)
+    s.toUpper(icu::Locale("vi"));
+  else
+    s.toLower(icu::Locale("vi"));
   icu::UnicodeString out = nfc().normalize(s, st);
   std::string r;
   out.toUTF8String(r);
   return r;
+}
+
+}  // namespace
+
+std::string lower_nfc(std::string_view utf8) {
+  return cased_nfc(utf8, false);
+}
+
+std::string upper_nfc(std::string_view utf8) {
+  return cased_nfc(utf8, true);
 }
 
 std::string fold(std::string_view utf8) {

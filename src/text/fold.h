@@ -13,6 +13,8 @@ namespace caunoi::text {
 
 // NFC, lower case, accents kept ("Hoà" → "hoà"). Invalid UTF-8 becomes U+FFFD.
 std::string lower_nfc(std::string_view utf8);
+// NFC, upper case, accents kept ("tỉnh Lào Cai" → "TỈNH LÀO CAI"): headings in capitals.
+std::string upper_nfc(std::string_view utf8);
 // Lower case, accents removed, đ → d, whitespace runs collapsed to one space, trimmed.
 std::string fold(std::string_view utf8);
 

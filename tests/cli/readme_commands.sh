@@ -56,6 +56,9 @@ expect "Lào Cai" "$bin" report --db caunoi.db --unit "Lào Cai" --period 2022
 expect "" "$bin" report --db caunoi.db --unit VN --period 2022-01..2022-10 --compare last-year \
   --data approved --format xlsx --out r.xlsx
 [ -s r.xlsx ] || fail "report --format xlsx wrote no file"
+expect "" "$bin" report --db caunoi.db --unit "Lào Cai" --period 2022 --format docx \
+  --out bao-cao.docx
+[ "$(head -c 2 bao-cao.docx)" = "PK" ] || fail "report --format docx wrote no .docx"
 expect "hộ gia đình" "$bin" ask --kb "$src/data/qa/kb.jsonl" "dong bhyt ho gia dinh bao nhieu"
 expect "Đã sao lưu" "$bin" backup --db caunoi.db --out backup.db
 [ -s backup.db ] || fail "backup wrote no file"

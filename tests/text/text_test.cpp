@@ -61,6 +61,9 @@ TEST(Fold, KeepsItsMeaning) {
   EXPECT_EQ(fold("ĐỒNG THÁP"), "dong thap");
   EXPECT_EQ(lower_nfc("Hoà"), "hoà");
   EXPECT_EQ(fold("hoà"), fold("hòa"));
+  // Capitals keep every mark, and decomposed input comes out composed (NFC).
+  EXPECT_EQ(upper_nfc("Bảo hiểm xã hội tỉnh Đắk Lắk"), "BẢO HIỂM XÃ HỘI TỈNH ĐẮK LẮK");
+  EXPECT_EQ(upper_nfc("tha\u0300nh"), "THÀNH");
 }
 
 TEST(Tokenize, DecomposedUnicodeEqualsComposed) {

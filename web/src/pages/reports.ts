@@ -26,6 +26,7 @@ const page: Page = async (main, _p, query) => {
   const pv = parsePeriodCode(query.get("p") || "") ?? defaultPeriod();
   const body = h("div", { "data-testid": "report" }, loading());
   const download = h("a", { class: "btn", download: "", "data-testid": "report-xlsx" }, "Tải báo cáo Excel");
+  const downloadDocx = h("a", { class: "btn", download: "", "data-testid": "report-docx" }, "Tải văn bản Word (.docx)");
 
   const unit = unitPicker({ label: "Đơn vị", within: homeUnit, onChange: (p) => ((unitId = p.id), void draw()) });
   const period = periodPicker({ value: pv, years: yearsAround(pv.year), onChange: () => void draw() });
@@ -47,6 +48,7 @@ const page: Page = async (main, _p, query) => {
     const p = period.code();
     setQuery({ u: unitId, p, d: data === "all" ? undefined : data });
     download.href = url("/reports/xlsx", { unit: unitId, period: p, compare: "last-year", data });
+    downloadDocx.href = url("/reports/docx", { unit: unitId, period: p, compare: "last-year", data });
     clear(body, loading("Đang lập báo cáo…"));
     try {
       const r = await report(unitId, p, data);
@@ -122,7 +124,12 @@ const page: Page = async (main, _p, query) => {
   }
 
   main.append(
-    pageHead("Báo cáo công tác truyền thông", download, h("button", { type: "button", class: "secondary", onclick: () => window.print() }, "In báo cáo")),
+    pageHead(
+      "Báo cáo công tác truyền thông",
+      download,
+      downloadDocx,
+      h("button", { type: "button", class: "secondary", onclick: () => window.print() }, "In báo cáo"),
+    ),
     h("section", { class: "card filters no-print" }, unit.el, period.el, dataField),
     h("article", { class: "card report-print" }, body),
   );

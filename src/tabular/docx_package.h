@@ -1,0 +1,19 @@
+// tabular/docx_package.h — the parts of a .docx around word/document.xml, and the zip that holds
+// them all (used by docx_writer.cpp; callers use DocxWriter).
+#pragma once
+
+#include <string>
+
+#include "tabular/docx_writer.h"
+
+namespace caunoi::tabular {
+
+inline constexpr const char* kXmlDeclaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+// The package's bytes: `document` is the whole word/document.xml; the styles part gives every
+// paragraph `font` at `size_pt`, Vietnamese for spelling, and no spacing unless a paragraph asks.
+std::string docx_package(const std::string& document, const std::string& font, double size_pt,
+                         const DocxProperties& props);
+
+}  // namespace caunoi::tabular
