@@ -172,9 +172,9 @@ class PgStatement final : public Statement {
     result_.reset();
     next_ = 0;
   }
-  const std::string& name() const { return name_; }
 
  private:
+  void prepare_again();
   std::optional<std::string>& at(int i) {
     if (i < 1 || i > static_cast<int>(binds_.size()))
       throw Error(
@@ -196,6 +196,7 @@ class PgStatement final : public Statement {
   std::vector<std::optional<std::string>> binds_;
   ResultPtr result_{nullptr, &PQclear};
   int next_ = 0;
+  bool stale_ = false;
   PgRow row_;
 };
 
@@ -399,24 +400,42 @@ class PgConnection final : public Connection {
   std::optional<int64_t> bulk_last_id_;
 };
 
+// A prepared SELECT * whose table gained a column since fails with "cached plan must not change
+// result type" (another server migrated the schema): the statement is prepared again, at once
+// outside a transaction, else on its next run, the transaction failing as retryable.
 bool PgStatement::step() {
-  if (!result_) {
+  for (bool again = false; !result_; again = true) {
+    if (stale_) prepare_again();
     std::vector<const char*> values;
     values.reserve(binds_.size());
     for (const auto& b : binds_) values.push_back(b ? b->c_str() : nullptr);
-    result_ = hold(PQexecPrepared(c_.pg(), name_.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, 0));
-    if (!ok(result_.get())) {
-      auto bad = std::move(result_);
-      result_.reset();
-      fail(c_.pg(), bad.get(), "step");
+    auto r = hold(PQexecPrepared(c_.pg(), name_.c_str(), static_cast<int>(values.size()),
+                                 values.data(), nullptr, nullptr, 0));
+    if (ok(r.get())) {
+      result_ = std::move(r);
+      c_.ran(result_.get());
+      break;
     }
-    c_.ran(result_.get());
-    next_ = 0;
+    const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+    if (again || !state || std::string_view(state) != "0A000" ||
+        std::string_view(PQresultErrorMessage(r.get())).find("cached plan") ==
+            std::string_view::npos)
+      fail(c_.pg(), r.get(), "step");
+    stale_ = true;
+    if (c_.in_transaction())
+      throw Error(ErrorKind::conflict, "db_serialization",
+                  "Cấu trúc cơ sở dữ liệu vừa thay đổi; xin thử lại.");
   }
   if (next_ >= PQntuples(result_.get())) return false;
   row_.at(result_.get(), next_++);
   return true;
+}
+
+void PgStatement::prepare_again() {
+  PQclear(PQexec(c_.pg(), ("DEALLOCATE " + name_).c_str()));
+  auto r = hold(PQprepare(c_.pg(), name_.c_str(), sql_.c_str(), 0, nullptr));
+  if (!ok(r.get())) fail(c_.pg(), r.get(), "prepare");
+  stale_ = false;
 }
 
 void PgConnection::copy_in(const std::string& sql, size_t columns, RowSource& rows) {

@@ -167,6 +167,29 @@ TEST_F(Postgres, CommitAfterAFailedStatementRefusesAndWritesNothing) {
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 1);
 }
 
+// Another server adds a column: a cached SELECT * is prepared again rather than failing for good.
+TEST_F(Postgres, CachedStatementSurvivesASchemaChange) {
+  auto c = open();
+  c->exec_script("CREATE TABLE t(a INTEGER); INSERT INTO t VALUES (1)");
+  auto columns = [&] {
+    int n = 0;
+    c->each("SELECT * FROM t", [&](const store::Row& r) { n = r.columns(); });
+    return n;
+  };
+  EXPECT_EQ(columns(), 1);
+  open()->exec_script("ALTER TABLE t ADD COLUMN b TEXT");
+  EXPECT_EQ(columns(), 2);
+  // Inside a transaction the failure is retryable, and the next run works.
+  open()->exec_script("ALTER TABLE t ADD COLUMN c TEXT");
+  int runs = 0, seen = 0;
+  store::with_retry(*c, [&] {
+    ++runs;
+    seen = columns();
+  });
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(seen, 3);
+}
+
 TEST_F(Postgres, LastInsertIdInsideATransactionDoesNotSpoilIt) {
   auto c = open();
   c->exec_script("CREATE TABLE plain(k TEXT)");
