@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <future>
 #include <random>
 
 #include "common/error.h"
@@ -174,6 +175,27 @@ TEST_P(Store, MigrationsApplyOnceAndRecordVersion) {
   EXPECT_EQ(store::apply_migrations(*c, ms), 0);
   c->execute("INSERT INTO x(a, b) VALUES (1, 'b')");
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM x"), 1);
+}
+
+// Two servers starting at once on one database: each applies what the other has not.
+TEST_P(Store, MigrationsFromTwoConnectionsAtOnceApplyEachOnce) {
+  static constexpr store::Migration ms[] = {
+      {"a", 1, "one", "CREATE TABLE a1(x INTEGER)"},
+      {"a", 2, "two", "CREATE TABLE a2(x INTEGER); INSERT INTO a1 VALUES (2)"},
+      {"b", 1, "one", "CREATE TABLE b1(x INTEGER); INSERT INTO a1 VALUES (3)"},
+  };
+  for (int round = 0; round < 3; ++round) {
+    auto c = open();
+    c->exec_script(
+        "DROP TABLE IF EXISTS a1; DROP TABLE IF EXISTS a2; DROP TABLE IF EXISTS b1;"
+        " DROP TABLE IF EXISTS schema_migrations");
+    auto apply = [&] { return store::apply_migrations(*open(), ms); };
+    auto other = std::async(std::launch::async, apply);
+    int here = apply();
+    EXPECT_EQ(here + other.get(), 3);
+    EXPECT_EQ(c->scalar("SELECT SUM(x) FROM a1"), 5);
+    EXPECT_EQ(store::schema_version(*c, "a"), 2);
+  }
 }
 
 TEST_P(Store, FailedMigrationLeavesPreviousVersion) {
