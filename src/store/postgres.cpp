@@ -116,10 +116,10 @@ class PgRow final : public Row {
   }
   int columns() const override { return PQnfields(r_); }
   bool is_null(int c) const override { return PQgetisnull(r_, row_, c); }
-  // Text-format values: booleans come as t/f, a REAL read as an integer truncates (as SQLite).
+  // Text-format values: a boolean comes as t/f, a REAL read as an integer truncates (as SQLite).
   int64_t i64(int c) const override {
     std::string_view v = value(c);
-    if (v == "t" || v == "f") return v == "t";
+    if (boolean(c)) return v == "t";
     int64_t out = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (ec == std::errc() && end == v.data() + v.size()) return out;
@@ -127,12 +127,14 @@ class PgRow final : public Row {
   }
   double f64(int c) const override {
     std::string_view v = value(c);
-    if (v == "t" || v == "f") return v == "t";
+    if (boolean(c)) return v == "t";
     return std::strtod(std::string(v).c_str(), nullptr);
   }
   std::string text(int c) const override { return std::string(value(c)); }
 
  private:
+  static constexpr Oid kBoolOid = 16;  // pg_type.oid of bool, fixed since PostgreSQL 7
+  bool boolean(int c) const { return PQftype(r_, c) == kBoolOid; }
   std::string_view value(int c) const {
     return {PQgetvalue(r_, row_, c), static_cast<size_t>(PQgetlength(r_, row_, c))};
   }
@@ -258,11 +260,14 @@ class PgConnection final : public Connection {
   PGconn* pg() const { return pg_; }
 
   // After each statement: what changes() and last_insert_id() report.
+  // As on SQLite, the last INSERT's id outlives UPDATEs and DELETEs.
   void ran(const PGresult* r) {
     if (auto n = changed_rows(r)) {
       changes_ = *n;
-      inserted_ = std::string_view(PQcmdStatus(const_cast<PGresult*>(r))).starts_with("INSERT");
-      bulk_last_id_.reset();
+      if (std::string_view(PQcmdStatus(const_cast<PGresult*>(r))).starts_with("INSERT")) {
+        inserted_ = true;
+        bulk_last_id_.reset();
+      }
     }
   }
 

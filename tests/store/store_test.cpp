@@ -87,6 +87,10 @@ TEST_P(Store, TypedRowsAndNulls) {
   EXPECT_EQ(c->scalar("SELECT SUM(a) FROM t WHERE n < ?", 3), 42);
   EXPECT_EQ(c->scalar("SELECT a FROM t WHERE n = ?", 2), std::nullopt);
   EXPECT_EQ(c->scalar("SELECT a FROM t WHERE n = ?", 99), std::nullopt);
+  // A comparison reads as 0 or 1 (a boolean on PostgreSQL); a text "t" is not true.
+  EXPECT_EQ(c->scalar("SELECT a = ? FROM t WHERE n = 1", 42), 1);
+  EXPECT_EQ(c->scalar("SELECT a > ? FROM t WHERE n = 1", 42), 0);
+  EXPECT_EQ(c->scalar("SELECT c FROM t WHERE n = 2"), 0);  // 'x'
 }
 
 TEST_P(Store, VietnameseTextRoundTripsByteForByte) {
@@ -117,6 +121,7 @@ TEST_P(Store, ChangesAndLastInsertId) {
   c->scalar("SELECT COUNT(*) FROM t");  // a query leaves changes() alone
   EXPECT_EQ(c->changes(), 2);
   EXPECT_EQ(c->execute("DELETE FROM t WHERE k = ?", "none"), 0);
+  EXPECT_EQ(c->last_insert_id(), 2);  // the last INSERT's, through UPDATE and DELETE
   store::Transaction tx(*c);
   c->execute("INSERT INTO t(k) VALUES (?)", "c");
   EXPECT_EQ(c->last_insert_id(), 3);
