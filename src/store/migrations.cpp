@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "store/postgres.h"
+
 namespace caunoi::store {
 
 namespace {
@@ -69,7 +71,12 @@ int apply_migrations(Connection& c, std::span<const Migration> migrations) {
                          m.component, m.version)
                     .has_value();
     if (done) continue;  // tx rolls back an empty transaction
-    c.exec_script(m.sql);
+    if (c.backend() != "postgresql")
+      c.exec_script(m.sql);
+    else if (m.postgres_sql)
+      c.exec_script(m.postgres_sql);
+    else
+      c.exec_script(postgres_ddl(m.sql));
     c.execute("INSERT INTO schema_migrations(component, version, name) VALUES (?, ?, ?)",
               m.component, m.version, m.name);
     tx.commit();

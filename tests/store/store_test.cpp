@@ -182,6 +182,36 @@ TEST_P(Store, MigrationsApplyOnceAndRecordVersion) {
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM x"), 1);
 }
 
+// One migration text for both engines: SQLite's DDL is translated for PostgreSQL (numbered keys,
+// 64-bit integers, 8-byte reals), and a migration may give PostgreSQL its own text.
+TEST_P(Store, MigrationsSpeakEachEnginesDialect) {
+  static constexpr store::Migration ms[] = {
+      {"dialect", 1, "tables",
+       "CREATE TABLE n(id INTEGER PRIMARY KEY, big INTEGER NOT NULL, r REAL,"
+       " s TEXT DEFAULT 'INTEGER REAL');"
+       "CREATE TABLE w(k TEXT PRIMARY KEY) WITHOUT ROWID"},
+      {"dialect", 2, "own text", "CREATE VIEW v AS SELECT 'sqlite' AS e",
+       "CREATE VIEW v AS SELECT 'postgresql' AS e"},
+  };
+  auto c = open();
+  EXPECT_EQ(store::apply_migrations(*c, ms), 2);
+  c->execute("INSERT INTO n(big, r) VALUES (?, ?)", int64_t{1} << 40, 0.1);
+  EXPECT_EQ(c->last_insert_id(), 1);
+  c->execute("INSERT INTO n(big, r) VALUES (?, ?)", -(int64_t{1} << 40), 1e300);
+  EXPECT_EQ(c->last_insert_id(), 2);
+  c->execute("INSERT INTO w VALUES ('a')");
+  std::vector<std::string> seen;
+  c->each("SELECT id, big, r, s FROM n ORDER BY id", [&](const store::Row& r) {
+    seen.push_back(std::to_string(r.i64(0)) + " " + std::to_string(r.i64(1)) + " " +
+                   (r.f64(2) == 0.1 || r.f64(2) == 1e300 ? "exact" : "rounded") + " " + r.text(3));
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"1 1099511627776 exact INTEGER REAL",
+                                            "2 -1099511627776 exact INTEGER REAL"}));
+  std::string engine;
+  c->each("SELECT e FROM v", [&](const store::Row& r) { engine = r.text(0); });
+  EXPECT_EQ(engine, GetParam());
+}
+
 // Two servers starting at once on one database: each applies what the other has not.
 TEST_P(Store, MigrationsFromTwoConnectionsAtOnceApplyEachOnce) {
   static constexpr store::Migration ms[] = {
