@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "pg_server.h"
+#include "store/dialect.h"
 #include "store/migrations.h"
 #include "store/open.h"
 #include "store/pool.h"
@@ -210,6 +211,16 @@ TEST_P(Store, MigrationsSpeakEachEnginesDialect) {
   std::string engine;
   c->each("SELECT e FROM v", [&](const store::Row& r) { engine = r.text(0); });
   EXPECT_EQ(engine, GetParam());
+}
+
+TEST_P(Store, TableExistsAsksEachEngineItsOwnWay) {
+  auto c = open();
+  EXPECT_FALSE(store::table_exists(*c, "t"));
+  c->exec_script("CREATE TABLE t(a INTEGER); CREATE VIEW v AS SELECT a FROM t");
+  EXPECT_TRUE(store::table_exists(*c, "t"));
+  EXPECT_TRUE(store::table_exists(*c, "v"));
+  EXPECT_FALSE(store::table_exists(*c, "t2"));
+  EXPECT_FALSE(store::table_exists(*c, "t'; --"));
 }
 
 // Two servers starting at once on one database: each applies what the other has not.
