@@ -284,8 +284,13 @@ class PgConnection final : public Connection {
     // Notices ("table does not exist, skipping") are of no use on the server's stderr.
     PQsetNoticeProcessor(
         pg_, [](void*, const char*) {}, nullptr);
-    exec_script("SET lock_timeout = " + std::to_string(opt.busy_timeout_ms));
-    if (opt.read_only) exec_script("SET default_transaction_read_only = on");
+    try {
+      exec_script("SET lock_timeout = " + std::to_string(opt.busy_timeout_ms));
+      if (opt.read_only) exec_script("SET default_transaction_read_only = on");
+    } catch (...) {  // no destructor runs for a constructor that throws
+      PQfinish(pg_);
+      throw;
+    }
   }
 
   ~PgConnection() override {
@@ -325,19 +330,23 @@ class PgConnection final : public Connection {
   int64_t last_insert_id() const override {
     if (bulk_last_id_) return *bulk_last_id_;
     if (!inserted_) return 0;
-    // lastval() fails in a session that never drew from a sequence, and a failure would end the
-    // caller's transaction: inside one, it is asked under a savepoint.
-    bool tx = in_transaction();
-    std::string sql = tx ? "SAVEPOINT caunoi_lastval; SELECT lastval()" : "SELECT lastval()";
-    auto r = hold(PQexec(pg_, sql.c_str()));
-    int64_t id = 0;
-    if (PQresultStatus(r.get()) == PGRES_TUPLES_OK) id = std::atoll(PQgetvalue(r.get(), 0, 0));
-    if (tx) {
-      auto end = hold(PQexec(pg_, ok(r.get()) ? "RELEASE SAVEPOINT caunoi_lastval"
-                                              : "ROLLBACK TO SAVEPOINT caunoi_lastval"));
+    // lastval() fails (55000) in a session that has not yet drawn from a sequence, and a failure
+    // would end the caller's transaction: until it has once answered, inside a transaction it is
+    // asked under a savepoint.
+    bool guard = !lastval_defined_ && in_transaction();
+    auto r = hold(
+        PQexec(pg_, guard ? "SAVEPOINT caunoi_lastval; SELECT lastval()" : "SELECT lastval()"));
+    const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+    bool undefined = state && std::string_view(state) == "55000";
+    if (!ok(r.get()) && !undefined) fail(pg_, r.get(), "lastval");
+    if (guard) {
+      auto end = hold(PQexec(pg_, undefined ? "ROLLBACK TO SAVEPOINT caunoi_lastval"
+                                            : "RELEASE SAVEPOINT caunoi_lastval"));
       if (!ok(end.get())) fail(pg_, end.get(), "lastval");
     }
-    return id;
+    if (undefined) return 0;
+    lastval_defined_ = true;
+    return std::atoll(PQgetvalue(r.get(), 0, 0));
   }
   int64_t changes() const override { return changes_; }
   std::string backend() const override { return "postgresql"; }
@@ -438,6 +447,7 @@ class PgConnection final : public Connection {
   std::map<std::string, std::unique_ptr<PgStatement>, std::less<>> cache_;
   int64_t changes_ = 0;
   bool inserted_ = false;
+  mutable bool lastval_defined_ = false;
   std::optional<int64_t> bulk_last_id_;
 };
 
