@@ -54,8 +54,8 @@ class PgDatabase {
 inline void need_postgres() {
   const auto& s = PgServer::get();
   if (s.available()) return;
-  if (s.must_run()) FAIL() << s.why();
-  GTEST_SKIP() << s.why();
+  if (s.must_run()) FAIL() << "PostgreSQL must run here: " << s.why();
+  GTEST_SKIP() << "skipped: " << s.why();  // ctest's SKIP_REGULAR_EXPRESSION looks for this
 }
 
 }  // namespace caunoi::testutil
