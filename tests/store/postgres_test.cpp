@@ -239,6 +239,23 @@ TEST_F(Postgres, WrongPasswordAndMissingDatabaseAreClearErrors) {
   EXPECT_NE(msg.find("không có cơ sở dữ liệu này"), std::string::npos) << msg;
 }
 
+TEST_F(Postgres, KeywordStringNamesOpenPostgres) {
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(
+      url(), m, std::regex("postgres(?:ql)?://([^:/@]+):([^@]*)@([^:/]+):([0-9]+)/([^?]+)")));
+  std::string name = "host=" + m[3].str() + " port=" + m[4].str() + " user=" + m[1].str() +
+                     " password=" + m[2].str() + " dbname=" + m[5].str();
+  auto c = store::open(name);
+  EXPECT_EQ(c->backend(), "postgresql");
+  EXPECT_EQ(c->scalar("SELECT 1"), 1);
+  std::string msg;
+  EXPECT_EQ(
+      error_code([&] { store::open("host=127.0.0.1 port=1 dbname=x user=u password=bí-mật"); },
+                 &msg),
+      "db_unreachable");
+  EXPECT_EQ(msg.find("bí-mật"), std::string::npos) << msg;
+}
+
 // A connection whose server session ended reports it, and the pool does not hand it out again.
 TEST_F(Postgres, LostConnectionIsReportedAndNotReused) {
   int opened = 0;
