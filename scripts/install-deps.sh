@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PKGS=(
   build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev
-  libsqlite3-dev sqlite3 libpq-dev libicu-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql-15 libicu-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -30,6 +30,13 @@ if ((${#missing[@]})); then
   SUDO=""
   [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
+  # The tests start their own throwaway PostgreSQL (scripts/pg-temp.sh): the package must not
+  # create and start a system cluster. postgresql-common reads this before postgresql-15 installs.
+  if [[ " ${missing[*]} " == *" postgresql-15 "* ]]; then
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql-common
+    $SUDO sed -i 's/^#\?\s*create_main_cluster.*/create_main_cluster = false/' \
+      /etc/postgresql-common/createcluster.conf
+  fi
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 

@@ -1,10 +1,43 @@
 // store/migrations.cpp — see migrations.h.
+//
+// Several servers may start at once on one PostgreSQL database, each applying the migrations: on
+// PostgreSQL the whole run holds a session advisory lock, so that the second waits and then finds
+// them applied, rather than creating the same tables twice. (A lock taken inside each migration's
+// transaction would come too late: at SERIALIZABLE the transaction's snapshot is taken by that
+// very statement, before the wait.) On SQLite, BEGIN IMMEDIATE already queues the writers.
 #include "store/migrations.h"
 
 #include <algorithm>
 #include <vector>
 
+#include "store/postgres.h"
+
 namespace caunoi::store {
+
+namespace {
+
+class MigrationLock {
+ public:
+  explicit MigrationLock(Connection& c) : c_(c), pg_(c.backend() == "postgresql") {
+    if (pg_) c_.exec_script("SELECT pg_advisory_lock(" + std::string(kKey) + ")");
+  }
+  ~MigrationLock() {
+    if (!pg_) return;
+    try {
+      c_.exec_script("SELECT pg_advisory_unlock(" + std::string(kKey) + ")");
+    } catch (...) {  // a lost connection has dropped the lock with it
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+ private:
+  static constexpr const char* kKey = "7302202619";  // any number, the same in every server
+  Connection& c_;
+  bool pg_;
+};
+
+}  // namespace
 
 static void ensure_table(Connection& c) {
   c.exec_script(
@@ -14,13 +47,17 @@ static void ensure_table(Connection& c) {
 }
 
 int schema_version(Connection& c, const std::string& component) {
-  ensure_table(c);
+  {
+    MigrationLock lock(c);
+    ensure_table(c);
+  }
   return static_cast<int>(
       c.scalar("SELECT MAX(version) FROM schema_migrations WHERE component = ?", component)
           .value_or(0));
 }
 
 int apply_migrations(Connection& c, std::span<const Migration> migrations) {
+  MigrationLock lock(c);
   ensure_table(c);
   std::vector<Migration> todo(migrations.begin(), migrations.end());
   std::stable_sort(todo.begin(), todo.end(), [](const Migration& a, const Migration& b) {
@@ -34,7 +71,12 @@ int apply_migrations(Connection& c, std::span<const Migration> migrations) {
                          m.component, m.version)
                     .has_value();
     if (done) continue;  // tx rolls back an empty transaction
-    c.exec_script(m.sql);
+    if (c.backend() != "postgresql")
+      c.exec_script(m.sql);
+    else if (m.postgres_sql)
+      c.exec_script(m.postgres_sql);
+    else
+      c.exec_script(postgres_ddl(m.sql));
     c.execute("INSERT INTO schema_migrations(component, version, name) VALUES (?, ?, ?)",
               m.component, m.version, m.name);
     tx.commit();

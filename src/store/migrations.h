@@ -18,6 +18,9 @@ struct Migration {
   int version;
   const char* name;
   const char* sql;
+  // The text for PostgreSQL where `sql` says what its DDL translation (store::postgres_ddl: types,
+  // numbered keys) cannot: triggers, collations, SQLite's functions. Null: sql, translated.
+  const char* postgres_sql = nullptr;
 };
 
 // Returns the number of migrations applied now.

@@ -1,8 +1,9 @@
 // store/store.h — the storage interface every domain part talks to.
 //
-// Domain code sees Connection, Statement, Row and Transaction, never sqlite3.h, so that a
-// PostgreSQL backend can be added behind the same interface. SQL text uses "?" placeholders
-// and the common subset of SQLite and PostgreSQL; a backend may rewrite placeholders.
+// Domain code sees Connection, Statement, Row and Transaction, never sqlite3.h or libpq-fe.h.
+// Two backends stand behind it: SQLite (sqlite_backend.cpp) and PostgreSQL (postgres.cpp);
+// store/open.h picks one from the database name. SQL text uses "?" placeholders and the common
+// subset of SQLite and PostgreSQL; the PostgreSQL backend rewrites "?" to $1, $2, ...
 //
 // A Connection is used by one thread at a time; Pool (store/pool.h) hands one to each worker.
 // Statements are prepared once per connection and cached by their SQL text.
@@ -101,9 +102,14 @@ class Connection {
   virtual Statement& prepare(std::string_view sql) = 0;
   // Runs SQL with no parameters and no results (schema, pragmas). May hold several statements.
   virtual void exec_script(std::string_view sql) = 0;
+  // The id the last INSERT gave its row, for a table whose key is a column `id` numbered by the
+  // database: INTEGER PRIMARY KEY on SQLite, an identity (or serial) column on PostgreSQL, where
+  // it is the session's lastval(). Call it right after such an INSERT; after an INSERT into any
+  // other table (or one whose triggers draw from another sequence) its value is unspecified.
   virtual int64_t last_insert_id() const = 0;
+  // Rows changed by the last INSERT, UPDATE or DELETE (a SELECT leaves it as it was).
   virtual int64_t changes() const = 0;
-  virtual std::string backend() const = 0;  // "sqlite"
+  virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
   virtual bool in_transaction() const = 0;
   // Resets every statement still part-way through its rows. A statement left so (a loop over
   // rows that ended by an exception) keeps a read snapshot open; the connection's next write
@@ -111,12 +117,15 @@ class Connection {
   // whenever a connection comes back.
   virtual void reset_statements() = 0;
   // Copies the whole database into the file at `path` (created or overwritten) as one consistent
-  // snapshot, while other connections keep reading and writing (SQLite online backup).
+  // snapshot, while other connections keep reading and writing (SQLite online backup). The
+  // PostgreSQL backend refuses (db_backup_unsupported): pg_dump is the tool there.
   virtual void backup_to(const std::string& path) = 0;
   // INSERT INTO table(columns) of every row of `rows`, by one statement, followed by `tail`
   // ("ON CONFLICT DO NOTHING" or ""). Returns the rows inserted; they took consecutive ids
-  // ending at last_insert_id(). For bulk loads: a statement run once per row spends much of its
-  // time opening and closing its cursors on the table and each index.
+  // ending at last_insert_id(), in the order `rows` gave them. For bulk loads: a statement run
+  // once per row spends much of its time opening and closing its cursors on the table and each
+  // index. PostgreSQL loads the rows by COPY; while its transaction lasts, other writers to
+  // `table` wait (as every other writer waits on SQLite), which keeps the ids consecutive.
   virtual int64_t insert_rows(std::string_view table, const std::vector<std::string>& columns,
                               std::string_view tail, RowSource& rows) = 0;
 
@@ -160,6 +169,9 @@ class Connection {
 };
 
 // RAII transaction: rolls back unless commit() was called. Nested use is an error.
+// On PostgreSQL a write transaction is SERIALIZABLE (as a SQLite one is, by having the only
+// writer) and may fail with db_serialization when it meets another; a read one is a
+// REPEATABLE READ snapshot. store/retry.h re-runs a whole transaction on such a failure.
 class Transaction {
  public:
   enum class Mode { read, write };
@@ -189,7 +201,7 @@ struct OpenOptions {
   int busy_timeout_ms = 5000;
 };
 
-// Opens a database by URL-ish name: a file path (SQLite) or ":memory:".
+// Opens a SQLite database: a file path or ":memory:". store/open.h opens either engine by name.
 std::unique_ptr<Connection> open_sqlite(const std::string& path, const OpenOptions& opt = {});
 
 }  // namespace caunoi::store
