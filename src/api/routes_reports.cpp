@@ -8,8 +8,6 @@
 // which data it holds either way. A period (or its comparison period) before 1 July 2025 comes
 // with "reform_note": what today's unit covered then ("tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh
 // Yên Bái trước 01/07/2025"). The downloads are named by reports::file_name.
-#include <cctype>
-
 #include "api/context.h"
 #include "api/data_scope.h"
 #include "api/json_util.h"
