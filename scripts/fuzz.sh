@@ -17,15 +17,15 @@ export CAUNOI_DATA_DIR=${CAUNOI_DATA_DIR:-$root/data}
 
 # A small Ninja file: incremental, parallel, and no second CMake tree with another compiler.
 flags="-std=c++20 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I$root/src"
-inc="$(pkg-config --cflags libzip xlsxwriter 2>/dev/null || true)"
-libs="$(pkg-config --libs libzip xlsxwriter) -lexpat -lsqlite3 -licuuc -licui18n -lboost_json"
+inc="$(pkg-config --cflags libzip xlsxwriter libpq 2>/dev/null || true)"
+libs="$(pkg-config --libs libzip xlsxwriter libpq) -lexpat -lsqlite3 -licuuc -licui18n -lboost_json"
 tabular="src/tabular/csv_reader.cpp src/tabular/xlsx_reader.cpp src/tabular/rows.cpp src/common/date.cpp
          src/common/format_vi.cpp"
 domain="src/activities/activity.cpp src/activities/bulk_insert.cpp src/activities/import.cpp
         src/activities/pending_rows.cpp src/activities/reference.cpp src/activities/repository.cpp
         src/activities/read_ahead.cpp src/activities/row_checker.cpp src/tabular/csv_records.cpp
         src/tabular/csv_writer.cpp
-        src/activities/schema.cpp src/activities/validate.cpp
+        src/activities/schema.cpp src/activities/validate.cpp src/audit/log.cpp
         $(ls src/places/*.cpp src/store/*.cpp src/text/*.cpp src/common/*.cpp | grep -Ev 'common/(date|format_vi).cpp')"
 obj() { echo "obj/${1//\//_}.o"; }
 {
