@@ -241,9 +241,10 @@ const page: Page = async (main) => {
               save.disabled = true;
               try {
                 await post(`/qa/queue/${encodeURIComponent(String(q.id))}/phrasing`, { entry_id: entryId });
-                clear(queueNote, okBox(`Đã thêm vào cách hỏi của mục ${entryId}. Máy trả lời đã học thêm cách hỏi này.`));
                 openPicker = null;
+                // Said once the lists show it, so that what the note says is what the page shows.
                 await loadAll();
+                clear(queueNote, okBox(`Đã thêm vào cách hỏi của mục ${entryId}. Máy trả lời đã học thêm cách hỏi này.`));
               } catch (err) {
                 clear(status, errorBox(err));
               } finally {
@@ -272,8 +273,8 @@ const page: Page = async (main) => {
     btn.disabled = true;
     try {
       await post(`/qa/queue/${encodeURIComponent(String(q.id))}/close`);
-      clear(queueNote, okBox(`Đã đánh dấu yêu cầu số ${q.id} là đã xử lý.`));
       await loadQueue();
+      clear(queueNote, okBox(`Đã đánh dấu yêu cầu số ${q.id} là đã xử lý.`));
     } catch (err) {
       clear(queueNote, errorBox(err));
       btn.disabled = false;
