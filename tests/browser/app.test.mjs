@@ -15,7 +15,7 @@ import fs from "node:fs";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import path from "node:path";
-import { chromiumPath, ensureWebBuilt, launchBrowser, screenshots, shotsDir, startServer } from "./harness.mjs";
+import { chromiumPath, ensureWebBuilt, launchBrowser, newPage, screenshots, shotsDir, startServer } from "./harness.mjs";
 
 if (!fs.existsSync(chromiumPath)) {
   console.log(`SKIP: không có ${chromiumPath} (apt-get install chromium) — bỏ qua kiểm thử trình duyệt.`);
@@ -35,8 +35,7 @@ before(async () => {
   const found = await server.api("GET", "/places/search?q=" + encodeURIComponent("Lào Cai") + "&era=current&limit=5");
   laoCai = found.json.items.find((u) => u.level === 1 && u.name === "Lào Cai")?.id;
   assert.ok(laoCai, "the gazetteer has no current province named Lào Cai");
-  page = await browser.context.newPage();
-  page.on("pageerror", (e) => console.log("# lỗi trang:", e.message));
+  page = await newPage(browser);
 });
 
 describe("Đăng nhập", () => {
@@ -217,8 +216,7 @@ describe("Hỏi đáp — người dân chưa đăng nhập", () => {
   let cp;
   before(async () => {
     citizen = await launchBrowser();
-    cp = await citizen.context.newPage();
-    cp.on("pageerror", (e) => console.log("# lỗi trang (người dân):", e.message));
+    cp = await newPage(citizen, "người dân");
   });
   after(async () => {
     await citizen?.close();

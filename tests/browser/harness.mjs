@@ -149,6 +149,24 @@ export async function launchBrowser() {
   };
 }
 
+// A new tab whose script errors are printed with the test's output (`who` names the tab's user).
+export async function newPage(browser, who = "") {
+  const page = await browser.context.newPage();
+  page.on("pageerror", (e) => console.log(`# lỗi trang${who ? ` (${who})` : ""}:`, e.message));
+  return page;
+}
+
+// Signs `page` in as {username, password} through the sign-in page, as a person would, and waits
+// until it has left it (for `next`, when given).
+export async function signInThroughPage(page, base, { username, password }, next) {
+  await page.context().clearCookies();
+  await page.goto(base + "/dang-nhap" + (next ? "?next=" + encodeURIComponent(next) : ""));
+  await page.getByTestId("login-user").fill(username);
+  await page.getByTestId("login-pass").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/dang-nhap"), { timeout: 15_000 });
+}
+
 // Desktop (1366×768) and phone (360 px) screenshots of the page as it is now.
 export async function screenshots(page, name) {
   fs.mkdirSync(shotsDir, { recursive: true });

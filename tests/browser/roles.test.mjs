@@ -17,7 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { chromiumPath, ensureWebBuilt, launchBrowser, shotsDir, startServer } from "./harness.mjs";
+import { chromiumPath, ensureWebBuilt, launchBrowser, newPage, shotsDir, signInThroughPage, startServer } from "./harness.mjs";
 
 if (!fs.existsSync(chromiumPath)) {
   console.log(`SKIP: không có ${chromiumPath} (apt-get install chromium) — bỏ qua kiểm thử trình duyệt.`);
@@ -66,8 +66,7 @@ before(async () => {
     const made = await server.api("POST", "/users", { username: p.username, full_name: p.full_name, role: p.role, unit_id, password: p.password });
     assert.equal(made.status, 201, JSON.stringify(made.json));
   }
-  page = await browser.context.newPage();
-  page.on("pageerror", (e) => console.log("# lỗi trang:", e.message));
+  page = await newPage(browser);
 });
 
 after(async () => {
@@ -77,12 +76,7 @@ after(async () => {
 
 // Signs the browser in as `who` through the sign-in page, landing on `next`.
 async function signIn(who, next) {
-  await browser.context.clearCookies();
-  await page.goto(server.base + "/dang-nhap?next=" + encodeURIComponent(next));
-  await page.getByTestId("login-user").fill(who.username);
-  await page.getByTestId("login-pass").fill(who.password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/dang-nhap"), { timeout: 15_000 });
+  await signInThroughPage(page, server.base, who, next);
   await page.waitForFunction((name) => document.querySelector('[data-testid="userbox"]')?.textContent?.includes(name), who.full_name, { timeout: 10_000 });
 }
 

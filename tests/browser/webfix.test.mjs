@@ -12,7 +12,7 @@
 import fs from "node:fs";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { chromiumPath, ensureWebBuilt, launchBrowser, screenshots, startServer } from "./harness.mjs";
+import { chromiumPath, ensureWebBuilt, launchBrowser, newPage, screenshots, signInThroughPage, startServer } from "./harness.mjs";
 
 if (!fs.existsSync(chromiumPath)) {
   console.log(`SKIP: không có ${chromiumPath} (apt-get install chromium) — bỏ qua kiểm thử trình duyệt.`);
@@ -41,8 +41,7 @@ before(async () => {
   laoCai = await current("Lào Cai");
   haNoi = await current("Hà Nội");
   assert.ok(laoCai && haNoi, "the gazetteer lacks Lào Cai or Hà Nội");
-  page = await browser.context.newPage();
-  page.on("pageerror", (e) => console.log("# lỗi trang:", e.message));
+  page = await newPage(browser);
 });
 
 after(async () => {
@@ -51,14 +50,7 @@ after(async () => {
 });
 
 async function signIn(username, password) {
-  await browser.context.clearCookies();
-  await page.goto(server.base + "/dang-nhap");
-  await page.getByTestId("login-user").fill(username);
-  await page.getByTestId("login-pass").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"), {
-    timeout: 15_000,
-  });
+  await signInThroughPage(page, server.base, { username, password });
 }
 
 async function shots(name) {
