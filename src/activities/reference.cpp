@@ -61,9 +61,9 @@ std::shared_ptr<const Reference> Reference::load(store::Connection& c) {
            folded.emplace(text::fold(e.code), e.code);
            r->lists_[row.text(0)].push_back(std::move(e));
          });
-  c.each("SELECT kind, figure FROM activity_kind_figure ORDER BY kind, rowid",
+  c.each("SELECT kind, figure FROM activity_kind_figure ORDER BY kind, ord",
          [&](const store::Row& row) { r->kind_figures_[row.text(0)].push_back(row.text(1)); });
-  c.each("SELECT kind, channel FROM activity_kind_channel ORDER BY kind, rowid",
+  c.each("SELECT kind, channel FROM activity_kind_channel ORDER BY kind, ord",
          [&](const store::Row& row) { r->kind_channels_[row.text(0)].push_back(row.text(1)); });
   return r;
 }
@@ -190,12 +190,13 @@ void add_reference(store::Connection& c, const audit::Actor& by, std::string_vie
           .value_or(1));
   c.execute("INSERT INTO activity_ref(list, code, label, category, sort) VALUES (?, ?, ?, ?, ?)",
             list, e.code, e.label, e.category, sort);
-  for (const auto& f : figures) {
-    c.execute("INSERT INTO activity_kind_figure(kind, figure) VALUES (?, ?)", e.code, f);
-  }
-  for (const auto& ch : channels) {
-    c.execute("INSERT INTO activity_kind_channel(kind, channel) VALUES (?, ?)", e.code, ch);
-  }
+  int ord = 0;  // a new kind's lists keep the order they were given in
+  for (const auto& f : figures)
+    c.execute("INSERT INTO activity_kind_figure(kind, figure, ord) VALUES (?, ?, ?)", e.code, f,
+              ++ord);
+  for (const auto& ch : channels)
+    c.execute("INSERT INTO activity_kind_channel(kind, channel, ord) VALUES (?, ?, ?)", e.code, ch,
+              ++ord);
   audit::record_change(c, by,
                        boost::json::serialize(boost::json::object{
                            {"list", list},

@@ -5,6 +5,7 @@
 
 #include "activities/row_columns.h"
 #include "common/error.h"
+#include "store/dialect.h"
 
 namespace caunoi::activities::repo {
 
@@ -88,11 +89,11 @@ struct Where {
   }
 };
 
-Where where_of(const places::Gazetteer& g, const Filter& f) {
+Where where_of(const store::Connection& c, const places::Gazetteer& g, const Filter& f) {
   Where w;
   if (!f.include_deleted) w.sql += " AND deleted = 0";
   if (std::string ids = units_within(g, f.unit); !ids.empty()) {
-    w.add("place IN (SELECT value FROM json_each(?))", ids);
+    w.add(store::in_json_array(c, "place"), ids);
   }
   if (f.from) w.add("date_from >= ?", f.from->iso());
   if (f.to) w.add("date_from <= ?", f.to->iso());
@@ -100,7 +101,7 @@ Where where_of(const places::Gazetteer& g, const Filter& f) {
   if (!f.channel.empty()) w.add("channel = ?", f.channel);
   auto in_list = [&](const char* col, const std::string& code) {
     if (!code.empty()) {
-      w.add(std::string("instr(',' || ") + col + " || ',', ?) > 0", "," + code + ",");
+      w.add(store::contains(c, std::string("',' || ") + col + " || ','", "?"), "," + code + ",");
     }
   };
   in_list("groups", f.group);
@@ -222,9 +223,10 @@ std::optional<int64_t> id_of_ref(store::Connection& c, const Activity& a) {
 }
 
 std::optional<int64_t> id_of_given_ref(store::Connection& c, const std::string& ref) {
-  // The term on GLOB repeats the partial index's condition, so that the index is used.
+  // The term on substr repeats the partial index's condition, so that the index is used.
   return c.scalar(
-      "SELECT id FROM activities WHERE external_ref = ? AND external_ref NOT GLOB 'auto:*'", ref);
+      "SELECT id FROM activities WHERE external_ref = ? AND substr(external_ref, 1, 5) <> 'auto:'",
+      ref);
 }
 
 void update(store::Connection& c, Activity& a, const std::string& by) {
@@ -239,9 +241,10 @@ void update(store::Connection& c, Activity& a, const std::string& by) {
   copy_to_history(c, a.id, "update", by);
   // A derived reference keeps naming the row where the import put it (see schema.cpp).
   c.execute(
-      "INSERT OR IGNORE INTO activity_moved_refs(place, date_from, external_ref) "
+      "INSERT INTO activity_moved_refs(place, date_from, external_ref) "
       "SELECT place, date_from, external_ref FROM activities WHERE id = ? AND "
-      "external_ref GLOB 'auto:*' AND (place <> ? OR date_from <> ?)",
+      "substr(external_ref, 1, 5) = 'auto:' AND (place <> ? OR date_from <> ?) "
+      "ON CONFLICT DO NOTHING",
       a.id, a.place, a.date_from.iso());
   a.updated_by = by;
   a.updated_at = now_utc();
@@ -276,7 +279,7 @@ std::vector<Activity> history(store::Connection& c, int64_t id) {
 }
 
 ListResult list(store::Connection& c, const places::Gazetteer& g, const Filter& f, const Page& p) {
-  Where w = where_of(g, f);
+  Where w = where_of(c, g, f);
   ListResult out;
   store::Statement& count =
       c.prepare("SELECT COUNT(*) FROM activities" + w.sql).with_values(w.binds);
@@ -295,7 +298,7 @@ ListResult list(store::Connection& c, const places::Gazetteer& g, const Filter& 
 
 void each(store::Connection& c, const places::Gazetteer& g, const Filter& f,
           const std::function<void(const Activity&)>& fn) {
-  Where w = where_of(g, f);
+  Where w = where_of(c, g, f);
   store::Statement& st = c.prepare(std::string("SELECT ") + kColumns + " FROM activities" + w.sql +
                                    " ORDER BY date_from, id")
                              .with_values(w.binds);

@@ -219,10 +219,59 @@ INSERT OR IGNORE INTO activity_moved_refs(place, date_from, external_ref)
   WHERE h.external_ref GLOB 'auto:*' AND (h.place <> a.place OR h.date_from <> a.date_from);
 )sql";
 
+// The same on PostgreSQL, which has no GLOB and no INSERT OR IGNORE.
+constexpr const char* kAccessPathsPostgres = R"sql(
+DROP INDEX activities_external_ref;
+DROP INDEX activities_place;
+CREATE UNIQUE INDEX activities_place ON activities(place, date_from, external_ref);
+CREATE UNIQUE INDEX activities_given_ref ON activities(external_ref)
+  WHERE substr(external_ref, 1, 5) <> 'auto:';
+CREATE TABLE activity_moved_refs (
+  place TEXT NOT NULL,
+  date_from TEXT NOT NULL,
+  external_ref TEXT NOT NULL,
+  PRIMARY KEY (place, date_from, external_ref)
+);
+INSERT INTO activity_moved_refs(place, date_from, external_ref)
+  SELECT h.place, h.date_from, h.external_ref
+  FROM activity_history h JOIN activities a ON a.id = h.activity_id
+  WHERE substr(h.external_ref, 1, 5) = 'auto:' AND (h.place <> a.place OR h.date_from <> a.date_from)
+  ON CONFLICT DO NOTHING;
+)sql";
+
+// One condition for "a reference someone gave", read alike by both engines (GLOB is SQLite's),
+// so that queries repeating it (repository.cpp) use the partial index on both. The figures and
+// channels of a kind keep their order in a column of their own, not in SQLite's rowid, which
+// PostgreSQL lacks; the order they were written in (rowid; a fresh table's ctid) becomes `ord`.
+constexpr const char* kOneDialect = R"sql(
+DROP INDEX activities_given_ref;
+CREATE UNIQUE INDEX activities_given_ref ON activities(external_ref)
+  WHERE substr(external_ref, 1, 5) <> 'auto:';
+ALTER TABLE activity_kind_figure ADD COLUMN ord INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE activity_kind_channel ADD COLUMN ord INTEGER NOT NULL DEFAULT 0;
+UPDATE activity_kind_figure SET ord = rowid;
+UPDATE activity_kind_channel SET ord = rowid;
+)sql";
+
+constexpr const char* kOneDialectPostgres = R"sql(
+DROP INDEX activities_given_ref;
+CREATE UNIQUE INDEX activities_given_ref ON activities(external_ref)
+  WHERE substr(external_ref, 1, 5) <> 'auto:';
+ALTER TABLE activity_kind_figure ADD COLUMN ord BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE activity_kind_channel ADD COLUMN ord BIGINT NOT NULL DEFAULT 0;
+UPDATE activity_kind_figure f SET ord = n.rn
+  FROM (SELECT ctid AS c, row_number() OVER (ORDER BY ctid) AS rn FROM activity_kind_figure) n
+  WHERE f.ctid = n.c;
+UPDATE activity_kind_channel f SET ord = n.rn
+  FROM (SELECT ctid AS c, row_number() OVER (ORDER BY ctid) AS rn FROM activity_kind_channel) n
+  WHERE f.ctid = n.c;
+)sql";
+
 constexpr store::Migration kMigrations[] = {
     {"activities", 1, "tables", kTables},
     {"activities", 2, "reference lists", kSeed},
-    {"activities", 3, "access paths for bulk import", kAccessPaths},
+    {"activities", 3, "access paths for bulk import", kAccessPaths, kAccessPathsPostgres},
+    {"activities", 4, "one dialect for both engines", kOneDialect, kOneDialectPostgres},
 };
 
 }  // namespace

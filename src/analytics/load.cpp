@@ -5,19 +5,19 @@
 
 #include "activities/reference.h"
 #include "analytics/engine.h"
+#include "store/dialect.h"
 
 namespace caunoi::analytics {
 
 void Engine::load(store::Connection& c, const Keep& keep) {
   std::shared_ptr<const activities::Reference> ref;
-  if (c.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activity_ref'"))
-    ref = activities::Reference::load(c);
+  if (store::table_exists(c, "activity_ref")) ref = activities::Reference::load(c);
   std::unique_lock lk(mu_);
   if (ref)
     labels_ = [ref](std::string_view list, std::string_view code) {
       return ref->label(list, code);
     };
-  if (c.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activities'"))
+  if (store::table_exists(c, "activities"))
     activities::scan_facts(c, [&](const activities::ActivityFact& f) {
       if (!keep || keep(f.unit_id, f.date)) cube_.apply(f, +1);
     });

@@ -3,6 +3,7 @@
 
 #include "api/request_shape.h"
 #include "common/utf8.h"
+#include "store/retry.h"
 
 #include <spdlog/spdlog.h>
 
@@ -148,7 +149,10 @@ Response Router::dispatch(Request req) const {
     try {
       read_body(req, r.access);
       if (guard_) guard_(req, info, params, touch);
-      res = r.handler(req, params);
+      // On PostgreSQL a write may meet another server's and be ended (db_serialization): nothing
+      // of it was kept, and services make their in-memory effects only after their commits, so
+      // the whole handler runs again (store/retry.h). SQLite's writers queue instead.
+      res = store::rerun_on_conflict([&] { return r.handler(req, params); });
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::internal)
         spdlog::error("{} {}: {}", req.method, req.path, e.what());

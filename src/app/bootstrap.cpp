@@ -11,7 +11,9 @@
 #include "auth/schema.h"
 #include "places/install.h"
 #include "plans/schema.h"
+#include "qa/repository.h"
 #include "store/migrations.h"
+#include "store/open.h"
 
 namespace caunoi::app {
 namespace fs = std::filesystem;
@@ -39,10 +41,11 @@ void prepare_database(store::Connection& c, const Paths& paths) {
   audit::migrate(c);
   approval::migrate(c);
   store::apply_migrations(c, plans::migrations());
+  qa::apply_qa_migrations(c);
 }
 
 std::unique_ptr<store::Connection> open_database(const std::string& path, const Paths& paths) {
-  auto c = store::open_sqlite(path);
+  auto c = store::open(path);
   prepare_database(*c, paths);
   return c;
 }

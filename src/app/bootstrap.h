@@ -18,7 +18,7 @@ struct Paths {
 // else the current directory's data/ and web/dist.
 Paths locate();
 
-// Opens (creating if needed) a SQLite database and applies every part's migrations, then loads
+// Opens (creating if needed) a database by its --db name (store::open) and applies every part's migrations, then loads
 // the administrative units once. Safe to call on every start.
 std::unique_ptr<store::Connection> open_database(const std::string& path, const Paths& paths);
 void prepare_database(store::Connection& c, const Paths& paths);

@@ -3,6 +3,7 @@
 
 #include "api/auth_guard.h"
 #include "app/engines.h"
+#include "store/open.h"
 
 namespace caunoi::app {
 
@@ -21,8 +22,7 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
     // The Q&A bank: loaded from data/qa/kb.jsonl the first time the bank is empty.
     qa_ = qa::open_service(*c, paths_.data_dir);
   }
-  pool_ =
-      std::make_unique<store::Pool>([db_path] { return store::open_sqlite(db_path); }, pool_size);
+  pool_ = std::make_unique<store::Pool>([db_path] { return store::open(db_path); }, pool_size);
   ctx_.pool = pool_.get();
   ctx_.places = places_.get();
   ctx_.activities = activities_.get();

@@ -25,9 +25,10 @@ void count(store::Connection& c, bool per_name, const std::string& name, std::st
   c.execute(
       "INSERT INTO auth_login_throttle (per_name, username, remote, failures, last_failure_at)"
       " VALUES (?, ?, ?, 1, ?) ON CONFLICT (per_name, username, remote) DO UPDATE SET"
-      " failures = MAX(0, failures - (excluded.last_failure_at - last_failure_at) / ?) + 1,"
+      " failures = CASE WHEN failures - (excluded.last_failure_at - last_failure_at) / ? > 0"
+      " THEN failures - (excluded.last_failure_at - last_failure_at) / ? ELSE 0 END + 1,"
       " last_failure_at = excluded.last_failure_at",
-      per_name, name, remote, now, l.forgive_seconds);
+      per_name, name, remote, now, l.forgive_seconds, l.forgive_seconds);
   int64_t failures = c.scalar(
                           "SELECT failures FROM auth_login_throttle WHERE per_name = ? AND"
                           " username = ? AND remote = ?",
@@ -35,9 +36,9 @@ void count(store::Connection& c, bool per_name, const std::string& name, std::st
                          .value_or(0);
   if (int64_t d = delay_after(l, failures); d > 0)
     c.execute(
-        "UPDATE auth_login_throttle SET blocked_until = MAX(blocked_until, ?) WHERE per_name = ?"
-        " AND username = ? AND remote = ?",
-        now + d, per_name, name, remote);
+        "UPDATE auth_login_throttle SET blocked_until = CASE WHEN blocked_until > ? THEN"
+        " blocked_until ELSE ? END WHERE per_name = ? AND username = ? AND remote = ?",
+        now + d, now + d, per_name, name, remote);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ void add_backup(CLI::App& app, int&) {
   backup->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite")->capture_default_str();
   backup->add_option("--out", out, "Tệp sao lưu sẽ tạo")->required();
   backup->callback([] {
+    sqlite_only(db, "dùng pg_dump");
     if (!std::filesystem::exists(db))
       throw not_found("db_missing", "Không có cơ sở dữ liệu " + db + ".");
     if (std::filesystem::exists(out))
@@ -46,6 +47,7 @@ void add_backup(CLI::App& app, int&) {
   restore->add_option("--db", db, "Tệp cơ sở dữ liệu sẽ bị thay thế")->capture_default_str();
   restore->add_option("--from", from, "Tệp sao lưu")->required()->check(CLI::ExistingFile);
   restore->callback([] {
+    sqlite_only(db, "dùng pg_restore");
     auto src = store::open_sqlite(from, {.read_only = true});
     check_copy(*src, from);
     src->backup_to(db);

@@ -25,6 +25,9 @@ void add_demo(CLI::App& app, int&) {
   cmd->add_option("--until", until, "Ngày cuối (yyyy-mm-dd), mặc định hôm nay");
   cmd->add_flag("--quiet", quiet, "Không in tiến độ");
   cmd->callback([] {
+    sqlite_only(db,
+                "sinh dữ liệu mẫu vào một tệp rồi chuyển sang bằng caunoi migrate --from TỆP --to "
+                "postgresql://…");
     // Written to a temporary file and renamed at the end: a crash never leaves a half demo db.
     std::string tmp = db + ".tmp";
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(tmp + suffix);

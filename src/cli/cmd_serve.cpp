@@ -8,6 +8,7 @@
 #include "auth/first_run.h"
 #include "cli/commands.h"
 #include "http/server.h"
+#include "store/open.h"
 
 namespace caunoi::cli {
 
@@ -83,7 +84,7 @@ void add_serve(CLI::App& app, int&) {
     }
     // The line tests and scripts wait for; keep its shape.
     spdlog::info("caunoi đang phục vụ tại http://{}:{} (cơ sở dữ liệu {}, {} luồng)", host,
-                 server.port(), db, n);
+                 server.port(), store::display_name(db), n);
     auto st = server.stats();
     spdlog::info("Giới hạn kết nối: {} tổng, {} mỗi địa chỉ; chờ yêu cầu tối đa {} giây",
                  st.max_connections, st.max_connections_per_address, idle_timeout_s);

@@ -16,5 +16,10 @@ void add_import(CLI::App& app, int& exit_code);   // import activities from CSV/
 void add_user(CLI::App& app, int& exit_code);     // user accounts (first administrator)
 void add_backup(CLI::App& app, int& exit_code);   // backup and restore the database
 void add_report(CLI::App& app, int& exit_code);   // report of a unit and period (text/json/xlsx)
+void add_migrate(CLI::App& app, int& exit_code);  // move a whole database to PostgreSQL
+
+// Refuses (invalid_input, Vietnamese) a PostgreSQL --db for a command that works on SQLite files
+// only, saying what to do `instead`.
+void sqlite_only(const std::string& db, const std::string& instead);
 
 }  // namespace caunoi::cli

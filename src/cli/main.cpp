@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   caunoi::cli::add_user(app, exit_code);
   caunoi::cli::add_backup(app, exit_code);
   caunoi::cli::add_report(app, exit_code);
+  caunoi::cli::add_migrate(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -27,8 +27,8 @@ void generate_approvals(DemoContext& ctx) {
     bool approved = m <= last_approved;
     for (const auto* p : provinces)
       ctx.db.execute(
-          "INSERT OR IGNORE INTO period_approvals (unit_id, period, state, submitted_by, "
-          "submitted_at, decided_by, decided_at) VALUES (?, ?, ?, 'demo', 0, ?, 0)",
+          "INSERT INTO period_approvals (unit_id, period, state, submitted_by, submitted_at, "
+          "decided_by, decided_at) VALUES (?, ?, ?, 'demo', 0, ?, 0) ON CONFLICT DO NOTHING",
           p->id, std::string(period), approved ? "approved" : "submitted", approved ? "demo" : "");
   }
   tx.commit();

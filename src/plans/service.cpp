@@ -110,7 +110,7 @@ void Service::write_targets(store::Connection& c, std::vector<Target>& ts, const
       c.execute(
           "INSERT INTO plan_targets(unit_id, year, indicator, grp, value, note)"
           " VALUES (?,?,?,?,?,?) ON CONFLICT(unit_id, year, indicator, grp) DO UPDATE SET"
-          " value = excluded.value, note = excluded.note, updated_at = CURRENT_TIMESTAMP",
+          " value = excluded.value, note = excluded.note, updated_at = excluded.updated_at",
           t.unit_id, t.year, t.indicator, t.group, t.value, t.note);
       t.id = c.scalar(
                   "SELECT id FROM plan_targets WHERE unit_id = ? AND year = ? AND indicator = ?"
@@ -181,7 +181,7 @@ void Service::write_results(store::Connection& c, const std::vector<ResultRecord
         c.execute(
             "INSERT INTO participation_results(unit_id, period, as_of, measure, grp, value)"
             " VALUES (?,?,?,?,?,?) ON CONFLICT(unit_id, period, measure, grp) DO UPDATE SET"
-            " value = excluded.value, updated_at = CURRENT_TIMESTAMP",
+            " value = excluded.value, updated_at = excluded.updated_at",
             r.unit_id, r.period, r.as_of.iso(), v.measure, v.group, v.value);
     audit::record_change(c, by, results_image(rs), rs.size() == 1 ? rs.front().unit_id : "");
     tx.commit();

@@ -3,7 +3,9 @@
 // move here).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/store.h"
 
@@ -12,5 +14,24 @@ namespace caunoi::store {
 // Whether a table (or view) of that name exists: sqlite_master on SQLite, pg_class on PostgreSQL
 // (one the connection's search path reaches).
 bool table_exists(Connection& c, std::string_view name);
+
+// A table of the database's own (not the engine's catalogue), as a whole-database copy needs it.
+struct TableInfo {
+  std::string name;
+  std::vector<std::string> columns;     // in their declared order
+  std::vector<bool> real;               // per column: holds floating-point numbers
+  std::vector<std::string> references;  // tables its foreign keys point to
+};
+// Every table, those referenced before those that reference them, else by name.
+std::vector<TableInfo> tables(Connection& c);
+
+// "column IN (the texts of a JSON array bound as one parameter)": a list of any length in one
+// prepared statement, without splicing values into SQL. json_each on SQLite,
+// json_array_elements_text on PostgreSQL.
+std::string in_json_array(const Connection& c, std::string_view column);
+
+// "text `needle` occurs in `haystack`" (both SQL expressions): instr on SQLite, strpos on
+// PostgreSQL, which has no instr.
+std::string contains(const Connection& c, std::string_view haystack, std::string_view needle);
 
 }  // namespace caunoi::store

@@ -40,6 +40,9 @@ class MigrationLock {
 }  // namespace
 
 static void ensure_table(Connection& c) {
+  // citext is contrib's, shipped with the server and trusted since PostgreSQL 13: the database's
+  // owner may create it. The DDL translation maps COLLATE NOCASE to it.
+  if (c.backend() == "postgresql") c.exec_script("CREATE EXTENSION IF NOT EXISTS citext");
   c.exec_script(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " component TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"

@@ -19,6 +19,10 @@ bool is_postgres_name(std::string_view name) {
   return i < name.size() && name[i] == '=';
 }
 
+std::string display_name(const std::string& name) {
+  return is_postgres_name(name) ? "postgresql://" + describe_postgres(name) : name;
+}
+
 std::unique_ptr<Connection> open(const std::string& name, const OpenOptions& opt) {
   return is_postgres_name(name) ? open_postgres(name, opt) : open_sqlite(name, opt);
 }

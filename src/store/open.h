@@ -14,6 +14,10 @@ namespace caunoi::store {
 // that starts with a keyword and "=". A SQLite file so named must be given as ./name.
 bool is_postgres_name(std::string_view name);
 
+// The name as logs may show it: a SQLite path as given, a PostgreSQL name as
+// "postgresql://user@host:port/db", without its password.
+std::string display_name(const std::string& name);
+
 std::unique_ptr<Connection> open(const std::string& name, const OpenOptions& opt = {});
 
 }  // namespace caunoi::store

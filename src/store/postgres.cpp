@@ -13,6 +13,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -89,6 +90,13 @@ std::string postgres_ddl(std::string_view sql) {
       {regex(R"(\bREAL\b)", regex::icase), "DOUBLE PRECISION"},
       {regex(R"(\s*\bWITHOUT\s+ROWID\b)", regex::icase), ""},
       {regex(R"(\s*\bAUTOINCREMENT\b)", regex::icase), ""},
+      // A name compared without case: citext (created by apply_migrations) keeps `name = ?`
+      // one text on both engines.
+      {regex(R"(\bTEXT\b([^,()]*?)\s*\bCOLLATE\s+NOCASE\b)", regex::icase), "CITEXT$1"},
+      // The same text as SQLite's CURRENT_TIMESTAMP ("2026-12-07 15:30:00", UTC), not
+      // PostgreSQL's timestamp with zone and fractions.
+      {regex(R"(\bDEFAULT\s+CURRENT_TIMESTAMP\b)", regex::icase),
+       "DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"},
   };
   return rewrite_code(sql, [](std::string_view code, std::string& out) {
     std::string text(code);
@@ -269,7 +277,7 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 class PgConnection final : public Connection {
  public:
   PgConnection(const std::string& name, const OpenOptions& opt) {
-    std::string where = describe(name);
+    std::string where = describe_postgres(name);
     // Given before the name, so that the name's own settings win; the encoding after, forced.
     const char* keys[] = {"connect_timeout", "application_name", "dbname", "client_encoding",
                           nullptr};
@@ -393,27 +401,6 @@ class PgConnection final : public Connection {
     if (!ok(r.get())) fail(pg_, r.get(), what);
     ran(r.get());
     return r;
-  }
-
-  // "caunoi@db.example:5432/caunoi", for messages: never the password.
-  static std::string describe(const std::string& name) {
-    char* err = nullptr;
-    PQconninfoOption* opts = PQconninfoParse(name.c_str(), &err);
-    if (!opts) {
-      std::string msg = first_line(err);
-      PQfreemem(err);
-      throw invalid("db_url_invalid", "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: " + msg);
-    }
-    std::map<std::string, std::string> v;
-    for (auto* o = opts; o->keyword; ++o)
-      if (o->val && *o->val) v[o->keyword] = o->val;
-    PQconninfoFree(opts);
-    std::string host = v.count("host") ? v["host"] : v.count("hostaddr") ? v["hostaddr"] : "";
-    std::string out = v.count("user") ? v["user"] + "@" : "";
-    out += host.empty() ? "localhost" : host;
-    out += ":" + (v.count("port") ? v["port"] : "5432");
-    if (v.count("dbname")) out += "/" + v["dbname"];
-    return out;
   }
 
   [[noreturn]] static void refuse(const std::string& where, const std::string& msg) {
@@ -540,6 +527,10 @@ int64_t PgConnection::insert_rows(std::string_view table, const std::vector<std:
       " FROM pg_attribute WHERE attrelid = '" +
       t + "'::regclass AND attname = 'id' AND NOT attisdropped");
   bool numbered = !seq.empty() && seq[0];
+  // Rows that bring their own ids (a database moved by caunoi migrate) keep them; the numbering
+  // then goes on after the largest, as SQLite's does.
+  bool keep_ids = numbered && std::find(columns.begin(), columns.end(), "id") != columns.end();
+  if (keep_ids) numbered = false;
   if (numbered) run("LOCK TABLE " + t + " IN SHARE ROW EXCLUSIVE MODE", "insert_rows");
   run("DROP TABLE IF EXISTS pg_temp.caunoi_stage; CREATE TEMP TABLE caunoi_stage ON COMMIT DROP AS"
       " SELECT " +
@@ -573,6 +564,9 @@ int64_t PgConnection::insert_rows(std::string_view table, const std::vector<std:
     run(insert, "insert_rows");
     n = changes_;
   }
+  if (keep_ids && n > 0)
+    run("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT MAX(id) FROM " + t + "))",
+        "insert_rows");
   run("DROP TABLE pg_temp.caunoi_stage", "insert_rows");
   if (own) own->commit();
   changes_ = n;
@@ -581,6 +575,26 @@ int64_t PgConnection::insert_rows(std::string_view table, const std::vector<std:
 }
 
 }  // namespace
+
+std::string describe_postgres(const std::string& name) {
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(name.c_str(), &err);
+  if (!opts) {
+    std::string msg = first_line(err);
+    PQfreemem(err);
+    throw invalid("db_url_invalid", "Địa chỉ cơ sở dữ liệu PostgreSQL không hợp lệ: " + msg);
+  }
+  std::map<std::string, std::string> v;
+  for (auto* o = opts; o->keyword; ++o)
+    if (o->val && *o->val) v[o->keyword] = o->val;
+  PQconninfoFree(opts);
+  std::string host = v.count("host") ? v["host"] : v.count("hostaddr") ? v["hostaddr"] : "";
+  std::string out = v.count("user") ? v["user"] + "@" : "";
+  out += host.empty() ? "localhost" : host;
+  out += ":" + (v.count("port") ? v["port"] : "5432");
+  if (v.count("dbname")) out += "/" + v["dbname"];
+  return out;
+}
 
 std::unique_ptr<Connection> open_postgres(const std::string& name, const OpenOptions& opt) {
   return std::make_unique<PgConnection>(name, opt);

@@ -16,6 +16,10 @@ namespace caunoi::store {
 // db_unreachable, db_auth_failed, db_not_found, db_url_invalid.
 std::unique_ptr<Connection> open_postgres(const std::string& name, const OpenOptions& opt = {});
 
+// "caunoi@db.example:5432/caunoi": the server and database a name points to, for messages and
+// logs; never the password. db_url_invalid when libpq cannot parse the name.
+std::string describe_postgres(const std::string& name);
+
 // SQL with its "?" placeholders numbered $1, $2, … — those outside string literals, quoted
 // names and comments. `count` receives how many there were.
 std::string number_placeholders(std::string_view sql, int* count = nullptr);

@@ -126,6 +126,8 @@ class Connection {
   // once per row spends much of its time opening and closing its cursors on the table and each
   // index. PostgreSQL loads the rows by COPY; while its transaction lasts, other writers to
   // `table` wait (as every other writer waits on SQLite), which keeps the ids consecutive.
+  // Rows whose columns include `id` keep the ids they bring (then last_insert_id() is
+  // unspecified), and the table's numbering goes on after the largest id, on both engines.
   virtual int64_t insert_rows(std::string_view table, const std::vector<std::string>& columns,
                               std::string_view tail, RowSource& rows) = 0;
 

@@ -22,19 +22,13 @@ struct RecordingListener : activities::FactListener {
 class ActivitiesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // The unit lists take a moment to install: do it once and copy the file for each test.
-    template_db_ = new TempDb();
-    auto c = app::open_database(template_db_->path, test_paths());
-    c->exec_script("PRAGMA wal_checkpoint(TRUNCATE)");
-    g_ = new places::Gazetteer(places::Gazetteer::load(*c));
+    // The unit lists take a moment to install: that is done once, in the shared template.
+    TempDb first(TempDb::prepared_template());
+    g_ = new places::Gazetteer(places::Gazetteer::load(*store::open(first.path)));
   }
-  static void TearDownTestSuite() {
-    delete g_;
-    delete template_db_;
-  }
+  static void TearDownTestSuite() { delete g_; }
   void SetUp() override {
-    std::filesystem::copy_file(template_db_->path, db_.path);
-    c_ = store::open_sqlite(db_.path);
+    c_ = store::open(db_.path);
     svc_ = std::make_unique<activities::Service>(*c_, *g_);
     svc_->add_listener(&listener_);
   }
@@ -53,9 +47,8 @@ class ActivitiesTest : public ::testing::Test {
     return a;
   }
 
-  inline static TempDb* template_db_ = nullptr;
   inline static places::Gazetteer* g_ = nullptr;
-  TempDb db_;
+  TempDb db_{TempDb::prepared_template()};
   std::unique_ptr<store::Connection> c_;
   std::unique_ptr<activities::Service> svc_;
   RecordingListener listener_;

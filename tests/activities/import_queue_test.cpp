@@ -43,7 +43,7 @@ class ImportQueueTest : public ActivitiesTest {
     return Error(ErrorKind::internal, "", "");
   }
 
-  store::Pool pool_{[this] { return store::open_sqlite(db_.path); }, 4};
+  store::Pool pool_{[this] { return store::open(db_.path); }, 4};
 };
 
 }  // namespace

@@ -27,7 +27,7 @@ declare -A may=(
   [demo]="common places store tabular audit activities plans"
   [api]="common periods places store tabular audit auth approval qa activities plans analytics reports"
   [http]="api"
-  [app]="places store audit auth approval qa activities plans analytics api"
+  [app]="common places store audit auth approval qa activities plans analytics api"
   [cli]="common periods places store tabular audit auth approval qa activities analytics reports demo api http app"
 )
 

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 
 namespace caunoi::testutil {
@@ -40,6 +41,14 @@ class PgServer {
 class PgDatabase {
  public:
   PgDatabase();
+  // A copy of the database `template_db` (which nobody may be connected to).
+  explicit PgDatabase(const std::string& template_db);
+  // The name (family + build) of a database that `prepare(url)` filled once, kept on the server
+  // to copy from with the constructor above: made under a name of this process and renamed into
+  // place, so that processes sharing a server (CAUNOI_TEST_PG_URL) see it whole or not at all.
+  // The family's templates of other builds are dropped.
+  static std::string shared_template(const std::string& family, const std::string& build,
+                                     const std::function<void(const std::string& url)>& prepare);
   ~PgDatabase();
   PgDatabase(const PgDatabase&) = delete;
   PgDatabase& operator=(const PgDatabase&) = delete;

@@ -43,6 +43,12 @@ TEST(PostgresSql, DdlTranslationLeavesLiteralsAndCommentsAlone) {
             "  n BIGINT NOT NULL, real_total DOUBLE PRECISION, -- INTEGER here stays\n"
             "  s TEXT DEFAULT 'INTEGER REAL', \"REAL\" TEXT\n);");
   EXPECT_EQ(store::postgres_ddl("PRIMARY KEY (a, b)"), "PRIMARY KEY (a, b)");
+  EXPECT_EQ(store::postgres_ddl("name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+                                "  other TEXT COLLATE NOCASE, -- COLLATE NOCASE\n"
+                                "  at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP"),
+            "name CITEXT NOT NULL UNIQUE,\n  other CITEXT, -- COLLATE NOCASE\n"
+            "  at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD HH24:MI:SS')");
 }
 
 TEST(PostgresSql, NamesThatMeanPostgres) {

@@ -367,6 +367,21 @@ TEST_P(Store, InsertRowsLoadsEveryRowByOneStatement) {
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 5);
 }
 
+// Rows that bring their ids (caunoi migrate) keep them, holes included, and the table's own
+// numbering goes on after the largest.
+TEST_P(Store, InsertRowsWithTheirIdsKeepThem) {
+  auto c = open();
+  c->exec_script("CREATE TABLE t(" + id_key() + ", k TEXT)");
+  VectorRows rows({{"3", "ba"}, {"7", "bảy"}, {"4", "bốn"}});
+  EXPECT_EQ(c->insert_rows("t", {"id", "k"}, "", rows), 3);
+  std::vector<std::string> seen;
+  c->each("SELECT id, k FROM t ORDER BY id",
+          [&](const store::Row& r) { seen.push_back(std::to_string(r.i64(0)) + r.text(1)); });
+  EXPECT_EQ(seen, (std::vector<std::string>{"3ba", "4bốn", "7bảy"}));
+  c->execute("INSERT INTO t(k) VALUES ('tám')");
+  EXPECT_EQ(c->last_insert_id(), 8);
+}
+
 // On SQLite the transaction simply runs once; PostgreSQL's re-runs are in postgres_test.cpp.
 TEST_P(Store, WithRetryCommitsItsWorkAndPassesOtherErrorsThrough) {
   auto c = open();
