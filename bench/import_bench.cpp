@@ -15,29 +15,16 @@
 // load. This VM is noisy (one round in four or five runs up to 25 % slow, for the baseline too),
 // so each of three rounds runs both into fresh databases and the medians are compared.
 //
-// Where the time goes (November 2026, 2-core VM, medians 3.8-4.4 s, ≈ 229,000-261,000 rows/s):
-// counting lines for the progress total ≈ 0.02-0.07 s; checking (two checkers, one on a helper
-// thread) ≈ 0.75-0.95 s; sorting and writing by one statement (store::Connection::insert_rows)
-// ≈ 2.1-2.5 s, the helper meanwhile gathering the sorted rows (read_ahead.h); commit ≈ 0.8-0.9
-// s, nearly all of it the checkpoint copying ≈ 260 MB of WAL into the database and syncing it.
-// The last line printed is SQLite's floor for write and commit: the same rows copied by one
-// INSERT … SELECT into a fresh database with the same schema, ≈ 2.6-3.0 s on a quiet machine.
-// The index on date_from costs ≈ 1 s of the write, as rows sorted by place reach it all over;
-// sorted by date (or by date within groups of places) the wider place index suffers more
-// instead (measured 3.3× and 1.1× slower). Without it a period filter on the whole country's
-// list takes ≈ 0.36 s instead of 4 ms, so it stays. Page cache during the import: 32 MiB, see
-// import.cpp (256 MiB was 1.3 s slower, all in page faults). Tried and not kept: 64-row VALUES
-// statements (2× slower than one row per statement on SQLite 3.40), huge pages for the kept
-// rows (twice: no difference beyond noise), syncing the WAL in the background during the write
-// (the checkpoint 0.2 s shorter, the write as much longer). History: ≈ 70,000 rows/s with three
-// indexes in file order, ≈ 135,000 sorted, ≈ 160,000 by one statement, ≈ 170,000 with two
-// checkers, ≈ 215,000 with a 32 MiB cache, ≈ 230,000 with pre-populated memory for the kept rows
-// and a quick line count, ≈ 250,000 with the rows gathered ahead of the writer.
+// Each round prints its phases (counting lines for the progress total, checking, sorting and
+// writing by one statement, commit with the checkpoint), then SQLite's own floor for write and
+// commit: the same rows copied by one INSERT … SELECT into a fresh database with the same schema.
+// Where the time goes, what was tried and not kept, and the history of runs are in README's
+// benchmark table (measured figures belong there, with their date, not here).
 //
 // Memory: each round also prints the import's peak resident memory (VmHWM, reset before the
 // import through /proc/self/clear_refs) beside the sqlite3 shell's (its ru_maxrss from wait4,
-// run by a Spawner, see below), and how much the import added to what the process held before
-// (the file itself, the gazetteer, the reference lists). Issue 21 had a 60 MB CSV peak at 730 MB.
+// run by a Spawner, proc.h), and how much the import added to what the process held before
+// (the file itself, the gazetteer, the reference lists).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -49,9 +36,6 @@
 #include <thread>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "activities/import.h"
@@ -61,10 +45,12 @@
 #include "app/bootstrap.h"
 #include "app/runtime.h"
 #include "places/gazetteer.h"
+#include "proc.h"
 #include "store/store.h"
 #include "tabular/csv_writer.h"
 
 using namespace caunoi;
+using namespace caunoi::bench;
 namespace fs = std::filesystem;
 
 namespace {
@@ -116,98 +102,6 @@ struct Round {
   double base_s = 0, ours_s = 0;
   long base_peak_kb = 0, ours_peak_kb = 0, ours_before_kb = 0;
   double counted_s = 0, checked_s = 0, written_s = 0;  // since the import started
-};
-
-// A line of /proc/self/status ("VmHWM", "VmRSS") in kB; -1 if unreadable.
-long status_kb(const char* field) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string key = std::string(field) + ":";
-  while (std::getline(in, line)) {
-    if (line.rfind(key, 0) == 0) return std::atol(line.c_str() + key.size());
-  }
-  return -1;
-}
-
-// Sets VmHWM back to the present VmRSS (Linux 4.0 on); false where that is not allowed.
-bool reset_peak() {
-  int fd = ::open("/proc/self/clear_refs", O_WRONLY);
-  if (fd < 0) return false;
-  bool ok = ::write(fd, "5", 1) == 1;
-  ::close(fd);
-  return ok;
-}
-
-double mb(long kb) {
-  return static_cast<double>(kb) / 1024.0;
-}
-
-// Runs shell commands from a process forked before the bench holds anything. A child's ru_maxrss
-// starts at the resident size of the process it was forked from (the kernel copies it with the
-// memory), so the sqlite3 shell forked by the bench itself would report the bench's 150 MB.
-class Spawner {
- public:
-  Spawner() {
-    if (::pipe(to_) != 0 || ::pipe(from_) != 0) std::abort();
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::close(to_[1]);
-      ::close(from_[0]);
-      serve();
-      ::_exit(0);
-    }
-    ::close(to_[0]);
-    ::close(from_[1]);
-  }
-  ~Spawner() {
-    ::close(to_[1]);
-    ::close(from_[0]);
-    ::waitpid(pid_, nullptr, 0);
-  }
-  // `cmd` by /bin/sh: its exit status and the peak resident memory (kB) of it and its children.
-  std::pair<int, long> run(const std::string& cmd) {
-    size_t n = cmd.size();
-    if (!put(to_[1], &n, sizeof n) || !put(to_[1], cmd.data(), n)) return {-1, 0};
-    long out[2] = {-1, 0};
-    if (!get(from_[0], out, sizeof out)) return {-1, 0};
-    return {static_cast<int>(out[0]), out[1]};
-  }
-
- private:
-  static bool put(int fd, const void* p, size_t n) {
-    for (size_t done = 0; done < n;) {
-      ssize_t w = ::write(fd, static_cast<const char*>(p) + done, n - done);
-      if (w <= 0) return false;
-      done += static_cast<size_t>(w);
-    }
-    return true;
-  }
-  static bool get(int fd, void* p, size_t n) {
-    for (size_t done = 0; done < n;) {
-      ssize_t r = ::read(fd, static_cast<char*>(p) + done, n - done);
-      if (r <= 0) return false;
-      done += static_cast<size_t>(r);
-    }
-    return true;
-  }
-  void serve() {
-    for (size_t n; get(to_[0], &n, sizeof n);) {
-      std::string cmd(n, '\0');
-      if (!get(to_[0], cmd.data(), n)) return;
-      pid_t child = ::fork();
-      if (child == 0) {
-        ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
-        ::_exit(127);
-      }
-      int status = 0;
-      struct rusage ru {};
-      ::wait4(child, &status, 0, &ru);  // the shell and what it waited for
-      long out[2] = {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ru.ru_maxrss};
-      if (!put(from_[1], out, sizeof out)) return;
-    }
-  }
-  int to_[2], from_[2];
-  pid_t pid_;
 };
 
 double median(std::vector<double> v) {

@@ -170,33 +170,4 @@ std::vector<std::pair<std::string, int64_t>> Cube::sum_by_dim(uint32_t unit, int
   return out;
 }
 
-namespace {
-template <class M>
-void count(const M& months, size_t& bytes, size_t& cells) {
-  bytes += months.blocks.capacity() * sizeof(months.blocks[0]);
-  for (const auto& b : months.blocks) {
-    // Each non-empty vector is a heap block; 16 bytes of allocator overhead is typical.
-    if (b.keys.capacity()) bytes += b.keys.capacity() * sizeof(b.keys[0]) + 16;
-    if (b.values.capacity()) bytes += b.values.capacity() * sizeof(int64_t) + 16;
-    cells += b.keys.size();
-  }
-}
-}  // namespace
-
-size_t Cube::memory_bytes() const {
-  size_t bytes = sizeof(*this), cells = 0;
-  for (const auto& m : cells_) count(m, bytes, cells);
-  for (const auto& m : dims_) count(m, bytes, cells);
-  bytes += (cells_.capacity() + dims_.capacity()) * sizeof(cells_[0]);
-  for (const auto& [k, v] : targets_) bytes += k.capacity() + 64 + v.capacity() * sizeof(uint32_t);
-  return bytes;
-}
-
-size_t Cube::cell_count() const {
-  size_t bytes = 0, cells = 0;
-  for (const auto& m : cells_) count(m, bytes, cells);
-  for (const auto& m : dims_) count(m, bytes, cells);
-  return cells;
-}
-
 }  // namespace caunoi::analytics

@@ -78,8 +78,6 @@ class Cube {
     return !(u.era == places::Era::old && u.level == places::Level::commune);
   }
 
-  size_t memory_bytes() const;
-  size_t cell_count() const;
   int64_t facts() const { return facts_; }
 
  private:

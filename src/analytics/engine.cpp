@@ -56,11 +56,6 @@ std::string Engine::label(std::string_view list, std::string_view code) const {
   return labels_ ? labels_(list, code) : std::string(code);
 }
 
-size_t Engine::memory_bytes() const {
-  std::shared_lock lk(mu_);
-  return cube_.memory_bytes() + stocks_.memory_bytes();
-}
-
 int64_t Engine::facts() const {
   std::shared_lock lk(mu_);
   return cube_.facts();

@@ -102,7 +102,6 @@ class Engine : public activities::FactListener, public plans::Listener {
 
   const places::Gazetteer& places() const { return g_; }
   std::string label(std::string_view list, std::string_view code) const;
-  size_t memory_bytes() const;
   int64_t facts() const;
 
   void on_added(const activities::ActivityFact& f) override;

@@ -141,12 +141,4 @@ std::vector<std::string> Stocks::groups_of(const std::string& measure) const {
   return out;
 }
 
-size_t Stocks::memory_bytes() const {
-  size_t b = sizeof(*this);
-  for (const auto& [k, h] : results_)
-    for (const auto& [u, s] : h.by_unit) b += 64 + s.capacity() * sizeof(StockValue);
-  for (const auto& [k, m] : targets_) b += 96 + m.size() * 48;
-  return b;
-}
-
 }  // namespace caunoi::analytics

@@ -48,8 +48,6 @@ class Stocks {
   // Group codes that have BHYT figures ("bhyt.<group>").
   std::vector<std::string> groups_of(const std::string& measure) const;
 
-  size_t memory_bytes() const;
-
  private:
   using Series = std::vector<StockValue>;  // sorted by month
   // Units that reported `key`, with their series.
