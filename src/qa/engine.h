@@ -55,7 +55,7 @@ struct Features {
   double normalized = 0;    // best BM25F score / the most the question's terms could score
   double margin = 0;        // (best - second) / best, of the blended score
   double length = 0;        // log(1 + content syllables)
-  double learned = 0;       // the classifier's probability of the best entry
+  double learned = 0;       // the classifier's probability of the best entry, given not own-case
   double own_case = 0;      // … of an own-case request
   double out_of_scope = 0;  // … of a message no entry answers
   double agree = 0;         // 1 when BM25F alone ranks the same entry first
@@ -75,8 +75,12 @@ struct EngineOptions {
   double temperature = 0.2;    // softmax temperature over the classifier's margins
   double learned_share = 0.3;  // blend: (1 − share) × BM25F / best BM25F + share × p / best p
   double own_case_threshold = 0.4;  // reply() hands a message off as own-case at this probability
-  double threshold = 0.5;           // answer when confidence ≥ threshold
-  double related_ratio = 0.3;       // related entries score at least this share of the best
+  // … when, in a letter, its asking sentences alone also lean own-case at least this much: "tôi
+  // đã nộp hồ sơ …, vậy tôi có được hưởng không?" tells a story about the asker's own file but
+  // asks a general question. A message without a separate ask is judged whole.
+  double own_case_ask_threshold = 0.3;
+  double threshold = 0.5;      // answer when confidence ≥ threshold
+  double related_ratio = 0.3;  // related entries score at least this share of the best
   // Re-ranking of the first `rerank_depth` hits: score × (1 + rerank_weight × share of the
   // entry's own question wording (idf-weighted, best phrasing) that the question contains).
   // It favours "Điều kiện hưởng trợ cấp thất nghiệp?" over a longer entry that merely holds it.
@@ -144,6 +148,8 @@ class Engine {
   double wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const;
   // ask() with the classifier's probabilities of `question` already computed (reply() has them).
   Ranking rank(std::string_view question, std::vector<double> p) const;
+  // Whether a letter's asking sentences (ask_sentences of `text`) lean own-case too.
+  bool own_case_asks(const std::vector<std::string>& asks, std::string_view text) const;
   // Softmax of the classifier's margins over all classes; empty when no feature is known.
   std::vector<double> probabilities(const std::vector<std::string>& features) const;
 

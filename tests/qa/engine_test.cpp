@@ -93,10 +93,13 @@ TEST(Engine, AccentedQueryPrefersAccentedMatch) {
            res);
   EXPECT_EQ(best_id(e, e.ask("cấp lại sổ")), "so");
   EXPECT_EQ(best_id(e, e.ask("cấp lại số")), "so2");
-  // Unaccented: either is fine, but both are found.
+  // Unaccented: either is fine, but both are found, and BM25F scores them alike. The classifier
+  // sees folded syllables, so the two are one text to it with two labels: how it splits them
+  // depends on the rest of its training data (the hand-off examples), and its share of the blend
+  // bounds the gap.
   auto r = e.ask("cap lai so");
   ASSERT_EQ(r.hits.size(), 2u);
-  EXPECT_NEAR(r.hits[0].score, r.hits[1].score, 0.1f);
+  EXPECT_NEAR(r.hits[0].score, r.hits[1].score, e.options().learned_share);
 }
 
 TEST(Engine, OnlyPublishedEntriesValidTodayAreAnswered) {
