@@ -1,7 +1,8 @@
 // tests/api/openapi_test.cpp — the API's one description (data/api/openapi.json) against the
 // server itself (issue 22 item 5): the router's routes and the document's operations are the same
 // set, and real answers of every route — a success and an error each, from a fresh database with
-// a signed-in administrator — have a status the document lists and a body its schema accepts.
+// a signed-in administrator — have a status the document lists and a body its schema accepts;
+// the JSON body of every accepted request fits the operation's request schema too.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -81,6 +82,11 @@ class OpenApi : public ::testing::Test {
     for (const auto& [k, v] : fill)
       if (auto at = path.find("{" + k + "}"); at != std::string::npos)
         path.replace(at, k.size() + 2, v);
+    if (expect < 300) {
+      auto off = request_departures(method, pattern, body);
+      EXPECT_TRUE(off.empty()) << method << " " << path
+                               << ": the request departs from the document:" << joined(off);
+    }
     auto res = w_.call(who, method, path, std::move(query), std::move(body));
     EXPECT_EQ(res.status, expect) << method << " " << path << ": " << res.body.substr(0, 400);
     auto off = departures(doc_, method, pattern, res);
@@ -88,6 +94,21 @@ class OpenApi : public ::testing::Test {
                              << ") departs from the document:" << joined(off);
     seen_[method + " " + pattern].insert(res.status);
     return res;
+  }
+  // A request the server accepts must be one the document describes: its JSON body, where the
+  // operation takes one, is held to the operation's request schema.
+  std::vector<std::string> request_departures(const std::string& method, const std::string& pattern,
+                                              const std::string& body) const {
+    const auto* op = doc_.doc().at("paths").as_object().if_contains(pattern);
+    if (!op || !op->as_object().contains(lower(method))) return {};
+    const auto* rb = op->at(lower(method)).as_object().if_contains("requestBody");
+    const json::value* schema = nullptr;
+    if (rb)
+      if (const auto* j = rb->at("content").as_object().if_contains("application/json"))
+        schema = &j->at("schema");
+    if (!schema) return {};
+    if (body.empty()) return {"no body, where the document requires one"};
+    return doc_.check(json::parse(body), *schema);
   }
   static json::object body_of(const api::Response& r) { return json::parse(r.body).as_object(); }
   static std::string id_text(const api::Response& r) {

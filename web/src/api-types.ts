@@ -1601,6 +1601,36 @@ export interface components {
       /** @enum {string} */
       status?: "draft" | "published" | "retired";
     };
+    /** @description Phiên bản mới của một mục; id lấy từ đường dẫn */
+    QaEntryUpdate: {
+      id?: string;
+      topic?: string;
+      question: string;
+      alt_questions?: string[];
+      answer: string;
+      legal_basis?: string;
+      tags?: string[];
+      phrasings?: string[];
+      valid_from?: string;
+      valid_to?: string;
+      /** @enum {string} */
+      status?: "draft" | "published" | "retired";
+    };
+    /** @description Mục mới trả lời câu hỏi chờ; câu hỏi mặc định là câu đang chờ */
+    QaQueueAnswer: {
+      id: string;
+      topic?: string;
+      question?: string;
+      alt_questions?: string[];
+      answer: string;
+      legal_basis?: string;
+      tags?: string[];
+      phrasings?: string[];
+      valid_from?: string;
+      valid_to?: string;
+      /** @enum {string} */
+      status?: "draft" | "published" | "retired";
+    };
     PhrasingInput: {
       entry_id: string;
     };
@@ -2585,7 +2615,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["QaEntryInput"];
+        "application/json": components["schemas"]["QaQueueAnswer"];
       };
     };
     responses: {
@@ -2767,7 +2797,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["QaEntryInput"];
+        "application/json": components["schemas"]["QaEntryUpdate"];
       };
     };
     responses: {
