@@ -48,7 +48,7 @@ struct Context {
 };
 
 // One per part; each lives in api/routes_<part>.cpp.
-void register_system_routes(Router& r, Context& ctx);      // /healthz, /api/v1/meta
+void register_system_routes(Router& r, Context& ctx);      // /healthz, geo, openapi.json
 void register_places_routes(Router& r, Context& ctx);      // /api/v1/places...
 void register_periods_routes(Router& r, Context& ctx);     // /api/v1/periods/parse
 void register_activities_routes(Router& r, Context& ctx);  // /api/v1/activities...

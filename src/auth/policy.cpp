@@ -12,7 +12,7 @@ using A = Action;
 constexpr Rule kRules[] = {
     // Open to everyone.
     {"GET", "/healthz", A::open, false},
-    {"GET", "/api/v1/meta", A::open, false},
+    {"GET", "/api/v1/openapi.json", A::open, false},
     {"GET", "/api/v1/places*", A::open, false},
     {"GET", "/api/v1/periods*", A::open, false},
     {"GET", "/api/v1/geo*", A::open, false},

@@ -2,8 +2,13 @@
 // Every page talks to the server only through here. A failed call throws ApiError carrying the
 // server's Vietnamese message and field errors ({"error":{"code","message","fields"}}), or a
 // Vietnamese message of our own when the server could not be reached at all. Requests belong to
-// the page on screen and are cancelled when the user leaves it (router.ts).
+// the page on screen and are cancelled when the user leaves it (router.ts). The shapes of the
+// answers are the API's own, generated from its description (api-types.ts, `npm run api-types`).
+import type { components } from "./api-types";
 import { pageSignal } from "./router";
+
+// One schema of data/api/openapi.json by name: Schema<"Activity">, Schema<"User">…
+export type Schema<K extends keyof components["schemas"]> = components["schemas"][K];
 
 export interface FieldError {
   field?: string;
@@ -44,7 +49,7 @@ async function parse<T>(res: Response): Promise<T> {
     }
   }
   if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
+    const e = (body as Partial<Schema<"Error">> | null)?.error;
     throw new ApiError(res.status, e?.code ?? "http_" + res.status, e?.message ?? `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`, e?.fields ?? []);
   }
   return body as T;
@@ -139,40 +144,17 @@ export function url(path: string, query?: Query): string {
 
 // ---- places and periods (foundation) ----
 
-export interface Place {
-  id: string; // "VN", "10" (today's Lào Cai), "old:15" (Yên Bái before 07/2025)
-  code: string;
-  name: string;
-  full_name: string;
-  type: string; // "Tỉnh", "Xã", "Phường"...
-  level: number; // 0 country, 1 province, 2 district (old era), 3 commune
-  era: "current" | "old";
-  parent_id: string;
-  display_name: string;
-  ancestors?: Place[]; // parent first, only from GET /places/{id}
-  children_count?: number;
-  part_of_today?: { id: string; full_name: string };
-  also_part_of?: { id: string; full_name: string; note?: string }[]; // a split old commune
-  predecessors?: Place[]; // only from GET /places/{id}: the old units it stood for before 07/2025
-  before_reform?: string; // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025"
-}
+// A unit as lists give it; GET /places/{id} adds its ancestors, its predecessors before 07/2025
+// and the note on what it covered then.
+export type Place = Schema<"Place"> & Partial<Pick<Schema<"PlaceDetail">, "ancestors" | "children_count" | "predecessors" | "before_reform">>;
 
 // The first day of the two-tier units (places/gazetteer.h kReformDate): a day before it is
 // recorded against the old units.
 export const REFORM_DAY = "2025-07-01";
 export const beforeReform = (isoDay: string) => isoDay < REFORM_DAY;
 
-export interface PeriodOne {
-  code: string;
-  kind: "month" | "quarter" | "year" | "year_to_date" | "range";
-  from: string;
-  to: string;
-  label_vi: string;
-  lead_vi?: string;
-}
-export interface PeriodInfo extends PeriodOne {
-  last_year?: PeriodOne;
-}
+export type PeriodOne = Schema<"PeriodOne">;
+export type PeriodInfo = Schema<"Period">;
 
 // Lists come back either bare or wrapped ({items:[...]}, {places:[...]}); accept both.
 export function items<T>(v: unknown, ...keys: string[]): T[] {
@@ -187,11 +169,11 @@ export function items<T>(v: unknown, ...keys: string[]): T[] {
 }
 
 export async function places(parent: string, era?: "old"): Promise<Place[]> {
-  return items<Place>(await get("/places", { parent, era }), "places", "children");
+  return (await get<Schema<"PlaceList">>("/places", { parent, era })).items;
 }
-export const place = (id: string) => get<Place>("/places/" + encodeURIComponent(id));
+export const place = (id: string) => get<Schema<"PlaceDetail">>("/places/" + encodeURIComponent(id));
 // within: only units lying today in that unit; on (ISO date): only units in force that day.
 export async function searchPlaces(q: string, limit = 10, scope: { within?: string; on?: string } = {}): Promise<Place[]> {
-  return items<Place>(await get("/places/search", { q, limit, within: scope.within, on: scope.on }), "places", "matches");
+  return (await get<Schema<"PlaceList">>("/places/search", { q, limit, within: scope.within, on: scope.on })).items;
 }
 export const parsePeriod = (p: string) => get<PeriodInfo>("/periods/parse", { p });

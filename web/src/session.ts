@@ -2,17 +2,9 @@
 // (POST /api/v1/auth/login); the session lives in an HttpOnly cookie the script never sees, and
 // the anti-forgery token that comes with it is kept in memory and sent on every change. After a
 // reload GET /api/v1/auth/me gives both back. Citizens use the Q&A page without signing in.
-import { ApiError, session, setCsrf } from "./api";
+import { ApiError, session, setCsrf, type Schema } from "./api";
 
-export interface User {
-  id: number;
-  username: string;
-  full_name: string;
-  role: string;
-  role_label: string;
-  unit_id: string;
-  unit_name?: string;
-}
+export type User = Schema<"User">;
 
 let current: User | null = null;
 let checked: Promise<User | null> | null = null;
@@ -41,7 +33,7 @@ export function homeUnit(): string {
 // Asks the server once per page load; later calls reuse the answer.
 export function whoAmI(): Promise<User | null> {
   checked ??= session
-    .get<{ user: User; csrf_token?: string }>("/auth/me")
+    .get<Schema<"Me">>("/auth/me")
     .then((r) => {
       set(r.user, r.csrf_token);
       return r.user;
@@ -55,7 +47,7 @@ export function whoAmI(): Promise<User | null> {
 }
 
 export async function login(username: string, password: string): Promise<User> {
-  const r = await session.post<{ user: User; csrf_token: string }>("/auth/login", { username, password });
+  const r = await session.post<Schema<"Session">>("/auth/login", { username, password });
   set(r.user, r.csrf_token);
   checked = Promise.resolve(r.user);
   return r.user;

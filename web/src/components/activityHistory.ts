@@ -2,13 +2,12 @@
 // and when (Việt Nam time), and what it changed from the version before, from GET
 // /api/v1/activities/{id}/history (superseded versions, oldest first) and the current version.
 // Staff and approvers use it to see who corrected a figure before a month is approved.
-import { get, items } from "../api";
-import { fromJson, type Activity } from "../activity";
+import { get, type Schema } from "../api";
+import { fromJson, type Activity, type ActivityJson } from "../activity";
 import { h } from "../dom";
 import { date, num } from "../format";
 import { labelOf, type Reference } from "../reference";
 
-type Obj = Record<string, unknown>;
 interface Version {
   a: Activity;
   by: string;
@@ -29,8 +28,8 @@ function stamp(iso: string): string {
   return Number.isFinite(t) ? when.format(t) : iso || "—";
 }
 
-function version(o: Obj): Version {
-  return { a: fromJson(o), by: String(o.updated_by ?? o.created_by ?? ""), at: String(o.updated_at ?? o.created_at ?? ""), version: Number(o.version ?? 0) };
+function version(o: ActivityJson): Version {
+  return { a: fromJson(o), by: o.updated_by || o.created_by, at: o.updated_at || o.created_at, version: o.version };
 }
 
 // What `b` changed from `a`, in words staff read: "Số lượt người tham dự: 50 → 60".
@@ -65,8 +64,8 @@ export function changes(a: Activity, b: Activity, ref: Reference): string[] {
 
 export async function activityHistory(id: string, ref: Reference): Promise<HTMLElement> {
   const path = `/activities/${encodeURIComponent(id)}`;
-  const [past, current] = await Promise.all([get<Obj>(path + "/history"), get<Obj>(path)]);
-  const all = [...items<Obj>(past).map(version), version(current)];
+  const [past, current] = await Promise.all([get<Schema<"ActivityHistory">>(path + "/history"), get<ActivityJson>(path)]);
+  const all = [...past.items.map(version), version(current)];
   const rows = all.map((v, i) => {
     const what = i === 0 ? ["Nhập mới"] : changes(all[i - 1].a, v.a, ref);
     return h(

@@ -4,32 +4,17 @@
 // with its legal basis and related questions (a click asks them). When the bank has no answer
 // for some ý hỏi, or the letter asks staff to look up the citizen's own file or money, the
 // server's hand-off message is shown once, at the end.
-import { post } from "../api";
+import { post, type Schema } from "../api";
 import { h } from "../dom";
 import { num } from "../format";
 import type { Page } from "../router";
 import { errorText, pageHead } from "../components/ui";
 
-interface Related {
-  id: string;
-  question: string;
-}
-interface Ask {
-  ask?: string; // the sentence(s) of the letter this block answers
-  answered: boolean;
-  id?: string | null;
-  question?: string;
-  answer?: string;
-  legal_basis?: string;
-  confidence?: number;
-  related?: Related[];
-}
-interface AskResult extends Ask {
-  own_case?: boolean;
-  asks?: Ask[];
-  message?: string;
-  queue_id?: number | null;
-}
+// One "ý hỏi" answered (its `ask` is the sentence(s) of the letter it answers), and the whole
+// answer, whose top level repeats the first ý hỏi.
+type Ask = Schema<"QaAnswer">;
+type AskResult = Schema<"QaAsk">;
+type Related = Ask["related"][number];
 
 // The textarea counts characters; the server's own limit is 8.000 bytes of UTF-8, which a
 // Vietnamese letter of 5.000 ký tự with many accents may pass: the counter warns before sending.
