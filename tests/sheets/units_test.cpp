@@ -1,0 +1,69 @@
+// tests/sheets/units_test.cpp — a unit named in a cell, for the row's date: codes that repeat
+// across the reform, names with their ancestors, zeros Excel dropped, and the two code rules.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "analytics/world.h"
+#include "sheets/units.h"
+
+namespace caunoi {
+namespace {
+
+using sheets::CodeRule;
+const Date kOld{2022, 3, 15}, kNew{2025, 9, 2};
+
+TEST(UnitCells, ByDateACodeMeansTheUnitOfThatDay) {
+  sheets::UnitCells u(testutil::gazetteer(), CodeRule::by_date);
+  EXPECT_EQ(u.resolve("15", kOld).id, "old:15");  // Yên Bái
+  EXPECT_EQ(u.resolve("15", kNew).id, "15");      // Lào Cai
+  EXPECT_EQ(u.resolve("old:15", kNew).id, "old:15");
+  EXPECT_EQ(u.resolve("1", kNew).id, "01");  // Excel dropped the zero
+  const auto& four = u.resolve("4", kNew);   // Cao Bằng 04 or the commune 00004
+  EXPECT_EQ(four.id, "");
+  EXPECT_NE(four.error.find("Có thể Excel đã bỏ số 0"), std::string::npos) << four.error;
+  EXPECT_NE(u.resolve("99999", kNew).error.find("vào ngày 02/09/2025"), std::string::npos);
+}
+
+TEST(UnitCells, NamesInTheEraOfTheDateWithAncestors) {
+  sheets::UnitCells u(testutil::gazetteer(), CodeRule::by_date);
+  const auto& yb = u.resolve("Yên Bái", kOld);
+  EXPECT_EQ(yb.id, "old:15");  // the province, not the town or a ward of that name
+  EXPECT_EQ(yb.province, "old:15");
+  const auto& mb = u.resolve("Minh Bảo, Yên Bái", kOld);
+  EXPECT_EQ(mb.id, "old:04270");
+  EXPECT_EQ(mb.province, "old:15");
+  EXPECT_EQ(u.resolve("yen bai", kOld).id, "old:15");
+  EXPECT_NE(u.resolve("Không Có Nơi Này", kNew).error.find("(đơn vị từ 01/07/2025)"),
+            std::string::npos);
+}
+
+TEST(UnitCells, SeveralUnitsOfOneNameAtOneTierAreRefusedWithCandidates) {
+  const auto& g = testutil::gazetteer();
+  std::map<std::string, int> communes;  // a current commune name borne by two communes
+  std::string twice;
+  for (size_t i = 0; i < g.size() && twice.empty(); ++i) {
+    const auto& unit = g.at(static_cast<uint32_t>(i));
+    if (unit.era == places::Era::current && unit.level == places::Level::commune &&
+        ++communes[unit.folded_full] == 2)
+      twice = unit.full_name;
+  }
+  ASSERT_FALSE(twice.empty());
+  sheets::UnitCells u(g, CodeRule::by_date);
+  const auto& r = u.resolve(twice, kNew);
+  EXPECT_EQ(r.id, "");
+  EXPECT_NE(r.error.find("Có nhiều đơn vị tên"), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("(mã "), std::string::npos) << r.error;
+}
+
+TEST(UnitCells, AsIdABareCodeIsACurrentUnitAndNamesFollowTheDate) {
+  sheets::UnitCells u(testutil::gazetteer(), CodeRule::as_id);
+  EXPECT_EQ(u.resolve("15", kOld).id, "15");
+  EXPECT_EQ(u.resolve("old:4270", kOld).id, "old:04270");
+  EXPECT_EQ(u.resolve("Yên Bái", Date{2022, 12, 31}).id, "old:15");
+  EXPECT_EQ(u.resolve("Lào Cai", Date{2026, 12, 31}).id, "15");
+  EXPECT_EQ(u.resolve("old:99", kOld).error, "Không có đơn vị hành chính mã \"old:99\"");
+}
+
+}  // namespace
+}  // namespace caunoi
