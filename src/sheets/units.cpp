@@ -5,9 +5,8 @@
 #include <tuple>
 #include <vector>
 
-#include "common/trim.h"
+#include "places/names.h"
 #include "places/stripped_zeros.h"
-#include "text/fold.h"
 
 namespace caunoi::sheets {
 namespace {
@@ -65,36 +64,14 @@ std::pair<std::string, std::string> UnitCells::as_id(std::string_view text) {
 }
 
 std::pair<std::string, std::string> UnitCells::by_name(std::string_view text, bool old) {
-  std::vector<std::string> parts;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    size_t comma = rest.find(',');
-    parts.push_back(text::fold(trim(rest.substr(0, comma))));
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
-  places::Era era = old ? places::Era::old : places::Era::current;
-  auto name_is = [&](const places::Unit& u, const std::string& f) {
-    return u.folded == f || u.folded_full == f;
-  };
-  std::vector<const places::Unit*> hits;
-  for (const places::Unit* u : g_.search(trim(text.substr(0, text.find(','))), 400, era)) {
-    if (!name_is(*u, parts[0])) continue;
-    bool ancestors_match = true;
-    for (size_t i = 1; i < parts.size() && ancestors_match; ++i) {
-      ancestors_match = false;
-      for (const places::Unit* a : g_.ancestors(u->id)) ancestors_match |= name_is(*a, parts[i]);
-    }
-    if (ancestors_match) hits.push_back(u);
-  }
+  std::vector<const places::Unit*> hits =
+      places::units_named(g_, text, old ? places::Era::old : places::Era::current);
   const char* era_text = old ? " (đơn vị trước 01/07/2025)" : " (đơn vị từ 01/07/2025)";
   if (hits.empty()) {
     return {"", "Không tìm thấy đơn vị \"" + std::string(text) + "\"" + era_text + "."};
   }
   // The highest level wins when alone there ("Yên Bái" is the province, not the ward).
-  std::sort(hits.begin(), hits.end(),
-            [](const places::Unit* a, const places::Unit* b) { return a->level < b->level; });
-  if (hits.size() == 1 || hits[0]->level != hits[1]->level) return {hits[0]->id, ""};
+  if (places::top_tier(hits) == 1) return {hits[0]->id, ""};
   std::string names;
   for (size_t i = 0; i < hits.size() && i < 4; ++i) {
     const auto anc = g_.ancestors(hits[i]->id);

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "analytics/world.h"
+#include "common/error.h"
+#include "places/unit_arg.h"
 #include "sheets/units.h"
 
 namespace caunoi {
@@ -54,6 +56,41 @@ TEST(UnitCells, SeveralUnitsOfOneNameAtOneTierAreRefusedWithCandidates) {
   EXPECT_EQ(r.id, "");
   EXPECT_NE(r.error.find("Có nhiều đơn vị tên"), std::string::npos) << r.error;
   EXPECT_NE(r.error.find("(mã "), std::string::npos) << r.error;
+}
+
+// A name two current communes of different provinces bear is refused alike by a cell and by a
+// command-line option (places/names.h), and taken by both once its province follows a comma.
+TEST(UnitNames, OneRuleForCellsAndTheCommandLine) {
+  const auto& g = testutil::gazetteer();
+  std::map<std::string, int> named, named_in_province;
+  auto current_commune = [](const places::Unit& u) {
+    return u.era == places::Era::current && u.level == places::Level::commune;
+  };
+  for (size_t i = 0; i < g.size(); ++i) {
+    const auto& unit = g.at(static_cast<uint32_t>(i));
+    if (!current_commune(unit)) continue;
+    ++named[unit.folded_full];
+    ++named_in_province[unit.folded_full + "|" + unit.parent_id];
+  }
+  const places::Unit* twin = nullptr;  // its name is borne elsewhere, but not in its province
+  for (size_t i = 0; i < g.size() && !twin; ++i) {
+    const auto& unit = g.at(static_cast<uint32_t>(i));
+    if (current_commune(unit) && named[unit.folded_full] > 1 &&
+        named_in_province[unit.folded_full + "|" + unit.parent_id] == 1)
+      twin = &unit;
+  }
+  ASSERT_TRUE(twin);
+  sheets::UnitCells cells(g, CodeRule::by_date);
+  EXPECT_EQ(cells.resolve(twin->full_name, kNew).id, "");
+  try {
+    places::unit_from_text(g, twin->full_name);
+    FAIL() << "expected ambiguous_unit";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "ambiguous_unit");
+  }
+  std::string with_province = twin->full_name + ", " + g.current_province_of(twin->id).name;
+  EXPECT_EQ(places::unit_from_text(g, with_province).id, twin->id);
+  EXPECT_EQ(cells.resolve(with_province, kNew).id, twin->id);
 }
 
 TEST(UnitCells, AsIdABareCodeIsACurrentUnitAndNamesFollowTheDate) {
