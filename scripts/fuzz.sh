@@ -23,10 +23,12 @@ tabular="src/tabular/csv_reader.cpp src/tabular/xlsx_reader.cpp src/tabular/rows
          src/common/format_vi.cpp"
 domain="src/activities/activity.cpp src/activities/bulk_insert.cpp src/activities/import.cpp
         src/activities/pending_rows.cpp src/activities/reference.cpp src/activities/repository.cpp
-        src/activities/read_ahead.cpp src/activities/row_checker.cpp src/tabular/csv_records.cpp
+        src/activities/read_ahead.cpp src/activities/row_checker.cpp src/activities/file_columns.cpp
+        src/activities/cell_codes.cpp src/tabular/csv_records.cpp
         src/tabular/csv_writer.cpp
         src/activities/schema.cpp src/activities/validate.cpp src/audit/log.cpp
-        $(ls src/places/*.cpp src/store/*.cpp src/text/*.cpp src/common/*.cpp | grep -Ev 'common/(date|format_vi).cpp')"
+        $(ls src/places/*.cpp src/sheets/*.cpp src/store/*.cpp src/text/*.cpp src/common/*.cpp |
+          grep -Ev 'common/(date|format_vi).cpp')"
 obj() { echo "obj/${1//\//_}.o"; }
 {
   echo "cxx = $CXX"

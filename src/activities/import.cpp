@@ -21,17 +21,13 @@
 #include "activities/repository.h"
 #include "activities/row_checker.h"
 #include "common/error.h"
+#include "sheets/values.h"
 #include "tabular/csv_reader.h"
 #include "tabular/rows.h"
 
 namespace caunoi::activities {
 
 namespace {
-
-bool blank(tabular::Cells cells) {
-  return std::all_of(cells.begin(), cells.end(),
-                     [](std::string_view s) { return trim_cell(s).empty(); });
-}
 
 // Rows copied out of the reader (whose cells live only during its callback) for the helper.
 struct Batch {
@@ -170,8 +166,8 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
       tabular::read_any(
           data, opt.filename,
           [&](long, tabular::Cells cells) {
-            if (!blank(cells) && !first) ++rep.rows_total;
-            if (!blank(cells)) first = false;
+            if (!sheets::blank_row(cells) && !first) ++rep.rows_total;
+            if (!sheets::blank_row(cells)) first = false;
             return true;
           },
           opt.sheet);
@@ -213,7 +209,7 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
       data, opt.filename,
       [&](long row, tabular::Cells cells) {
         if (!have_header) {
-          if (blank(cells)) return true;
+          if (sheets::blank_row(cells)) return true;
           have_header = true;
           header_ok = checker.header(row, cells);
           // The helper reads the same headings; its copy of any heading error is not reported.

@@ -2,7 +2,8 @@
 //
 // The first row holds the column headings as staff write them, in Vietnamese with or without
 // diacritics and in any case ("Ngày", "NGAY", "Đơn vị", "Loại hoạt động", "Số người tham dự"; the
-// full list is columns() and docs/api/activities.md). Unknown headings are refused rather than
+// aliases are data, data/import/headings.csv, read by sheets/headings.h; the full list is
+// columns() and docs/api/activities.md). Unknown headings are refused rather than
 // ignored, so that a misspelt figure column does not silently drop numbers. Cells may hold codes
 // or labels: units by id ("old:15"), by official code resolved for the row's date (15 in 2022 is
 // old Yên Bái), or by name ("Yên Bái", "Xã Tả Van, Lào Cai"); kinds, channels, groups, topics,

@@ -6,9 +6,8 @@
 #include <boost/json.hpp>
 
 #include "common/error.h"
+#include "sheets/suggest.h"
 #include "text/fold.h"
-#include "text/speller.h"
-#include "text/tokenize.h"
 
 namespace caunoi::activities {
 
@@ -31,19 +30,6 @@ std::string list_label(std::string_view list) {
   for (const auto& [code, label] : kLabels)
     if (code == list) return label;
   return std::string(list);
-}
-
-// The folded words of a label or of what a user wrote.
-std::vector<std::string> folded_words(std::string_view text) {
-  std::vector<std::string> out;
-  for (auto& t : text::tokenize(text)) out.push_back(std::move(t.folded));
-  return out;
-}
-
-// Equal, or (for words long enough that one slip is a typo rather than another word) one edit
-// apart.
-bool near_word(const std::string& a, const std::string& b) {
-  return a == b || (a.size() >= 4 && b.size() >= 4 && text::edit_distance(a, b, 1) <= 1);
 }
 
 }  // namespace
@@ -99,26 +85,11 @@ std::optional<std::string> Reference::lookup(std::string_view list, std::string_
 
 std::vector<const RefEntry*> Reference::suggest(std::string_view list, std::string_view text,
                                                 size_t max) const {
-  std::vector<std::string> typed = folded_words(text);
-  if (typed.empty()) return {};
-  std::vector<std::pair<double, const RefEntry*>> scored;
-  for (const auto& e : entries(list)) {
-    std::vector<std::string> label = folded_words(e.label);
-    size_t shared = 0;
-    for (const auto& w : typed) {
-      shared += std::any_of(label.begin(), label.end(),
-                            [&](const std::string& l) { return near_word(w, l); });
-    }
-    double score = static_cast<double>(shared) / std::max(typed.size(), label.size());
-    if (score >= 0.5) scored.emplace_back(score, &e);
-  }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  const auto& es = entries(list);
+  std::vector<std::string_view> labels;
+  for (const auto& e : es) labels.push_back(e.label);
   std::vector<const RefEntry*> out;
-  for (const auto& s : scored) {
-    if (out.size() == max) break;
-    out.push_back(s.second);
-  }
+  for (size_t i : sheets::suggest(text, labels, max)) out.push_back(&es[i]);
   return out;
 }
 

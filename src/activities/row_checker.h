@@ -36,7 +36,4 @@ class RowChecker {
   std::unique_ptr<Impl> impl_;
 };
 
-// A cell without surrounding blanks (spaces, tabs, line breaks, non-breaking spaces).
-std::string_view trim_cell(std::string_view s);
-
 }  // namespace caunoi::activities

@@ -6,11 +6,16 @@
 #include "activities/audit_image.h"
 #include "activities/validate.h"
 #include "common/error.h"
+#include "sheets/headings.h"
 
 namespace caunoi::activities {
 
 Service::Service(store::Connection& c, const places::Gazetteer& g, ImportQueue queue)
-    : g_(g), ref_(Reference::load(c)), queue_limits_(queue) {}
+    : g_(g), ref_(Reference::load(c)), queue_limits_(queue) {
+  // The import headings (data/import/headings.csv) are read at start: a broken file stops the
+  // start, not the first import.
+  sheets::Headings::standard();
+}
 
 Service::~Service() {
   std::vector<std::thread> workers;

@@ -6,15 +6,10 @@
 
 #include "api/upload.h"
 #include "common/ascii.h"
+#include "common/trim.h"
 
 namespace caunoi::api {
 namespace {
-
-std::string_view strip_spaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // "https://caunoi.example:8443" → "caunoi.example:8443"; "" for "null" or a malformed origin.
 std::string origin_authority(std::string_view origin) {
@@ -28,7 +23,7 @@ std::string origin_authority(std::string_view origin) {
 void check_origin(const Request& r) {
   std::string origin = r.header("origin");
   if (origin.empty()) return;  // not a browser, or a same-origin GET-like navigation
-  std::string host = ascii_lower(strip_spaces(r.header("host")));
+  std::string host = ascii_lower(trim(r.header("host")));
   std::string from = origin_authority(origin);
   // A default port may be left out of one of them ("host:80" against "http://host").
   auto without_default_port = [](std::string s) {
@@ -68,7 +63,7 @@ void read_body(Request& r, const Access& access) {
   }
   std::string type = r.header("content-type");
   if (!type.empty()) {
-    std::string media = ascii_lower(strip_spaces(std::string_view(type).substr(0, type.find(';'))));
+    std::string media = ascii_lower(trim(std::string_view(type).substr(0, type.find(';'))));
     if (media != "application/json")
       throw Error(ErrorKind::unsupported_media, "unsupported_media_type",
                   "Nội dung yêu cầu phải ở dạng JSON (Content-Type: application/json); đã nhận \"" +

@@ -1,14 +1,11 @@
 // app/bootstrap.cpp — see bootstrap.h. Each part's migrations are listed here, in one place.
 #include "app/bootstrap.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include "activities/schema.h"
 #include "approval/approval.h"
 #include "audit/log.h"
 #include "auth/schema.h"
+#include "common/project_dirs.h"
 #include "places/install.h"
 #include "plans/schema.h"
 #include "qa/repository.h"
@@ -20,17 +17,8 @@ namespace fs = std::filesystem;
 
 Paths locate() {
   Paths p;
-  fs::path exe_root;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) exe_root = exe.parent_path().parent_path();
-  auto pick = [&](const char* env, const fs::path& rel) {
-    if (const char* v = std::getenv(env); v && *v) return fs::path(v);
-    if (!exe_root.empty() && fs::exists(exe_root / rel)) return exe_root / rel;
-    return fs::current_path() / rel;
-  };
-  p.data_dir = pick("CAUNOI_DATA_DIR", "data");
-  p.web_dir = pick("CAUNOI_WEB_DIR", fs::path("web") / "dist");
+  p.data_dir = data_dir();
+  p.web_dir = project_dir("CAUNOI_WEB_DIR", fs::path("web") / "dist");
   return p;
 }
 

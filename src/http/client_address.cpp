@@ -3,17 +3,9 @@
 
 #include <algorithm>
 
+#include "common/trim.h"
+
 namespace caunoi::http {
-
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 bool is_trusted_proxy(std::string_view peer, const std::vector<std::string>& trusted_proxies) {
   return std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) != trusted_proxies.end();

@@ -2,7 +2,7 @@
 #include "places/unit_arg.h"
 
 #include "common/error.h"
-#include "text/fold.h"
+#include "places/names.h"
 
 namespace caunoi::places {
 namespace {
@@ -17,15 +17,10 @@ std::string labelled(const Gazetteer& g, const Unit& u) {
 
 const Unit& unit_from_text(const Gazetteer& g, std::string_view text) {
   if (const Unit* u = g.find(text)) return *u;
-  const std::string q = text::fold(text);
-  std::vector<const Unit*> named;
-  for (const Unit* u : g.search(text, 200, Era::current))
-    if (u->folded == q || u->folded_full == q) named.push_back(u);
+  std::vector<const Unit*> named = units_named(g, text, Era::current);
   if (!named.empty()) {
-    // search() puts higher tiers first: keep those at the first one's level.
-    std::vector<const Unit*> top;
-    for (const Unit* u : named)
-      if (u->level == named.front()->level) top.push_back(u);
+    std::vector<const Unit*> top(named.begin(),
+                                 named.begin() + static_cast<std::ptrdiff_t>(top_tier(named)));
     if (top.size() == 1) return *top.front();
     std::vector<FieldError> errors;
     std::string list;

@@ -1,94 +1,77 @@
 // plans/import.cpp — all-or-nothing imports of targets and results; see import.h.
 //
 // Rows are read and validated one by one into memory, every error is kept, and only a file
-// without errors is written, in one transaction through the same path as API writes.
+// without errors is written, in one transaction through the same path as API writes. Cells,
+// headings, numbers and units are read by the rules every import shares (sheets/).
 #include "plans/import.h"
 
 #include <cmath>
 #include <map>
 #include <set>
 
-#include "places/stripped_zeros.h"
-#include "plans/numbers.h"
+#include "common/trim.h"
+#include "periods/period.h"
 #include "plans/service.h"
-#include "tabular/csv_writer.h"
+#include "sheets/headings.h"
+#include "sheets/units.h"
+#include "sheets/values.h"
 #include "tabular/rows.h"
-#include "text/fold.h"
 
 namespace caunoi::plans {
 namespace {
 
-std::string folded(std::string_view h) {
-  std::string f = text::fold(h);
-  std::erase_if(f, [](char c) { return c == '(' || c == ')' || c == '*' || c == ':'; });
-  while (!f.empty() && f.back() == ' ') f.pop_back();
-  return f;
+// The unit a row names, for the date its figures are about: an id (a bare code is a current
+// unit's, "old:<code>" an old one's, with the zeros Excel dropped put back) or a name of that
+// era. Unresolved, the id stays as written and `refusal` says why, for the row's "unit" error.
+std::string unit_of(sheets::UnitCells& units, const std::string& text, Date at,
+                    std::string& refusal) {
+  refusal.clear();
+  if (text.empty()) return text;
+  const sheets::ResolvedUnit& r = units.resolve(text, at);
+  refusal = r.error;
+  return r.id.empty() ? text : r.id;
 }
 
-// A unit id as the file wrote it, with the zero Excel dropped put back ("1" → "01",
-// "old:4270" → "old:04270") when places/stripped_zeros.h says so; otherwise as written, with
-// `hint` naming the candidates for the row's refusal.
-std::string unit_as_written(const places::Gazetteer& g, std::string id, std::string& hint) {
-  hint.clear();
-  if (id.empty() || g.find(id)) return id;
-  std::string era = id.starts_with("old:") ? "old:" : "";
-  auto z = places::stripped_zeros(std::string_view(id).substr(era.size()),
-                                  [&](const std::string& code) { return g.find(era + code); });
-  if (z.taken) return z.taken->id;
-  hint = places::stripped_zeros_hint(z.candidates);
-  return id;
-}
-
-// The hint appended to the row's "no such unit" message.
-void add_hint(std::vector<FieldError>& row_errs, const std::string& hint) {
-  if (hint.empty()) return;
+// The row's "unit" refusal said as the unit resolver says it.
+void unit_refusal(std::vector<FieldError>& row_errs, const std::string& refusal) {
+  if (refusal.empty()) return;
   for (auto& e : row_errs)
-    if (e.field == "unit") e.message += "." + hint;
+    if (e.field == "unit" && e.message.starts_with("Không có đơn vị")) e.message = refusal;
 }
 
-// Maps each column index to a known name; errors for missing required ones.
-struct Header {
-  std::vector<std::string> names;
-  std::vector<std::string> raw;
-};
+// The imports' names in data/import/headings.csv.
+constexpr std::string_view kTargets = "plan_targets", kResults = "plan_results";
 
-using Columns = std::map<std::string, std::string>;  // folded alias → name
-
-std::string lookup(const Columns& cols, std::string_view header) {
-  auto it = cols.find(folded(header));
-  return it == cols.end() ? "" : it->second;
+// A results file's headings: the data file's, then each measure by its code, column name and
+// label.
+sheets::HeadingMap result_headings(const sheets::Headings& h) {
+  sheets::HeadingMap m;
+  m.add(h, kResults);
+  for (const auto& ms : measures()) {
+    m.add(ms.code, ms.code);
+    m.add(ms.column_vi, ms.code);
+    m.add(ms.label_vi, ms.code);
+  }
+  return m;
 }
 
-const Columns& target_columns() {
-  static const Columns c = {{"ma don vi", "unit"},
-                            {"unit", "unit"},
-                            {"nam", "year"},
-                            {"year", "year"},
-                            {"chi tieu", "indicator"},
-                            {"indicator", "indicator"},
-                            {"ma chi tieu", "indicator"},
-                            {"nhom doi tuong", "group"},
-                            {"group", "group"},
-                            {"gia tri", "value"},
-                            {"value", "value"},
-                            {"ke hoach", "value"},
-                            {"ghi chu", "note"},
-                            {"note", "note"}};
-  return c;
+// The heading a template writes for a field ("unit" → "Mã đơn vị"), for "missing column".
+std::string written_heading(std::string_view import, const std::string& field) {
+  for (const auto& c : sheets::Headings::standard()->columns(import))
+    if (c.field == field) return c.heading;
+  return field;
 }
 
-const Columns& result_columns() {
-  static const Columns c = [] {
-    Columns m = {{"ma don vi", "unit"}, {"unit", "unit"},         {"ky", "period"},
-                 {"period", "period"},  {"ky so lieu", "period"}, {"thang", "period"}};
-    for (const auto& ms : measures()) {
-      m[folded(ms.code)] = ms.code;
-      m[folded(ms.column_vi)] = ms.code;
-      m[folded(ms.label_vi)] = ms.code;
-    }
-    return m;
-  }();
-  return c;
+// A results heading's column: a known heading, else "BHYT - hộ gia đình" / "bhyt.hgd" for BHYT
+// by group, the group code being the rest of the heading's key with words joined by "_".
+std::string result_column_in(const sheets::HeadingMap& cols, std::string_view header) {
+  std::string name = cols.field(header);
+  if (!name.empty()) return name;
+  std::string f = sheets::heading_key(header);
+  if (!f.starts_with("bhyt ")) return "";
+  std::string g = f.substr(5);
+  std::replace(g.begin(), g.end(), ' ', '_');
+  return "bhyt." + g;
 }
 
 // "03/2022" → "2022-03"; other forms go to Period::parse as they are.
@@ -100,14 +83,8 @@ std::string period_text(std::string_view s) {
   return std::string(s);
 }
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 // Reads the file: the header row picks the columns, each later row goes to `row_fn`.
-void read_table(std::string_view data, std::string_view filename,
+void read_table(std::string_view data, std::string_view filename, std::string_view import,
                 const std::function<std::string(std::string_view)>& name_of,
                 const std::vector<std::string>& required, std::vector<FieldError>& errs,
                 const std::function<void(long, const std::map<std::string, std::string>&,
@@ -116,25 +93,24 @@ void read_table(std::string_view data, std::string_view filename,
   bool have_header = false;
   tabular::read_any(data, filename, [&](long row, tabular::Cells cells) {
     if (!have_header) {
-      bool blank = true;
-      for (auto c : cells) blank = blank && trim(c).empty();
-      if (blank) return true;
+      if (sheets::blank_row(cells)) return true;
       have_header = true;
       for (auto c : cells) {
-        headers.push_back(trim(c));
+        headers.emplace_back(trim(c));
         names.push_back(name_of(c));
       }
       for (const auto& r : required)
         if (std::find(names.begin(), names.end(), r) == names.end())
-          errs.push_back({"header / " + r, "Thiếu cột bắt buộc \"" + r + "\"", row});
+          errs.push_back(
+              {"header / " + r, "Thiếu cột bắt buộc \"" + written_heading(import, r) + "\"", row});
       return errs.empty();
     }
     std::map<std::string, std::string> vals;
     bool blank = true;
     for (size_t i = 0; i < cells.size() && i < names.size(); ++i) {
       // Read by the rule every caunoi import follows, so a CSV caunoi wrote reads back as
-      // written (tabular::unescape_text_cell).
-      std::string v(tabular::unescape_text_cell(trim(cells[i])));
+      // written.
+      std::string v(sheets::cell_text(cells[i]));
       blank = blank && v.empty();
       if (!names[i].empty() && !v.empty()) vals[names[i]] = v;
     }
@@ -172,21 +148,12 @@ void relabel(std::vector<FieldError>& from, long row, std::vector<FieldError>& t
 }  // namespace
 
 std::string target_column(std::string_view header) {
-  return lookup(target_columns(), header);
+  auto h = sheets::Headings::standard();
+  return sheets::HeadingMap().add(*h, kTargets).field(header);
 }
 
 std::string result_column(std::string_view header) {
-  std::string name = lookup(result_columns(), header);
-  if (!name.empty()) return name;
-  // "BHYT - hộ gia đình" / "bhyt.hgd": BHYT by group; the group code is the folded rest.
-  std::string f = folded(header);
-  for (std::string prefix : {"bhyt - ", "bhyt.", "bhyt "})
-    if (f.starts_with(prefix) && f.size() > prefix.size()) {
-      std::string g = f.substr(prefix.size());
-      std::replace(g.begin(), g.end(), ' ', '_');
-      return "bhyt." + g;
-    }
-  return "";
+  return result_column_in(result_headings(*sheets::Headings::standard()), header);
 }
 
 std::shared_ptr<void> Service::busy(const std::string& owner) {
@@ -212,8 +179,13 @@ ImportSummary Service::import_targets(store::Connection& c, std::string_view dat
   std::vector<Target> ts;
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
   long rows = 0;
+  auto h = sheets::Headings::standard();
+  sheets::HeadingMap cols;
+  cols.add(*h, kTargets);
+  sheets::UnitCells units(places_, sheets::CodeRule::as_id);
   read_table(
-      data, filename, target_column, {"unit", "year", "indicator", "value"}, errs,
+      data, filename, kTargets, [&](std::string_view s) { return cols.field(s); },
+      {"unit", "year", "indicator", "value"}, errs,
       [&](long row, const std::map<std::string, std::string>& v, const auto&) {
         ++rows;
         std::vector<FieldError> row_errs;
@@ -222,18 +194,21 @@ ImportSummary Service::import_targets(store::Connection& c, std::string_view dat
           return it == v.end() ? std::string() : it->second;
         };
         Target t;
-        std::string hint;
-        t.unit_id = unit_as_written(places_, get("unit"), hint);
         t.indicator = get("indicator");
         t.group = get("group");
         t.note = get("note");
-        auto year = parse_number_vi(get("year"));
+        auto year = sheets::read_number(get("year"));
         t.year = year && *year == std::floor(*year) ? static_cast<int>(*year) : 0;
-        auto value = parse_number_vi(get("value"));
+        // A name is looked up among the units of the year's end (old ones up to 2024).
+        std::string refusal;
+        bool good_year = t.year >= 2000 && t.year <= 2100;
+        t.unit_id =
+            unit_of(units, get("unit"), good_year ? Date{t.year, 12, 31} : Date::today(), refusal);
+        auto value = sheets::read_number(get("value"));
         if (!value) row_errs.push_back({"value", "Giá trị không phải là số", 0});
         t.value = value.value_or(0);
         t = checked(std::move(t), "", row_errs);
-        add_hint(row_errs, hint);
+        unit_refusal(row_errs, refusal);
         if (row_errs.empty() && !seen.insert({t.unit_id, t.year, t.indicator, t.group}).second)
           row_errs.push_back({"indicator", "Chỉ tiêu này đã có ở dòng trước", 0});
         if (row_errs.empty() && row_check)
@@ -258,28 +233,35 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
   std::vector<ResultRecord> rs;
   std::set<std::pair<std::string, std::string>> seen;
   long rows = 0, values = 0;
+  auto h = sheets::Headings::standard();
+  sheets::HeadingMap cols = result_headings(*h);
+  std::map<std::string, std::string, std::less<>> known;  // heading → column, once each
+  auto column = [&](std::string_view s) {
+    auto it = known.find(s);
+    if (it == known.end()) it = known.emplace(s, result_column_in(cols, s)).first;
+    return it->second;
+  };
+  sheets::UnitCells units(places_, sheets::CodeRule::as_id);
   read_table(
-      data, filename, result_column, {"unit", "period"}, errs,
+      data, filename, kResults, column, {"unit", "period"}, errs,
       [&](long row, const std::map<std::string, std::string>& v, const auto& headers) {
         ++rows;
         std::vector<FieldError> row_errs;
         std::map<std::string, std::string> heading = {{"unit", "Mã đơn vị"}, {"period", "Kỳ"}};
         ResultRecord r;
-        std::string hint;
+        std::string refusal;
         for (const auto& [name, text] : v) {
-          if (name == "unit")
-            r.unit_id = unit_as_written(places_, text, hint);
-          else if (name == "period")
+          if (name == "period") {
             r.period = period_text(text);
-          else {
+          } else if (name != "unit") {
             ResultValue val;
             val.measure = name.starts_with("bhyt.") ? "bhyt" : name;
             val.group = name.starts_with("bhyt.") ? name.substr(5) : "";
             std::string field =
                 "values." + val.measure + (val.group.empty() ? "" : "." + val.group);
-            for (const auto& h : headers)
-              if (result_column(h) == name) heading[field] = h;
-            auto n = parse_number_vi(text);
+            for (const auto& hd : headers)
+              if (column(hd) == name) heading[field] = hd;
+            auto n = sheets::read_number(text);
             if (!n || *n != std::floor(*n)) {
               row_errs.push_back({field, "\"" + text + "\" không phải là số nguyên", 0});
               continue;
@@ -288,9 +270,18 @@ ImportSummary Service::import_results(store::Connection& c, std::string_view dat
             r.values.push_back(std::move(val));
           }
         }
+        // A name is looked up among the units of the period's end; a period that does not read
+        // is refused anyway.
+        Date at = Date::today();
+        try {
+          at = periods::Period::parse(r.period).to;
+        } catch (const Error&) {
+        }
+        if (auto u = v.find("unit"); u != v.end())
+          r.unit_id = unit_of(units, u->second, at, refusal);
         heading["values"] = "số liệu";
         r = checked(std::move(r), "", row_errs);
-        add_hint(row_errs, hint);
+        unit_refusal(row_errs, refusal);
         if (row_errs.empty() && !seen.insert({r.unit_id, r.period}).second)
           row_errs.push_back({"period", "Đơn vị và kỳ này đã có ở dòng trước", 0});
         if (row_errs.empty() && row_check)

@@ -1,5 +1,10 @@
 // plans/import.h — the columns the target and result importers read (CSV or XLSX, first row
-// headers, matched without regard to case or diacritics; codes in parentheses work too).
+// headers, matched without regard to case, diacritics or punctuation; codes in parentheses work
+// too). The headings are those of data/import/headings.csv (imports "plan_targets" and
+// "plan_results", sheets/headings.h); results add each measure's code, column name and label.
+// Cells are read by the rules every import shares (sheets/): trimmed, numbers the Vietnamese
+// way, a unit by id (zeros Excel dropped put back) or by name among the units of the year's end
+// (targets) or the period's end (results).
 //
 // Targets ("Chỉ tiêu kế hoạch"):
 //   Mã đơn vị (unit) | Năm (year) | Chỉ tiêu (indicator) | Nhóm đối tượng (group, optional)

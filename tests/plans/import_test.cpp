@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "analytics/world.h"
-#include "plans/numbers.h"
 #include "tabular/xlsx_writer.h"
 
 namespace caunoi {
@@ -17,18 +16,6 @@ using testutil::AnalyticsWorld;
 
 int64_t count(store::Connection& c, const char* table) {
   return c.scalar(std::string("SELECT COUNT(*) FROM ") + table).value_or(-1);
-}
-
-TEST(Numbers, VietnameseAndPlain) {
-  EXPECT_EQ(plans::parse_number_vi("1.604.000"), 1604000);
-  EXPECT_EQ(plans::parse_number_vi("18.004"), 18004);
-  EXPECT_EQ(plans::parse_number_vi("91,75"), 91.75);
-  EXPECT_EQ(plans::parse_number_vi("91.75"), 91.75);
-  EXPECT_EQ(plans::parse_number_vi("1.604,5"), 1604.5);
-  EXPECT_EQ(plans::parse_number_vi("106400"), 106400);
-  EXPECT_FALSE(plans::parse_number_vi("1.60.4"));
-  EXPECT_FALSE(plans::parse_number_vi("abc"));
-  EXPECT_FALSE(plans::parse_number_vi(""));
 }
 
 TEST(PlansImport, ResultsCsvAllOrNothing) {
@@ -157,6 +144,35 @@ TEST(PlansImport, CodesThatExcelStrippedOfZerosAreFoundOrNamed) {
   } catch (const Error& e) {
     EXPECT_NE(e.fields().at(0).message.find("099 là Huyện Tuần Giáo"), std::string::npos)
         << e.fields().at(0).message;
+  }
+}
+
+// Units by name, as the activities import has them (sheets/units.h): looked up among the units
+// of the year's end (targets) or the period's end (results), so "Yên Bái" in 2022 is the old
+// province and "Lào Cai" in 2026 today's; a name that is nowhere is refused saying so.
+TEST(PlansImport, UnitsByNameForTheDateOfTheRow) {
+  AnalyticsWorld w;
+  auto s = w.plans.import_targets(
+      *w.db,
+      "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\nYên Bái,2022,bhyt_coverage,90\n"
+      "lao cai,2026,bhyt_coverage,95\n\"Minh Bảo, Yên Bái\",2022,bhyt_coverage,91\n",
+      "x.csv", {}, testutil::by());
+  EXPECT_EQ(s.written, 3);
+  EXPECT_EQ(w.plans.targets(*w.db, "old:15", 2022).size(), 1u);
+  EXPECT_EQ(w.plans.targets(*w.db, "15", 2026).size(), 1u);
+  EXPECT_EQ(w.plans.targets(*w.db, "old:04270", 2022).size(), 1u);
+  w.plans.import_results(*w.db, "Mã đơn vị,Kỳ,BHYT\nYên Bái,12/2022,7000\n", "x.csv", {},
+                         testutil::by());
+  EXPECT_EQ(w.plans.results(*w.db, "old:15", std::nullopt, std::nullopt).size(), 1u);
+  try {
+    w.plans.import_targets(*w.db,
+                           "Mã đơn vị,Năm,Chỉ tiêu,Giá trị\nXứ Sở Thần Tiên,2026,meetings,5\n",
+                           "x.csv", {}, testutil::by());
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.fields().at(0).field, "dòng 2 / Mã đơn vị");
+    EXPECT_EQ(e.fields().at(0).message,
+              "Không tìm thấy đơn vị \"Xứ Sở Thần Tiên\" (đơn vị từ 01/07/2025).");
   }
 }
 
