@@ -13,6 +13,9 @@
 #     acknowledged write must be there, the import must be there whole or not at all (whole if it
 #     had reported done), and PRAGMA integrity_check must say ok. `make test` runs a short one
 #     (ctest kill_during_writes_and_import).
+#   --engine postgresql: the same against a new database on the server that
+#     `scripts/pg-temp.sh -- scripts/load_test.py …` started (ctest kill_during_writes_and_import_pg);
+#     the data is read back with psql.
 # Uses only the Python standard library (Debian's python3).
 #
 #   scripts/load_test.py --bin build/caunoi [--clients 200] [--seconds 60] [--kill]
@@ -75,8 +78,44 @@ def activity(commune, rnd):
             "figures": {"events": 1, "attendees": rnd.randint(5, 300)}}
 
 
-def prepare(binary, env, tmp):
-    db = os.path.join(tmp, "load.db")
+class Db:
+    """The database the servers use, read back after the run: a SQLite file (sqlite3), or a
+    PostgreSQL URL (psql, which postgresql-15 brings; Python has no libpq of its own)."""
+
+    def __init__(self, name):
+        self.name, self.pg = name, name.startswith(("postgresql://", "postgres://"))
+
+    def scalar(self, sql):
+        if not self.pg:
+            con = sqlite3.connect(self.name)
+            try:
+                return con.execute(sql).fetchone()[0]
+            finally:
+                con.close()
+        out = subprocess.run(["psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", self.name, "-c", sql],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        return int(out) if out.lstrip("-").isdigit() else out
+
+    def integrity(self):
+        # PostgreSQL has no integrity_check; its own WAL recovery runs when the server restarts.
+        return "ok" if self.pg else self.scalar("PRAGMA integrity_check")
+
+
+def sql_text(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
+def prepare(binary, env, tmp, engine):
+    if engine == "postgresql":
+        # A new database on the server scripts/pg-temp.sh started (CAUNOI_TEST_PG_URL).
+        base = os.environ.get("CAUNOI_TEST_PG_URL")
+        if not base:
+            raise SystemExit("--engine postgresql: run under scripts/pg-temp.sh -- (CAUNOI_TEST_PG_URL)")
+        name = f"caunoi_load_{os.getpid()}"
+        Db(base).scalar(f"CREATE DATABASE {name}")
+        db = base.rsplit("/", 1)[0] + "/" + name
+    else:
+        db = os.path.join(tmp, "load.db")
     add = subprocess.run([binary, "user", "--db", db, "add", "--username", "taitest", "--role", "admin",
                           "--unit", "VN"], input=PASSWORD + "\n", env=env, capture_output=True, text=True)
     if add.returncode != 0:
@@ -103,15 +142,11 @@ def communes(port, token):
 
 
 def check_writes(db, ids):
-    con = sqlite3.connect(db)
-    found = 0
+    d, found = Db(db), 0
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        found += con.execute(f"SELECT COUNT(*) FROM activities WHERE id IN ({','.join('?' * len(chunk))})",
-                             chunk).fetchone()[0]
-    integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
-    con.close()
-    return found, integrity
+        found += d.scalar(f"SELECT COUNT(*) FROM activities WHERE id IN ({','.join(str(int(x)) for x in chunk)})")
+    return found, d.integrity()
 
 
 def load(args, binary, env, db):
@@ -228,9 +263,7 @@ def kill(args, binary, env, db):
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=30)
     found, integrity = check_writes(db, acked)
-    con = sqlite3.connect(db)
-    imported = con.execute("SELECT COUNT(*) FROM activities WHERE note = ?", (IMPORT_NOTE,)).fetchone()[0]
-    con.close()
+    imported = Db(db).scalar("SELECT COUNT(*) FROM activities WHERE note = " + sql_text(IMPORT_NOTE))
     done = state.get("state") == "done"
     import_ok = imported == args.import_rows if done else imported in (0, args.import_rows)
     print(f"SIGKILL during writes and an import of {args.import_rows} rows: writes acknowledged {len(acked)}, "
@@ -247,10 +280,12 @@ def main():
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--kill", action="store_true")
     ap.add_argument("--import-rows", type=int, default=200000, help="rows of the import killed part-way")
+    ap.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite",
+                    help="postgresql: a new database on the server of scripts/pg-temp.sh -- (CAUNOI_TEST_PG_URL)")
     args = ap.parse_args()
     env = dict(os.environ, CAUNOI_DATA_DIR=os.path.join(ROOT, "data"))
     with tempfile.TemporaryDirectory() as tmp:
-        db = prepare(args.bin, env, tmp)
+        db = prepare(args.bin, env, tmp, args.engine)
         ok = kill(args, args.bin, env, db) if args.kill else load(args, args.bin, env, db)
     print("OK" if ok else "FAILED")
     sys.exit(0 if ok else 1)

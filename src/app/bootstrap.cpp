@@ -34,6 +34,7 @@ void prepare_database(store::Connection& c, const Paths& paths) {
 
 std::unique_ptr<store::Connection> open_database(const std::string& path, const Paths& paths) {
   auto c = store::open(path);
+  store::StartupLock preparing(*c);
   prepare_database(*c, paths);
   return c;
 }

@@ -54,8 +54,14 @@ Digest digest(store::Connection& c, const store::TableInfo& t) {
     };
     for (size_t i = 0; i < t.columns.size(); ++i) {
       auto v = value_text(r, static_cast<int>(i), t.real[i]);
-      mix(v ? "v" + std::to_string(v->size()) + ":" : "n");
-      if (v) mix(*v);
+      if (!v) {
+        mix("n");
+        continue;
+      }
+      mix("v");  // the length first, so that ("ab", "c") and ("a", "bc") differ
+      mix(std::to_string(v->size()));
+      mix(":");
+      mix(*v);
     }
     ++d.rows;
     d.sum += h;

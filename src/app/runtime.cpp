@@ -3,6 +3,7 @@
 
 #include "api/auth_guard.h"
 #include "app/engines.h"
+#include "store/migrations.h"
 #include "store/open.h"
 
 namespace caunoi::app {
@@ -10,7 +11,14 @@ namespace caunoi::app {
 Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, RuntimeOptions opt)
     : paths_(std::move(paths)) {
   {
-    auto c = open_database(db_path, paths_);
+    auto c = store::open(db_path);
+    // Other servers starting on the same new database wait until this one has prepared it
+    // (schema, units, the Q&A bank), then find it prepared.
+    {
+      store::StartupLock preparing(*c);
+      prepare_database(*c, paths_);
+      qa_ = qa::open_service(*c, paths_.data_dir);  // the Q&A bank: data/qa/kb.jsonl when empty
+    }
     places_ = std::make_unique<places::Gazetteer>(places::Gazetteer::load(*c));
     activities_ = std::make_unique<activities::Service>(*c, *places_, opt.imports);
     // The aggregates are built from the database once, then kept current by both services.
@@ -19,8 +27,6 @@ Runtime::Runtime(const std::string& db_path, Paths paths, int pool_size, Runtime
     activities_->add_listener(analytics_.get());
     plans_ = std::make_unique<plans::Service>(*places_, analytics::target_indicator);
     plans_->add_listener(analytics_.get());
-    // The Q&A bank: loaded from data/qa/kb.jsonl the first time the bank is empty.
-    qa_ = qa::open_service(*c, paths_.data_dir);
   }
   pool_ = std::make_unique<store::Pool>([db_path] { return store::open(db_path); }, pool_size);
   ctx_.pool = pool_.get();

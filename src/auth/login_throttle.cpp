@@ -23,10 +23,10 @@ void count(store::Connection& c, bool per_name, const std::string& name, std::st
   const Limits& l = per_name ? kPerName : kPerAddress;
   // Decay and increment in one statement, so that two servers counting at once both count.
   c.execute(
-      "INSERT INTO auth_login_throttle (per_name, username, remote, failures, last_failure_at)"
+      "INSERT INTO auth_login_throttle AS t (per_name, username, remote, failures, last_failure_at)"
       " VALUES (?, ?, ?, 1, ?) ON CONFLICT (per_name, username, remote) DO UPDATE SET"
-      " failures = CASE WHEN failures - (excluded.last_failure_at - last_failure_at) / ? > 0"
-      " THEN failures - (excluded.last_failure_at - last_failure_at) / ? ELSE 0 END + 1,"
+      " failures = CASE WHEN t.failures - (excluded.last_failure_at - t.last_failure_at) / ? > 0"
+      " THEN t.failures - (excluded.last_failure_at - t.last_failure_at) / ? ELSE 0 END + 1,"
       " last_failure_at = excluded.last_failure_at",
       per_name, name, remote, now, l.forgive_seconds, l.forgive_seconds);
   int64_t failures = c.scalar(

@@ -251,7 +251,8 @@ std::vector<ApiToken> Service::tokens(store::Connection& c, int64_t user_id) con
   // A token of an earlier password shows as revoked: it is, in effect.
   c.each(
       "SELECT t.id, t.name, t.created_at, t.expires_at,"
-      " t.revoked OR t.password_generation <> u.password_generation"
+      " CASE WHEN t.revoked <> 0 OR t.password_generation <> u.password_generation THEN 1 ELSE 0"
+      " END"
       " FROM auth_tokens t JOIN auth_users u ON u.id = t.user_id WHERE t.user_id = ? ORDER BY t.id",
       [&](const store::Row& r) {
         out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4) != 0});

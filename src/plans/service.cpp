@@ -166,7 +166,8 @@ std::vector<Target> Service::targets(store::Connection& c, std::string_view unit
   std::vector<Target> out;
   c.each(
       std::string("SELECT ") + kTargetCols +
-          " FROM plan_targets WHERE (? = '' OR unit_id = ?) AND (? IS NULL OR year = ?)"
+          " FROM plan_targets WHERE (? = '' OR unit_id = ?) AND (CAST(? AS BIGINT) IS NULL OR year "
+          "= ?)"
           " ORDER BY year, unit_id, indicator, grp",
       [&](const store::Row& r) { out.push_back(read_target(r)); }, unit, unit, year, year);
   return out;
@@ -247,7 +248,8 @@ std::vector<ResultRecord> Service::results(store::Connection& c, std::string_vie
   if (to) t = to->iso();
   c.each(
       "SELECT unit_id, period, as_of, measure, grp, value FROM participation_results"
-      " WHERE (? = '' OR unit_id = ?) AND (? IS NULL OR as_of >= ?) AND (? IS NULL OR as_of <= ?)"
+      " WHERE (? = '' OR unit_id = ?) AND (CAST(? AS TEXT) IS NULL OR as_of >= ?)"
+      " AND (CAST(? AS TEXT) IS NULL OR as_of <= ?)"
       " ORDER BY as_of, unit_id, period, measure, grp",
       [&](const store::Row& r) {
         if (out.empty() || out.back().unit_id != r.text(0) || out.back().period != r.text(1))

@@ -14,30 +14,17 @@
 
 namespace caunoi::store {
 
-namespace {
+StartupLock::StartupLock(Connection& c) : c_(c), pg_(c.backend() == "postgresql") {
+  if (pg_) c_.exec_script("SELECT pg_advisory_lock(" + std::string(kKey) + ")");
+}
 
-class MigrationLock {
- public:
-  explicit MigrationLock(Connection& c) : c_(c), pg_(c.backend() == "postgresql") {
-    if (pg_) c_.exec_script("SELECT pg_advisory_lock(" + std::string(kKey) + ")");
+StartupLock::~StartupLock() {
+  if (!pg_) return;
+  try {
+    c_.exec_script("SELECT pg_advisory_unlock(" + std::string(kKey) + ")");
+  } catch (...) {  // a lost connection has dropped the lock with it
   }
-  ~MigrationLock() {
-    if (!pg_) return;
-    try {
-      c_.exec_script("SELECT pg_advisory_unlock(" + std::string(kKey) + ")");
-    } catch (...) {  // a lost connection has dropped the lock with it
-    }
-  }
-  MigrationLock(const MigrationLock&) = delete;
-  MigrationLock& operator=(const MigrationLock&) = delete;
-
- private:
-  static constexpr const char* kKey = "7302202619";  // any number, the same in every server
-  Connection& c_;
-  bool pg_;
-};
-
-}  // namespace
+}
 
 static void ensure_table(Connection& c) {
   // citext is contrib's, shipped with the server and trusted since PostgreSQL 13: the database's
@@ -51,7 +38,7 @@ static void ensure_table(Connection& c) {
 
 int schema_version(Connection& c, const std::string& component) {
   {
-    MigrationLock lock(c);
+    StartupLock lock(c);
     ensure_table(c);
   }
   return static_cast<int>(
@@ -60,7 +47,7 @@ int schema_version(Connection& c, const std::string& component) {
 }
 
 int apply_migrations(Connection& c, std::span<const Migration> migrations) {
-  MigrationLock lock(c);
+  StartupLock lock(c);
   ensure_table(c);
   std::vector<Migration> todo(migrations.begin(), migrations.end());
   std::stable_sort(todo.begin(), todo.end(), [](const Migration& a, const Migration& b) {

@@ -23,6 +23,24 @@ struct Migration {
   const char* postgres_sql = nullptr;
 };
 
+// Held while a server prepares its database (migrations, and what it writes into a new database:
+// the units, the Q&A bank): on PostgreSQL a session advisory lock, so that servers starting at
+// once on one new database prepare it one after another and the later ones find it prepared.
+// Re-entrant on one connection (apply_migrations takes it too). Nothing on SQLite, where
+// BEGIN IMMEDIATE already queues the writers.
+class StartupLock {
+ public:
+  explicit StartupLock(Connection& c);
+  ~StartupLock();
+  StartupLock(const StartupLock&) = delete;
+  StartupLock& operator=(const StartupLock&) = delete;
+
+ private:
+  static constexpr const char* kKey = "7302202619";  // any number, the same in every server
+  Connection& c_;
+  bool pg_;
+};
+
 // Returns the number of migrations applied now.
 int apply_migrations(Connection& c, std::span<const Migration> migrations);
 int schema_version(Connection& c, const std::string& component);

@@ -194,9 +194,13 @@ TEST(Audit, AChangeWhoseRecordCannotBeWrittenIsNotStored) {
   };
   const int64_t activities = count("activities"), history = count("activity_history"),
                 targets = count("plan_targets"), records = count("audit_log");
-  lease->exec_script(
-      "CREATE TRIGGER audit_log_full BEFORE INSERT ON audit_log"
-      " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+  lease->exec_script(testutil::on_postgres()
+                         ? "CREATE FUNCTION audit_log_full() RETURNS trigger LANGUAGE plpgsql AS $$"
+                           " BEGIN RAISE EXCEPTION 'database or disk is full'; END $$;"
+                           "CREATE TRIGGER audit_log_full BEFORE INSERT ON audit_log"
+                           " FOR EACH ROW EXECUTE FUNCTION audit_log_full()"
+                         : "CREATE TRIGGER audit_log_full BEFORE INSERT ON audit_log"
+                           " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
 
   auto refused = w.call(staff, "PUT", path, {}, act(75));
   EXPECT_EQ(refused.status, 500) << refused.body;
@@ -230,7 +234,8 @@ TEST(Audit, AChangeWhoseRecordCannotBeWrittenIsNotStored) {
   EXPECT_EQ(stored.at("figures").at("attendees").as_int64(), 40) << "the edit landed unrecorded";
 
   // Once records can be written again, the same edit lands with its record.
-  lease->exec_script("DROP TRIGGER audit_log_full");
+  lease->exec_script(testutil::on_postgres() ? "DROP TRIGGER audit_log_full ON audit_log"
+                                             : "DROP TRIGGER audit_log_full");
   EXPECT_EQ(w.call(staff, "PUT", path, {}, act(75)).status, 200);
   EXPECT_EQ(count("audit_log"), records + 1);
 }

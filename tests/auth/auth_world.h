@@ -11,6 +11,7 @@
 #include "app/runtime.h"
 #include "foundation/api_call.h"
 #include "foundation/test_db.h"
+#include "store/dialect.h"
 
 namespace caunoi::testutil {
 
@@ -86,10 +87,8 @@ class AuthWorld {
   std::string fingerprint() {
     auto lease = rt_->pool().acquire();
     std::vector<std::string> tables;
-    lease->each(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log',"
-        " 'sqlite_sequence') ORDER BY name",
-        [&](const store::Row& r) { tables.push_back(r.text(0)); });
+    for (const auto& t : store::tables(*lease))
+      if (t.name != "audit_log" && t.name != "sqlite_sequence") tables.push_back(t.name);
     std::string out;
     for (const auto& t : tables) {
       out += "#" + t + "\n";
