@@ -40,20 +40,23 @@ std::optional<std::string> value_text(const store::Row& r, int i, bool real) {
   return std::string(buf);
 }
 
+using Values = std::vector<std::optional<std::string>>;
+
+// Column i of every column of a row, as value_text writes them.
+void read_row(const store::Row& r, const store::TableInfo& t, Values& out) {
+  out.resize(t.columns.size());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = value_text(r, static_cast<int>(i), t.real[i]);
+}
+
 struct Digest {
   int64_t rows = 0;
   uint64_t sum = 0;
-};
-
-Digest digest(store::Connection& c, const store::TableInfo& t) {
-  Digest d;
-  c.each(select_all(t), [&](const store::Row& r) {
+  void add(const Values& values) {
     uint64_t h = 1469598103934665603ull;
     auto mix = [&](std::string_view bytes) {
       for (unsigned char ch : bytes) h = (h ^ ch) * 1099511628211ull;
     };
-    for (size_t i = 0; i < t.columns.size(); ++i) {
-      auto v = value_text(r, static_cast<int>(i), t.real[i]);
+    for (const auto& v : values) {
       if (!v) {
         mix("n");
         continue;
@@ -63,36 +66,45 @@ Digest digest(store::Connection& c, const store::TableInfo& t) {
       mix(":");
       mix(*v);
     }
-    ++d.rows;
-    d.sum += h;
+    ++rows;
+    sum += h;
+  }
+};
+
+Digest digest(store::Connection& c, const store::TableInfo& t) {
+  Digest d;
+  Values values;
+  c.each(select_all(t), [&](const store::Row& r) {
+    read_row(r, t, values);
+    d.add(values);
   });
   return d;
 }
 
-// The source's rows of one table, for Connection::insert_rows.
+// The source's rows of one table, for Connection::insert_rows, summed as they pass so that the
+// source is read once.
 class TableRows : public store::RowSource {
  public:
   TableRows(store::Connection& c, const store::TableInfo& t)
-      : st_(c.prepare(select_all(t)).with()), real_(t.real), values_(t.columns.size()) {}
+      : st_(c.prepare(select_all(t)).with()), table_(t) {}
   ~TableRows() override { st_.reset(); }
   bool next() override {
     if (!st_.step()) return false;
-    for (size_t i = 0; i < values_.size(); ++i)
-      values_[i] = value_text(st_.row(), static_cast<int>(i), real_[i]);
-    ++count_;
+    read_row(st_.row(), table_, values_);
+    digest_.add(values_);
     return true;
   }
   std::optional<std::string_view> text(int i) const override {
     const auto& v = values_[static_cast<size_t>(i)];
     return v ? std::optional<std::string_view>(*v) : std::nullopt;
   }
-  int64_t count() const { return count_; }
+  const Digest& digest() const { return digest_; }
 
  private:
   store::Statement& st_;
-  std::vector<bool> real_;
-  std::vector<std::optional<std::string>> values_;
-  int64_t count_ = 0;
+  const store::TableInfo& table_;
+  Values values_;
+  Digest digest_;
 };
 
 // The tables a new database starts with rows in.
@@ -149,8 +161,9 @@ std::vector<MovedTable> migrate_database(
     if (!moves(t)) continue;
     TableRows rows(*src, t);
     dst->insert_rows(t.name, t.columns, "", rows);
-    Digest a = digest(*src, t), b = digest(*dst, t);
-    if (a.rows != b.rows || a.sum != b.sum || a.rows != rows.count())
+    const Digest& a = rows.digest();
+    Digest b = digest(*dst, t);
+    if (a.rows != b.rows || a.sum != b.sum)
       throw Error(ErrorKind::internal, "migrate_mismatch",
                   "Bảng " + t.name + " khác nhau sau khi chép (nguồn " + std::to_string(a.rows) +
                       " dòng, đích " + std::to_string(b.rows) +
