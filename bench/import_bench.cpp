@@ -3,6 +3,8 @@
 //
 // Run:  build/import_bench            (built by `make build`; `make bench` runs every benchmark)
 //       build/import_bench 200000 1   (fewer rows, one round, for a quick look)
+//       scripts/pg-temp.sh -- build/import_bench 200000 3 --engine postgresql
+//                                     (PostgreSQL: caunoi's import against psql's \copy)
 //
 // caunoi's side is the whole import path staff use (activities/import.h), with a progress
 // callback as the CLI and the API set one: CSV parsing, heading recognition, units resolved by
@@ -46,6 +48,7 @@
 #include "app/runtime.h"
 #include "places/gazetteer.h"
 #include "proc.h"
+#include "store/open.h"
 #include "store/store.h"
 #include "tabular/csv_writer.h"
 
@@ -109,12 +112,83 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// `--engine postgresql`: the same file into PostgreSQL, through the same import (its rows by
+// COPY, store/postgres.cpp), against psql's `\copy` of the same bytes into a bare table of text
+// columns, each round into fresh databases on the server of `scripts/pg-temp.sh --`
+// (CAUNOI_TEST_PG_URL). Preparing caunoi's database (schema, units) is not timed.
+int run_postgres(Spawner& spawner, const app::Paths& paths, const places::Gazetteer& g,
+                 const activities::Reference& ref, const std::string& csv, long rows, int rounds,
+                 const fs::path& dir) {
+  const char* url = std::getenv("CAUNOI_TEST_PG_URL");
+  if (!url) {
+    std::fprintf(stderr,
+                 "--engine postgresql: run under scripts/pg-temp.sh -- (CAUNOI_TEST_PG_URL)\n");
+    return 2;
+  }
+  const std::string base(url), server = base.substr(0, base.rfind('/') + 1);
+  auto admin = store::open(base);
+  fs::path plain = dir / "rows-nobom.csv";
+  std::ofstream(plain, std::ios::binary) << csv.substr(3);
+  activities::ImportOptions opt;
+  opt.filename = "rows.csv";
+  opt.today = Date{2026, 1, 1};
+  std::vector<double> base_v, ours_v;
+  for (int r = 0; r < rounds; ++r) {
+    const std::string bare = "bench_bare_" + std::to_string(r),
+                      ours = "bench_caunoi_" + std::to_string(r);
+    for (const auto& name : {bare, ours}) {
+      admin->exec_script("DROP DATABASE IF EXISTS " + name);
+      admin->exec_script("CREATE DATABASE " + name);
+    }
+    std::string columns;
+    for (int i = 1; i <= 11; ++i) columns += (i > 1 ? ", c" : "c") + std::to_string(i) + " text";
+    const std::string cmd = "psql -X -q -v ON_ERROR_STOP=1 '" + server + bare +
+                            "' -c 'CREATE TABLE bare (" + columns + ")' -c \"\\copy bare FROM '" +
+                            plain.string() + "' WITH (FORMAT csv, HEADER true)\" > /dev/null";
+    auto t0 = std::chrono::steady_clock::now();
+    auto [rc, peak] = spawner.run(cmd);
+    base_v.push_back(seconds_since(t0));
+    if (rc != 0) {
+      std::fprintf(stderr, "psql \\copy failed (%d)\n", rc);
+      return 1;
+    }
+    auto db = app::open_database(server + ours, paths);
+    t0 = std::chrono::steady_clock::now();
+    auto rep = activities::import_activities(*db, ref, g, csv, opt);
+    ours_v.push_back(seconds_since(t0));
+    if (!rep.ok() || rep.inserted != rows) {
+      std::fprintf(stderr, "import failed: %ld errors\n", rep.error_count);
+      return 1;
+    }
+    std::printf("round %d: psql \\copy %.2f s (peak %.0f MB); caunoi %.2f s\n", r + 1,
+                base_v.back(), mb(peak), ours_v.back());
+    std::fflush(stdout);
+    db.reset();
+    for (const auto& name : {bare, ours}) admin->exec_script("DROP DATABASE " + name);
+  }
+  const double n = static_cast<double>(rows), ours = n / median(ours_v), bare = n / median(base_v);
+  std::printf("\n%-46s %10s %14s\n", "PostgreSQL, median of the rounds", "seconds", "rows/s");
+  std::printf("%-46s %10.2f %14.0f\n", "psql \\copy, bare table (baseline)", median(base_v), bare);
+  std::printf("%-46s %10.2f %14.0f\n", "caunoi import (validated, indexed, COPY)", median(ours_v),
+              ours);
+  std::printf("\nratio caunoi / baseline: %.2f   goal >= 0.5: %s\n", ours / bare,
+              ours / bare >= 0.5 ? "met" : "NOT met");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Spawner spawner;  // first, while this process is small
-  long rows = argc > 1 ? std::atol(argv[1]) : 1000000;
-  int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  // [rows [rounds]] [--engine sqlite|postgresql]
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool postgres = false;
+  if (auto it = std::find(args.begin(), args.end(), "--engine"); it != args.end()) {
+    postgres = it + 1 != args.end() && it[1] == "postgresql";
+    args.erase(it, std::min(it + 2, args.end()));
+  }
+  long rows = !args.empty() ? std::atol(args[0].c_str()) : 1000000;
+  int rounds = args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 3;
   fs::path dir = fs::temp_directory_path() / ("caunoi-import-bench-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   auto paths = app::locate();
@@ -128,6 +202,12 @@ int main(int argc, char** argv) {
   std::string csv = make_csv(g, rows);
   std::printf("File: %.1f MB; %d rounds, each the baseline then caunoi into fresh databases\n",
               static_cast<double>(csv.size()) / 1e6, rounds);
+  if (postgres) {
+    db.reset();
+    int rc = run_postgres(spawner, paths, g, ref, csv, rows, rounds, dir);
+    fs::remove_all(dir);
+    return rc;
+  }
 
   // Baseline: the sqlite3 shell's .import into a bare table (the heading row names the columns;
   // the BOM is skipped by stripping it from a copy, which .import would otherwise keep).

@@ -13,6 +13,9 @@
 #     acknowledged write must be there, the import must be there whole or not at all (whole if it
 #     had reported done), and PRAGMA integrity_check must say ok. `make test` runs a short one
 #     (ctest kill_during_writes_and_import).
+#   --pair: the load on one server on SQLite, then on two servers sharing one PostgreSQL database
+#     (under scripts/pg-temp.sh --), side by side, with the longest time a write through one
+#     server takes to show in the other's analytics (issue 19: at most 1 s).
 #   --engine postgresql: the same against a new database on the server that
 #     `scripts/pg-temp.sh -- scripts/load_test.py …` started (ctest kill_during_writes_and_import_pg);
 #     the data is read back with psql.
@@ -135,10 +138,7 @@ def login_token(port):
 
 
 def communes(port, token):
-    st, body = Client(port, token).call("GET", "/api/v1/places?parent=15")
-    places = json.loads(body)
-    items = places if isinstance(places, list) else places.get("places") or places.get("children") or places.get("items")
-    return [p["id"] for p in items][:50]
+    return all_communes(port, token)[:50]
 
 
 def check_writes(db, ids):
@@ -149,17 +149,49 @@ def check_writes(db, ids):
     return found, d.integrity()
 
 
-def load(args, binary, env, db):
-    proc, port = start_server(binary, db, env)
-    token = login_token(port)
-    units = communes(port, token)
+def all_communes(port, token):
+    st, body = Client(port, token).call("GET", "/api/v1/places?parent=15")
+    places = json.loads(body)
+    items = places if isinstance(places, list) else places.get("places") or places.get("children") or places.get("items")
+    return [p["id"] for p in items]
+
+
+def conferences(port, token, unit, period):
+    """The number of conferences in unit's period as the server's analytics cube counts them."""
+    st, body = Client(port, token).call(
+        "GET", f"/api/v1/analytics?indicator=kind.conference&unit={unit}&period={period}")
+    return json.loads(body)["total"].get("value") or 0 if st == 200 else None
+
+
+def sight_probe(ports, token, unit, stop, delays):
+    """Writes a conference through the first server and times until the second's cube shows it.
+    The probe's unit and month (December 2025) are ones the load's writers never use."""
+    a = Client(ports[0], token)
+    while not stop.is_set():
+        before = conferences(ports[1], token, unit, "2025-12")
+        st, _ = a.call("POST", "/api/v1/activities", {
+            "reporting_unit": unit, "place": unit, "date_from": "2025-12-15", "kind": "conference",
+            "figures": {"events": 1, "attendees": 20}})
+        if st != 201 or before is None:
+            continue
+        t0 = time.perf_counter()
+        while conferences(ports[1], token, unit, "2025-12") != before + 1:
+            if time.perf_counter() - t0 > 10:
+                break
+            time.sleep(0.005)
+        delays.append(time.perf_counter() - t0)
+        time.sleep(0.2)
+
+
+def load_run(args, db, ports, token, units, probe_unit=None):
+    """N clients spread over the servers for D seconds; returns the figures."""
     stop = time.time() + args.seconds
     lock = threading.Lock()
-    lat, errors, acked = {}, {}, []
+    lat, errors, acked, delays = {}, {}, [], []
 
     def worker(n):
         rnd = random.Random(n)
-        c = Client(port, token)
+        c = Client(ports[n % len(ports)], token)
         while time.time() < stop:
             pick = rnd.random()
             if pick < 0.35:
@@ -182,22 +214,74 @@ def load(args, binary, env, db):
 
     t0 = time.time()
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.clients)]
+    probe_stop = threading.Event()
+    if probe_unit and len(ports) > 1:
+        threads.append(threading.Thread(target=sight_probe, args=(ports, token, probe_unit, probe_stop, delays)))
     for t in threads:
         t.start()
-    for t in threads:
+    for t in threads[:args.clients]:
+        t.join()
+    probe_stop.set()
+    for t in threads[args.clients:]:
         t.join()
     elapsed = time.time() - t0
+    found, integrity = check_writes(db, acked)
+    return {"elapsed": elapsed, "lat": lat, "errors": errors, "acked": len(acked), "found": found,
+            "integrity": integrity, "delays": delays}
+
+
+def report(title, r, clients):
+    total = sum(len(v) for v in r["lat"].values())
+    lines = [title, f"  {clients} clients, {r['elapsed']:.1f} s: {total} requests, {total / r['elapsed']:.0f} req/s"]
+    for kind, v in sorted(r["lat"].items()):
+        v.sort()
+        lines.append(f"  {kind:6s} n={len(v):6d}  p50={v[len(v) // 2] * 1000:7.1f} ms  p99={v[int(len(v) * 0.99)] * 1000:7.1f} ms")
+    lines.append("  errors: " + str({f"{k}:{s}": n for (k, s), n in r["errors"].items()} or "none"))
+    lines.append(f"  acknowledged writes {r['acked']}, in the database {r['found']}; integrity: {r['integrity']}")
+    if r["delays"]:
+        d = sorted(r["delays"])
+        lines.append(f"  write on A seen in B's analytics: n={len(d)}, p50={d[len(d) // 2] * 1000:.0f} ms, "
+                     f"longest={d[-1] * 1000:.0f} ms")
+    print("\n".join(lines), flush=True)
+    return total / r["elapsed"]
+
+
+def ok(r, need_sight=False):
+    sight = not need_sight or (r["delays"] and max(r["delays"]) <= 1.0)
+    return r["found"] == r["acked"] and r["integrity"] == "ok" and not r["errors"] and sight
+
+
+def load(args, binary, env, db):
+    proc, port = start_server(binary, db, env)
+    token = login_token(port)
+    units = communes(port, token)
+    r = load_run(args, db, [port], token, units)
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=30)
-    total = sum(len(v) for v in lat.values())
-    print(f"{args.clients} clients, {elapsed:.1f} s: {total} requests, {total / elapsed:.0f} req/s")
-    for kind, v in sorted(lat.items()):
-        v.sort()
-        print(f"  {kind:6s} n={len(v):6d}  p50={v[len(v) // 2] * 1000:7.1f} ms  p99={v[int(len(v) * 0.99)] * 1000:7.1f} ms")
-    print("  errors:", {f"{k}:{s}": n for (k, s), n in errors.items()} or "none")
-    found, integrity = check_writes(db, acked)
-    print(f"  acknowledged writes {len(acked)}, in the database {found}; integrity_check: {integrity}")
-    return found == len(acked) and integrity == "ok"
+    report(f"1 server on {'PostgreSQL' if Db(db).pg else 'SQLite'}", r, args.clients)
+    return r["found"] == r["acked"] and r["integrity"] == "ok"
+
+
+def pair(args, binary, env, tmp):
+    """One server on SQLite, then two on one PostgreSQL database, the same load on each; printed
+    side by side with the time a write on one server takes to show in the other's analytics."""
+    rates, oks = [], []
+    for engine, count in (("sqlite", 1), ("postgresql", 2)):
+        db = prepare(binary, env, tmp, engine)
+        servers = [start_server(binary, db, env) for _ in range(count)]
+        ports = [p for _, p in servers]
+        token = login_token(ports[0])
+        every = all_communes(ports[0], token)
+        units, probe = every[:50], every[-1]
+        r = load_run(args, db, ports, token, units, probe)
+        for proc, _ in servers:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+        title = "1 server, SQLite" if count == 1 else f"{count} servers, one PostgreSQL database"
+        rates.append(report(title, r, args.clients))
+        oks.append(ok(r, need_sight=count > 1))
+    print(f"PostgreSQL pair / SQLite server, requests/s: {rates[1] / rates[0]:.2f}x")
+    return all(oks)
 
 
 IMPORT_NOTE = "nhap-thu-khi-dung-may"
@@ -279,16 +363,21 @@ def main():
     ap.add_argument("--clients", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--kill", action="store_true")
+    ap.add_argument("--pair", action="store_true",
+                    help="one server on SQLite, then two on PostgreSQL (under scripts/pg-temp.sh --)")
     ap.add_argument("--import-rows", type=int, default=200000, help="rows of the import killed part-way")
     ap.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite",
                     help="postgresql: a new database on the server of scripts/pg-temp.sh -- (CAUNOI_TEST_PG_URL)")
     args = ap.parse_args()
     env = dict(os.environ, CAUNOI_DATA_DIR=os.path.join(ROOT, "data"))
     with tempfile.TemporaryDirectory() as tmp:
-        db = prepare(args.bin, env, tmp, args.engine)
-        ok = kill(args, args.bin, env, db) if args.kill else load(args, args.bin, env, db)
-    print("OK" if ok else "FAILED")
-    sys.exit(0 if ok else 1)
+        if args.pair:
+            passed = pair(args, args.bin, env, tmp)
+        else:
+            db = prepare(args.bin, env, tmp, args.engine)
+            passed = kill(args, args.bin, env, db) if args.kill else load(args, args.bin, env, db)
+    print("OK" if passed else "FAILED")
+    sys.exit(0 if passed else 1)
 
 
 if __name__ == "__main__":

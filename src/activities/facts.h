@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,12 @@ struct ActivityFact {
 
 // Every live (not deleted) activity, in id order.
 void scan_facts(store::Connection& c, const std::function<void(const ActivityFact&)>& fn);
+// Activity `id` as it was at `version` (none if that version was deleted or never existed), and
+// the activities an import wrote with ids [first, last] as the import wrote them (version 1),
+// whatever became of them since: what another server's change feed entry names.
+std::optional<ActivityFact> fact_at(store::Connection& c, int64_t id, int64_t version);
+void scan_imported_facts(store::Connection& c, int64_t first, int64_t last,
+                         const std::function<void(const ActivityFact&)>& fn);
 
 class FactListener {
  public:

@@ -17,6 +17,7 @@
 
 #include <boost/json.hpp>
 
+#include "activities/change_feed.h"
 #include "activities/read_ahead.h"
 #include "activities/repository.h"
 #include "activities/row_checker.h"
@@ -273,7 +274,10 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
   rep.skipped += written.skipped;
   rep.first_id = written.first_id;
   rep.last_id = written.last_id;
-  if (rep.inserted > 0) audit::record_change(c, opt.actor, import_image(opt, rep), opt.unit_id);
+  if (rep.inserted > 0) {
+    audit::record_change(c, opt.actor, import_image(opt, rep), opt.unit_id);
+    feed::record_import(c, rep.first_id, rep.last_id);
+  }
   tx.commit();
   return rep;
 }

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "activities/change_feed.h"
 #include "common/error.h"
 #include "sheets/suggest.h"
 #include "text/fold.h"
@@ -176,6 +177,7 @@ void add_reference(store::Connection& c, const audit::Actor& by, std::string_vie
                            {"category", e.category},
                            {"figures", boost::json::array(figures.begin(), figures.end())},
                            {"channels", boost::json::array(channels.begin(), channels.end())}}));
+  feed::record_reference(c, list);
   tx.commit();
 }
 

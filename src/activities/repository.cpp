@@ -322,23 +322,58 @@ int64_t count_live(store::Connection& c) {
 
 namespace caunoi::activities {
 
+namespace {
+
+constexpr const char* kFactColumns =
+    "place, date_from, kind, channel, groups, topics, languages, figures";
+
+// A fact from a row of `id` followed by kFactColumns.
+ActivityFact fact_of(const store::Row& r) {
+  ActivityFact f;
+  f.id = r.i64(0);
+  f.unit_id = r.text(1);
+  f.date = parse_iso_date(r.text(2));
+  f.kind = r.text(3);
+  f.channel = r.text(4);
+  f.groups = split_codes(r.text(5));
+  f.topics = split_codes(r.text(6));
+  f.languages = split_codes(r.text(7));
+  f.figures = decode_figures(r.text(8));
+  return f;
+}
+
+// Version `version` of the activities whose ids are in [first, last]: the live row while it is
+// still that version, else the copy its next change put in the history (repository: update and
+// soft_delete copy the version they replace). A version that was a deletion has no fact.
+void each_version(store::Connection& c, int64_t first, int64_t last, int64_t version,
+                  const std::function<void(const ActivityFact&)>& fn) {
+  c.each(
+      std::string("SELECT id, ") + kFactColumns +
+          " FROM activities WHERE id BETWEEN ? AND ? AND version = ? AND deleted = 0"
+          " UNION ALL SELECT activity_id, " +
+          kFactColumns +
+          " FROM activity_history WHERE activity_id BETWEEN ? AND ? AND version = ?"
+          " AND deleted = 0",
+      [&](const store::Row& r) { fn(fact_of(r)); }, first, last, version, first, last, version);
+}
+
+}  // namespace
+
 void scan_facts(store::Connection& c, const std::function<void(const ActivityFact&)>& fn) {
   c.each(
-      "SELECT id, place, date_from, kind, channel, groups, topics, languages, figures "
-      "FROM activities WHERE deleted = 0 ORDER BY id",
-      [&](const store::Row& r) {
-        ActivityFact f;
-        f.id = r.i64(0);
-        f.unit_id = r.text(1);
-        f.date = parse_iso_date(r.text(2));
-        f.kind = r.text(3);
-        f.channel = r.text(4);
-        f.groups = split_codes(r.text(5));
-        f.topics = split_codes(r.text(6));
-        f.languages = split_codes(r.text(7));
-        f.figures = decode_figures(r.text(8));
-        fn(f);
-      });
+      std::string("SELECT id, ") + kFactColumns + " FROM activities WHERE deleted = 0 ORDER BY id",
+      [&](const store::Row& r) { fn(fact_of(r)); });
+}
+
+std::optional<ActivityFact> fact_at(store::Connection& c, int64_t id, int64_t version) {
+  std::optional<ActivityFact> out;
+  each_version(c, id, id, version, [&](const ActivityFact& f) { out = f; });
+  return out;
+}
+
+void scan_imported_facts(store::Connection& c, int64_t first, int64_t last,
+                         const std::function<void(const ActivityFact&)>& fn) {
+  each_version(c, first, last, 1, fn);
 }
 
 }  // namespace caunoi::activities

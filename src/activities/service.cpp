@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "activities/audit_image.h"
+#include "activities/change_feed.h"
 #include "activities/validate.h"
 #include "common/error.h"
 #include "sheets/headings.h"
@@ -46,6 +47,29 @@ void Service::add_reference(store::Connection& c, const audit::Actor& by, std::s
   auto fresh = Reference::load(c);
   std::lock_guard lk(m_);
   ref_ = std::move(fresh);
+}
+
+bool Service::apply_change(store::Connection& c, const std::string& part,
+                           const std::string& payload) {
+  if (part == feed::kReference) {
+    auto fresh = Reference::load(c);
+    std::lock_guard lk(m_);
+    ref_ = std::move(fresh);
+    return true;
+  }
+  if (part != feed::kActivities) return false;
+  std::vector<ActivityFact> batch;  // an import's rows, a batch at a time as notify_range does
+  feed::read(
+      c, payload, [&](const ActivityFact& f) { notify_removed(f); },
+      [&](const ActivityFact& f) {
+        batch.push_back(f);
+        if (batch.size() == 10000) {
+          notify_added(batch);
+          batch.clear();
+        }
+      });
+  notify_added(batch);
+  return true;
 }
 
 void Service::add_listener(FactListener* l) {
@@ -116,6 +140,7 @@ Activity Service::create(store::Connection& c, Activity a, const audit::Actor& b
     store::Transaction tx(c);
     repo::insert(c, a);
     audit::record_change(c, by, audit_image(a), a.reporting_unit);
+    feed::record_versions(c, {{a.id, a.version}}, {});
     tx.commit();
   }
   notify_added({a.fact()});
@@ -148,6 +173,7 @@ Activity Service::update(store::Connection& c, int64_t id, Activity a, const aud
     check(a);
     repo::update(c, a, by.username);
     audit::record_change(c, by, audit_image(a), a.reporting_unit);
+    feed::record_versions(c, {{a.id, a.version}}, {{id, old.version}});
     tx.commit();
   }
   notify_removed(old.fact());
@@ -162,6 +188,7 @@ void Service::remove(store::Connection& c, int64_t id, const audit::Actor& by) {
     old = get(c, id);
     repo::soft_delete(c, id, by.username);
     audit::record_change(c, by, "", old.reporting_unit);
+    feed::record_versions(c, {}, {{id, old.version}});
     tx.commit();
   }
   notify_removed(old.fact());

@@ -63,6 +63,10 @@ class Service {
                      const RefEntry& e, const std::vector<std::string>& figures = {},
                      const std::vector<std::string>& channels = {});
 
+  // An entry another server (or a command) wrote in the change feed (changes/feed.h): the facts
+  // it names go to the listeners, a reference list is read again. false: not this part's entry.
+  bool apply_change(store::Connection& c, const std::string& part, const std::string& payload);
+
   // Listeners are not owned; register them before serving and keep them alive as long as the
   // service.
   void add_listener(FactListener* l);

@@ -5,6 +5,7 @@
 #include "approval/approval.h"
 #include "audit/log.h"
 #include "auth/schema.h"
+#include "changes/feed.h"
 #include "common/project_dirs.h"
 #include "places/install.h"
 #include "plans/schema.h"
@@ -24,6 +25,7 @@ Paths locate() {
 
 void prepare_database(store::Connection& c, const Paths& paths) {
   places::install(c, paths.data_dir);
+  changes::migrate(c);
   store::apply_migrations(c, activities::migrations());
   auth::migrate(c);
   audit::migrate(c);

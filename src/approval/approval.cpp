@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "audit/log.h"
+#include "changes/feed.h"
 #include "common/error.h"
 #include "store/migrations.h"
 
@@ -137,6 +138,9 @@ Record transition(store::Connection& c, const places::Gazetteer& g, const Actor&
   audit::record(
       c, {0, 0, a.who.user.id, a.who.user.username, a.remote, action,
           "approval:" + unit.id + "/" + period, unit.id, 200, to_json(before), to_json(r), ""});
+  changes::record(c, kFeedPart,
+                  boost::json::serialize(boost::json::object{
+                      {"unit", unit.id}, {"period", period}, {"action", action}}));
   tx.commit();
   return r;
 }
@@ -151,6 +155,7 @@ std::string require_reason(const std::string& reason) {
 }  // namespace
 
 void migrate(store::Connection& c) {
+  changes::migrate(c);  // every step writes its entry in the change feed
   store::apply_migrations(c, kMigrations);
 }
 

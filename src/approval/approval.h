@@ -44,6 +44,10 @@ struct Actor {
 
 void migrate(store::Connection& c);
 
+// The part's name in the change feed (changes/feed.h): an entry per step, naming unit and month,
+// after which other servers rebuild what they hold of approved data.
+inline constexpr const char* kFeedPart = "approval";
+
 // Each runs in its own transaction (call it outside one). Errors: invalid_input "bad_period",
 // conflict "approval_state" (wrong state for the step), forbidden "approval_level".
 Record submit(store::Connection& c, const places::Gazetteer& g, const Actor& a,

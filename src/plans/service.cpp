@@ -5,10 +5,14 @@
 #include <map>
 #include <set>
 
+#include <boost/json.hpp>
+
+#include "changes/feed.h"
 #include "periods/period.h"
 #include "places/gazetteer.h"
 #include "plans/audit_image.h"
 #include "plans/schema.h"
+#include "store/dialect.h"
 
 namespace caunoi::plans {
 
@@ -16,8 +20,9 @@ Service::Service(const places::Gazetteer& g, IndicatorCheck check)
     : places_(g), check_(std::move(check)) {}
 
 void Service::install(store::Connection& c) {
-  // Every write here lands with its audit record: the log must be there too.
+  // Every write here lands with its audit record and its change feed entry: their tables too.
   audit::migrate(c);
+  changes::migrate(c);
   store::apply_migrations(c, migrations());
 }
 
@@ -101,6 +106,24 @@ std::string item_prefix(size_t i) {
 
 constexpr const char* kTargetCols = "id, unit_id, year, indicator, grp, value, note";
 
+// The change feed (changes/feed.h) names the keys a write changed:
+// {"targets":[[unit,year,indicator,grp],…],"results":[[unit,period,as_of,measure,grp],…]}. A
+// server applying another's entry reads the values stored now under those keys, so that
+// entries applied in any order leave the same figures.
+constexpr const char* kFeedPart = "plans";
+
+void record_feed(store::Connection& c, const std::vector<Target>& ts,
+                 const std::vector<ResultRecord>& rs) {
+  namespace json = boost::json;
+  json::array targets, results;
+  for (const auto& t : ts) targets.push_back(json::array{t.unit_id, t.year, t.indicator, t.group});
+  for (const auto& r : rs)
+    for (const auto& v : r.values)
+      results.push_back(json::array{r.unit_id, r.period, r.as_of.iso(), v.measure, v.group});
+  changes::record(c, kFeedPart,
+                  json::serialize(json::object{{"targets", targets}, {"results", results}}));
+}
+
 }  // namespace
 
 void Service::write_targets(store::Connection& c, std::vector<Target>& ts, const audit::Actor& by) {
@@ -119,6 +142,7 @@ void Service::write_targets(store::Connection& c, std::vector<Target>& ts, const
                  .value_or(0);
     }
     audit::record_change(c, by, targets_image(ts), ts.size() == 1 ? ts.front().unit_id : "");
+    record_feed(c, ts, {});
     tx.commit();
   }
   for (const auto& t : ts)
@@ -156,6 +180,7 @@ void Service::delete_target(store::Connection& c, int64_t id, const audit::Actor
     if (!old) throw not_found("target_not_found", "Không tìm thấy chỉ tiêu kế hoạch này.");
     c.execute("DELETE FROM plan_targets WHERE id = ?", id);
     audit::record_change(c, by, "", old->unit_id);
+    record_feed(c, {*old}, {});
     tx.commit();
   }
   for (auto* l : listeners_) l->on_target(*old, std::nullopt);
@@ -185,6 +210,7 @@ void Service::write_results(store::Connection& c, const std::vector<ResultRecord
             " value = excluded.value, updated_at = excluded.updated_at",
             r.unit_id, r.period, r.as_of.iso(), v.measure, v.group, v.value);
     audit::record_change(c, by, results_image(rs), rs.size() == 1 ? rs.front().unit_id : "");
+    record_feed(c, {}, rs);
     tx.commit();
   }
   for (const auto& r : rs)
@@ -234,6 +260,7 @@ void Service::delete_result(store::Connection& c, std::string_view unit, std::st
     c.execute("DELETE FROM participation_results WHERE unit_id = ? AND period = ?", unit,
               old->period);
     audit::record_change(c, by, "", old->unit_id);
+    record_feed(c, {}, {*old});
     tx.commit();
   }
   for (const auto& v : old->values)
@@ -262,7 +289,9 @@ std::vector<ResultRecord> Service::results(store::Connection& c, std::string_vie
 
 void Service::scan(store::Connection& c, const std::function<void(const Target&)>& on_target,
                    const std::function<void(const ResultRecord&)>& on_result) {
-  install(c);
+  // A read, so that a server can take it in its start-up snapshot: a database without the
+  // tables holds nothing to scan.
+  if (!store::table_exists(c, "plan_targets")) return;
   c.each(std::string("SELECT ") + kTargetCols + " FROM plan_targets ORDER BY id",
          [&](const store::Row& r) { on_target(read_target(r)); });
   ResultRecord cur;
@@ -277,6 +306,43 @@ void Service::scan(store::Connection& c, const std::function<void(const Target&)
         cur.values.push_back({r.text(3), r.text(4), r.i64(5)});
       });
   if (!cur.values.empty()) on_result(cur);
+}
+
+bool Service::apply_change(store::Connection& c, const std::string& part,
+                           const std::string& payload) {
+  if (part != kFeedPart) return false;
+  const auto o = boost::json::parse(payload).as_object();
+  for (const auto& k : o.at("targets").as_array()) {
+    const auto& a = k.as_array();
+    Target key{0,
+               std::string(a.at(0).as_string()),
+               static_cast<int>(a.at(1).to_number<int64_t>()),
+               std::string(a.at(2).as_string()),
+               std::string(a.at(3).as_string()),
+               0,
+               ""};
+    std::optional<Target> now;
+    c.each(
+        std::string("SELECT ") + kTargetCols +
+            " FROM plan_targets WHERE unit_id = ? AND year = ? AND indicator = ? AND grp = ?",
+        [&](const store::Row& r) { now = read_target(r); }, key.unit_id, key.year, key.indicator,
+        key.group);
+    for (auto* l : listeners_)
+      l->on_target(now.value_or(key), now ? std::optional(now->value) : std::nullopt);
+  }
+  for (const auto& k : o.at("results").as_array()) {
+    const auto& a = k.as_array();
+    std::string unit(a.at(0).as_string()), period(a.at(1).as_string());
+    Date as_of = Date::parse(std::string_view(a.at(2).as_string())).value_or(Date{});
+    ResultValue v{std::string(a.at(3).as_string()), std::string(a.at(4).as_string()), 0};
+    auto now = c.scalar(
+        "SELECT value FROM participation_results WHERE unit_id = ? AND period = ? AND measure = ?"
+        " AND grp = ?",
+        unit, period, v.measure, v.group);
+    v.value = now.value_or(0);
+    for (auto* l : listeners_) l->on_result(unit, as_of, v, !now);
+  }
+  return true;
 }
 
 }  // namespace caunoi::plans

@@ -93,6 +93,10 @@ class Service {
                                std::string_view filename, const RowCheck& row_check,
                                const audit::Actor& by);
 
+  // An entry another server (or a command) wrote in the change feed (changes/feed.h): the
+  // listeners hear the values now stored under the keys it names. false: another part's entry.
+  bool apply_change(store::Connection& c, const std::string& part, const std::string& payload);
+
   // Everything stored, for building the analytics cube at start.
   static void scan(store::Connection& c, const std::function<void(const Target&)>& on_target,
                    const std::function<void(const ResultRecord&)>& on_result);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "changes/feed.h"
 #include "store/migrations.h"
 
 namespace caunoi::qa {
@@ -82,6 +83,8 @@ void write_version(store::Connection& c, Entry& e, const std::string& who, int v
       "excluded.data, "
       "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
       e.id, version, status_name(e.status), data, who, e.updated_at);
+  // Every change of the bank passes here: the other servers rebuild their engines from it.
+  changes::record(c, kFeedPart, boost::json::serialize(boost::json::object{{"entry", e.id}}));
 }
 
 QueueItem queue_row(const store::Row& r) {
@@ -126,7 +129,8 @@ QueueItem open_item(store::Connection& c, int64_t id) {
 }  // namespace
 
 void apply_qa_migrations(store::Connection& c) {
-  audit::migrate(c);  // every write of the bank lands with its audit record
+  audit::migrate(c);    // every write of the bank lands with its audit record
+  changes::migrate(c);  // and its entry in the change feed
   store::apply_migrations(c, kMigrations);
 }
 

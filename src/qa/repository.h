@@ -17,6 +17,9 @@
 
 namespace caunoi::qa {
 
+// The Q&A part's name in the change feed (changes/feed.h): an entry per bank version written.
+inline constexpr const char* kFeedPart = "qa";
+
 void apply_qa_migrations(store::Connection& c);
 
 std::vector<Entry> load_entries(store::Connection& c);

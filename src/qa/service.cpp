@@ -33,6 +33,11 @@ void Service::rebuild(store::Connection& c) {
   engine_ = std::move(engine);
 }
 
+void Service::reload(store::Connection& c) {
+  std::lock_guard g(write_);
+  rebuild(c);
+}
+
 std::shared_ptr<const Engine> Service::engine() const {
   std::lock_guard g(snap_);
   if (engine_->day() != Date::today()) engine_ = std::make_shared<const Engine>(all_, res_, opt_);

@@ -67,6 +67,10 @@ class Service {
   Entry queued_to_phrasing(store::Connection& c, int64_t queue_id, const std::string& entry_id,
                            const audit::Actor& by);
 
+  // Reads the bank again and rebuilds the engine, after another server (or a command) changed
+  // it: an entry of part kFeedPart in the change feed (changes/feed.h).
+  void reload(store::Connection& c);
+
   std::shared_ptr<const Engine> engine() const;
   // A server trains the classifier when the bank changes (the editor's request waits for it)
   // and now; otherwise the first question after a change does (engine.h, Engine::warm).

@@ -111,6 +111,11 @@ class Connection {
   virtual int64_t changes() const = 0;
   virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
   virtual bool in_transaction() const = 0;
+  // The server that writes through this connection (its pool names it), like PostgreSQL's
+  // application_name: the change feed (changes/feed.h) marks each entry with it, so that a
+  // server does not apply its own change a second time. Empty for a command.
+  void set_writer(std::string name) { writer_ = std::move(name); }
+  const std::string& writer() const { return writer_; }
   // Resets every statement still part-way through its rows. A statement left so (a loop over
   // rows that ended by an exception) keeps a read snapshot open; the connection's next write
   // would then fail at once with SQLITE_BUSY once anyone else has written. The pool calls this
@@ -168,6 +173,9 @@ class Connection {
   virtual void begin(bool immediate) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+
+ private:
+  std::string writer_;
 };
 
 // RAII transaction: rolls back unless commit() was called. Nested use is an error.

@@ -7,28 +7,29 @@ set -euo pipefail
 root=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
 
 # Lower layers first; a folder may include only folders listed for it (and itself).
-order=(common text store tabular periods places sheets audit auth approval qa activities plans
+order=(common text store changes tabular periods places sheets audit auth approval qa activities plans
        analytics reports demo api http app cli)
 declare -A may=(
   [common]=""
   [text]=""
   [store]="common"
+  [changes]="common store"
   [tabular]="common"
   [periods]="common"
   [places]="common store tabular text"
   [sheets]="common places tabular text"
   [audit]="common store tabular"
   [auth]="common places store audit"
-  [approval]="common places store audit auth"
-  [qa]="common store text audit"
-  [activities]="common places sheets store tabular text audit"
-  [plans]="common periods places sheets store tabular text audit"
+  [approval]="common places store audit auth changes"
+  [qa]="common store text audit changes"
+  [activities]="common places sheets store tabular text audit changes"
+  [plans]="common periods places sheets store tabular text audit changes"
   [analytics]="common periods places store activities plans"
   [reports]="common text periods tabular analytics"
   [demo]="common places store tabular audit activities plans"
   [api]="common periods places store tabular audit auth approval qa activities plans analytics reports"
   [http]="common api"
-  [app]="common places store audit auth approval qa activities plans analytics api"
+  [app]="common places store audit auth approval qa activities plans analytics api changes"
   [cli]="common periods places store tabular audit auth approval qa activities analytics reports demo api http app"
 )
 
