@@ -1216,8 +1216,11 @@ export interface components {
     };
     QaQueueItem: {
       id: number;
-      /** @description "case": hỏi về hồ sơ riêng */
-      kind: string;
+      /**
+       * @description "question": ngân hàng chưa có câu trả lời; "case": hỏi về hồ sơ riêng
+       * @enum {string}
+       */
+      kind: "question" | "case";
       /** @description Chỉ người biên tập thấy */
       contact: string | null;
       question: string;
@@ -1359,6 +1362,10 @@ export interface components {
     };
     TargetList: {
       targets: components["schemas"]["Target"][];
+    };
+    TargetDeleted: {
+      /** @description Số chỉ tiêu đã xóa */
+      deleted: number;
     };
     /** @description Kết quả tham gia của một đơn vị trong một kỳ */
     Result: {
@@ -1525,12 +1532,18 @@ export interface components {
       code: string;
       label: string;
       category?: string;
-      figures?: string[];
-      channels?: string[];
+    };
+    /** @description Một loại hoạt động: các số liệu và kênh hợp với nó */
+    ReferenceKind: {
+      code: string;
+      label: string;
+      category?: string;
+      figures: string[];
+      channels: string[];
     };
     /** @description Các danh mục của sổ hoạt động, nhãn tiếng Việt */
     Reference: {
-      kinds: components["schemas"]["ReferenceEntry"][];
+      kinds: components["schemas"]["ReferenceKind"][];
       figures: components["schemas"]["ReferenceEntry"][];
       groups: components["schemas"]["ReferenceEntry"][];
       topics: components["schemas"]["ReferenceEntry"][];
@@ -3120,10 +3133,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @description Số chỉ tiêu đã xóa */
-            deleted: number;
-          };
+          "application/json": components["schemas"]["TargetDeleted"];
         };
       };
       400: components["responses"]["Error"];
