@@ -1041,6 +1041,19 @@ export interface components {
       children_count: number;
       /** @description Các đơn vị cũ mà số liệu trước 01/07/2025 của đơn vị này bao gồm */
       predecessors: components["schemas"]["Place"][];
+      /** @description Các xã cũ bị chia mà đơn vị này nhận "một phần" địa bàn; số liệu trước 01/07/2025 của chúng tính vào đơn vị khác (counted_in) */
+      partial_predecessors: {
+        id: string;
+        full_name: string;
+        display_name: string;
+        /** @description Đơn vị mới mà số liệu trước 01/07/2025 của xã cũ được tính vào */
+        counted_in: {
+          id: string;
+          full_name: string;
+        };
+        /** @enum {string} */
+        note: "một phần";
+      }[];
       before_reform?: string;
     };
     PlaceList: {
