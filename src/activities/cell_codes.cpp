@@ -1,48 +1,16 @@
 // activities/cell_codes.cpp — see cell_codes.h.
 #include "activities/cell_codes.h"
 
-#include <tuple>
-
 #include "common/trim.h"
 #include "sheets/headings.h"
 #include "sheets/suggest.h"
 
 namespace caunoi::activities {
-namespace {
-
-// Short names of kinds and channels as reports write them (folded as headings are).
-const std::vector<std::tuple<const char*, const char*, const char*>>& value_aliases() {
-  static const std::vector<std::tuple<const char*, const char*, const char*>> k = {
-      {"kind", "hoi nghi", "conference"},
-      {"kind", "khach hang", "customer_conference"},
-      {"kind", "tu van", "consultation"},
-      {"kind", "nhom nho", "small_group"},
-      {"kind", "ra quan", "campaign_launch"},
-      {"kind", "toa dam", "online_forum"},
-      {"kind", "loa truyen thanh", "loudspeaker"},
-      {"kind", "phat thanh loa", "loudspeaker"},
-      {"kind", "tin bai", "press_item"},
-      {"kind", "bao chi", "press_item"},
-      {"kind", "dang tai", "online_post"},
-      {"kind", "mang xa hoi", "online_post"},
-      {"kind", "an pham", "printed"},
-      {"kind", "to roi", "printed"},
-      {"kind", "tong dai", "hotline"},
-      {"channel", "cong ttdt", "portal"},
-      {"channel", "cong thong tin", "portal"},
-      {"channel", "website", "portal"},
-      {"channel", "fanpage", "facebook"},
-      {"channel", "zalo oa", "zalo"},
-      {"channel", "dai phat thanh", "radio"},
-      {"channel", "dai truyen hinh", "tv"},
-  };
-  return k;
-}
-
-}  // namespace
 
 CellCodes::CellCodes(const Reference& ref) : ref_(ref) {
-  for (const auto& [list, alias, code] : value_aliases()) aliases_[list].emplace(alias, code);
+  auto names = sheets::Headings::standard(sheets::Headings::kShortNamesFile);
+  for (const char* list : {"kind", "channel"})
+    for (const auto& [key, code] : names->keys(list)) aliases_[list].emplace(key, code);
 }
 
 std::string CellCodes::quoted_with_hint(std::string_view list, std::string_view v) const {

@@ -6,17 +6,11 @@
 #include <cstring>
 #include <tuple>
 
+#include "common/fnv1a.h"
+
 namespace caunoi::activities {
 
 namespace {
-
-uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 constexpr size_t kBlock = size_t{4} << 20;
 

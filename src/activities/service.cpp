@@ -13,9 +13,10 @@ namespace caunoi::activities {
 
 Service::Service(store::Connection& c, const places::Gazetteer& g, ImportQueue queue)
     : g_(g), ref_(Reference::load(c)), queue_limits_(queue) {
-  // The import headings (data/import/headings.csv) are read at start: a broken file stops the
-  // start, not the first import.
+  // The import headings and short names (data/import/) are read at start: a broken file stops
+  // the start, not the first import.
   sheets::Headings::standard();
+  sheets::Headings::standard(sheets::Headings::kShortNamesFile);
 }
 
 Service::~Service() {

@@ -1,5 +1,6 @@
 // api/routes_places.cpp — /api/v1/places: children, one unit with ancestors and what it stood
-// for before the reform, search by name (optionally within a territory and on a day).
+// for before the reform (the old units it took whole or "một phần" of), search by name
+// (optionally within a territory and on a day).
 #include "api/context.h"
 #include "api/json_util.h"
 #include "api/router.h"
@@ -66,6 +67,18 @@ void register_places_routes(Router& r, Context& ctx) {
     boost::json::array olds;
     for (const auto* o2 : places::predecessors(g, u.id)) olds.push_back(unit_json(g, *o2));
     o["predecessors"] = std::move(olds);
+    // Split communes of which this unit took "một phần", whose figures count elsewhere.
+    boost::json::array parts;
+    for (const auto* o2 : places::partial_predecessors(g, u.id)) {
+      const auto& counted = g.current_of(o2->id);
+      parts.push_back(boost::json::object{
+          {"id", o2->id},
+          {"full_name", o2->full_name},
+          {"display_name", g.display_name(*o2)},
+          {"counted_in", boost::json::object{{"id", counted.id}, {"full_name", counted.full_name}}},
+          {"note", "một phần"}});
+    }
+    o["partial_predecessors"] = std::move(parts);
     if (auto note = places::before_reform_note(g, u); !note.empty()) o["before_reform"] = note;
     return Response::json(o);
   });

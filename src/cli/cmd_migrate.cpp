@@ -6,6 +6,7 @@
 
 #include "app/migrate.h"
 #include "cli/commands.h"
+#include "common/utf8.h"
 #include "store/open.h"
 
 namespace caunoi::cli {
@@ -23,14 +24,19 @@ void add_migrate(CLI::App& app, int&) {
           std::cerr << "  " << table << ": " << rows << " dòng\n";
         });
     int64_t rows = 0;
-    std::printf("%-28s %12s  %s\n", "bảng", "số dòng", "tổng kiểm (nguồn = đích)");
+    // Padded by the columns text takes: printf's widths count bytes, and "số dòng" has 10.
+    std::cout << pad_right("bảng", 28) << ' ' << pad_left("số dòng", 12)
+              << "  tổng kiểm (nguồn = đích)\n";
     for (const auto& t : moved) {
-      std::printf("%-28s %12lld  %016llx\n", t.name.c_str(), static_cast<long long>(t.rows),
-                  static_cast<unsigned long long>(t.checksum));
+      char checksum[17];
+      std::snprintf(checksum, sizeof checksum, "%016llx",
+                    static_cast<unsigned long long>(t.checksum));
+      std::cout << pad_right(t.name, 28) << ' ' << pad_left(std::to_string(t.rows), 12) << "  "
+                << checksum << '\n';
       rows += t.rows;
     }
-    std::printf("Đã chuyển %zu bảng, %lld dòng; số dòng và tổng kiểm của từng bảng khớp.\n",
-                moved.size(), static_cast<long long>(rows));
+    std::cout << "Đã chuyển " << moved.size() << " bảng, " << rows
+              << " dòng; số dòng và tổng kiểm của từng bảng khớp.\n";
   });
 }
 

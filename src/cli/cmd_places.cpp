@@ -4,6 +4,7 @@
 #include "app/bootstrap.h"
 #include "cli/commands.h"
 #include "places/gazetteer.h"
+#include "places/reform.h"
 
 namespace caunoi::cli {
 namespace {
@@ -61,7 +62,14 @@ void add_places(CLI::App& app, int& exit_code) {
   show->add_option("id", id, "Mã đơn vị")->required();
   show->callback([open] {
     auto [c, g] = open();
-    print_unit(g, g.get(id));
+    const auto& u = g.get(id);
+    print_unit(g, u);
+    // What a unit of today covered before 1 July 2025, whole or in part.
+    if (auto note = places::before_reform_note(g, u); !note.empty()) std::cout << note << "\n";
+    for (const auto* o : places::partial_predecessors(g, u.id))
+      std::cout << "Nhận một phần " << o->full_name << "  [" << o->id
+                << "] (số liệu trước 01/07/2025 tính vào " << g.current_of(o->id).full_name
+                << ")\n";
   });
 
   auto* children = cmd->add_subcommand("children", "Liệt kê đơn vị trực thuộc");

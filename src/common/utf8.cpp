@@ -1,6 +1,8 @@
 // common/utf8.cpp — see utf8.h.
 #include "common/utf8.h"
 
+#include <algorithm>
+
 namespace caunoi {
 
 namespace {
@@ -55,6 +57,30 @@ std::string repair_utf8(std::string_view s) {
       ++i;
   }
   return out;
+}
+
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = std::max<size_t>(sequence_length(s, i), 1);  // a broken byte takes one
+    // U+0300–U+036F is CC 80 – CD AF.
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const bool combining =
+        n == 2 && (b0 == 0xCC || (b0 == 0xCD && static_cast<unsigned char>(s[i + 1]) <= 0xAF));
+    width += combining ? 0 : 1;
+    i += n;
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view s, size_t width) {
+  size_t w = display_width(s);
+  return std::string(s) + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string pad_left(std::string_view s, size_t width) {
+  size_t w = display_width(s);
+  return std::string(w < width ? width - w : 0, ' ') + std::string(s);
 }
 
 }  // namespace caunoi

@@ -4,17 +4,21 @@
 // units come from the 2026 snapshot (same codes as 2025, newest spelling and types); old units
 // from the 01/03/2025 list; old→new links from the dvhcvn mapping as corrected in SOURCES.md,
 // with the two codes it says to remap. The units load once, in one transaction: a half-loaded
-// gazetteer never exists. The links are recomputed from the data at every start (relink), so a
-// corrected mapping reaches databases installed before it.
+// gazetteer never exists. The links are recomputed from the data when the data changed (relink),
+// so a corrected mapping reaches databases installed before it; a checksum of the files the
+// links come from, stored with them, spares every other start the reading.
 #include "places/install.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
 
 #include "common/error.h"
+#include "common/fnv1a.h"
 #include "places/gazetteer.h"
+#include "tabular/csv_reader.h"
 #include "tabular/csv_records.h"
 #include "text/fold.h"
 
@@ -31,7 +35,15 @@ constexpr store::Migration kMigrations[] = {
      "CREATE TABLE unit_successors ("
      " old_id TEXT NOT NULL REFERENCES units(id), new_id TEXT NOT NULL REFERENCES units(id),"
      " rank INTEGER NOT NULL, partial INTEGER NOT NULL, PRIMARY KEY (old_id, new_id));"},
+    // One row: the checksum of the data unit_successors was last made from (relink).
+    {"places", 2, "mapping checksum", "CREATE TABLE unit_mapping (checksum TEXT NOT NULL);"},
 };
+
+// The files the links are made from, and the version of the rule that makes them: change it
+// with links_from_data (the choice of the primary successor…) so that every database is relinked.
+constexpr const char* kMappingFiles[] = {"mapping_provinces_2025.csv", "wards_2026.csv",
+                                         "mapping_wards_2025.csv", "districts_old.csv"};
+constexpr std::string_view kLinkRule = "links v1: primary keeps the name, else first listed";
 
 std::string old_id(const std::string& code) {
   return "old:" + code;
@@ -158,25 +170,42 @@ Links links_from_data(store::Connection& c, const std::filesystem::path& admin) 
   return links;
 }
 
+// A fingerprint of the rule and of the bytes of every file the links come from.
+std::string mapping_checksum(const std::filesystem::path& admin) {
+  uint64_t h = fnv1a(kLinkRule);
+  for (const char* name : kMappingFiles)
+    h = fnv1a(tabular::read_file(admin / name), fnv1a(name, h));
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
 }  // namespace
 
 int relink(store::Connection& c, const std::filesystem::path& data_dir) {
+  const std::string checksum = mapping_checksum(data_dir / "admin");
+  std::string stored;
+  c.each("SELECT checksum FROM unit_mapping", [&](const store::Row& r) { stored = r.text(0); });
+  if (stored == checksum) return 0;
   const Links want = links_from_data(c, data_dir / "admin");
   Links have;
   c.each("SELECT old_id, new_id, partial FROM unit_successors ORDER BY old_id, rank",
          [&](const store::Row& r) {
            have[r.text(0)].push_back({r.text(1), r.i64(2) != 0});
          });
-  if (have == want) return 0;
   int changed = 0;
   for (const auto& [id, to] : want) changed += have.count(id) == 0 || have.at(id) != to;
   for (const auto& [id, to] : have) changed += want.count(id) == 0;
   store::Transaction tx(c);
-  c.execute("DELETE FROM unit_successors");
-  for (const auto& [id, to] : want)
-    for (std::size_t i = 0; i < to.size(); ++i)
-      c.execute("INSERT INTO unit_successors(old_id, new_id, rank, partial) VALUES (?,?,?,?)", id,
-                to[i].to, static_cast<int>(i), to[i].partial);
+  if (changed) {
+    c.execute("DELETE FROM unit_successors");
+    for (const auto& [id, to] : want)
+      for (std::size_t i = 0; i < to.size(); ++i)
+        c.execute("INSERT INTO unit_successors(old_id, new_id, rank, partial) VALUES (?,?,?,?)", id,
+                  to[i].to, static_cast<int>(i), to[i].partial);
+  }
+  c.execute("DELETE FROM unit_mapping");
+  c.execute("INSERT INTO unit_mapping(checksum) VALUES (?)", checksum);
   tx.commit();
   return changed;
 }

@@ -1,6 +1,8 @@
 // places/reform.cpp — territory- and date-limited search, and the pre-reform note; see reform.h.
 #include "places/reform.h"
 
+#include <algorithm>
+
 namespace caunoi::places {
 
 std::vector<const Unit*> search_in(const Gazetteer& g, std::string_view query, size_t limit,
@@ -18,17 +20,35 @@ std::vector<const Unit*> search_in(const Gazetteer& g, std::string_view query, s
   return out;
 }
 
-std::vector<const Unit*> predecessors(const Gazetteer& g, std::string_view id) {
+namespace {
+
+// The old units of current unit `id`'s tier that `took(successors, id)` says went into it.
+template <class Took>
+std::vector<const Unit*> olds_into(const Gazetteer& g, std::string_view id, Took took) {
   const Unit& cur = g.get(id);
   std::vector<const Unit*> out;
   if (cur.era != Era::current || cur.level == Level::country) return out;
   for (size_t i = 0; i < g.size(); ++i) {
     const Unit& u = g.at(static_cast<uint32_t>(i));
     if (u.era == Era::old && u.level == cur.level && !u.successors.empty() &&
-        u.successors.front() == cur.id)
+        took(u.successors, cur.id))
       out.push_back(&u);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<const Unit*> predecessors(const Gazetteer& g, std::string_view id) {
+  return olds_into(g, id, [](const std::vector<std::string>& s, const std::string& cur) {
+    return s.front() == cur;
+  });
+}
+
+std::vector<const Unit*> partial_predecessors(const Gazetteer& g, std::string_view id) {
+  return olds_into(g, id, [](const std::vector<std::string>& s, const std::string& cur) {
+    return std::find(s.begin() + 1, s.end(), cur) != s.end();
+  });
 }
 
 std::string before_reform_note(const Gazetteer& g, const Unit& u) {

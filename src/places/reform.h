@@ -23,6 +23,10 @@ std::vector<const Unit*> search_in(const Gazetteer& g, std::string_view query, s
 // The old units of the same tier whose figures before the reform count in current unit `id`
 // (`id` is their primary successor), in code order. Empty for VN and for old units.
 std::vector<const Unit*> predecessors(const Gazetteer& g, std::string_view id);
+// The old units of the same tier that went only in part into current unit `id`: communes split
+// between several new ones whose figures count in another (their primary successor), so that
+// `id` took "một phần" of their territory without their figures. In code order.
+std::vector<const Unit*> partial_predecessors(const Gazetteer& g, std::string_view id);
 
 // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025": what figures of unit `u`
 // before the reform cover. Empty when there is nothing to say: VN, an old unit, or a unit that

@@ -26,7 +26,7 @@ std::string heading_key(std::string_view s) {
   return out;
 }
 
-Headings Headings::parse(std::string_view csv) {
+Headings Headings::parse(std::string_view csv, std::string_view file) {
   Headings h;
   bool header = true;
   tabular::read_csv(csv, [&](long row, tabular::Cells cells) {
@@ -39,8 +39,8 @@ Headings Headings::parse(std::string_view csv) {
     std::string_view heading = cells.size() > 2 ? trim(cells[2]) : "";
     if (import.empty() || field.empty() || heading_key(heading).empty()) {
       throw Error(ErrorKind::internal, "headings_bad",
-                  "Tệp tên cột (import/headings.csv) dòng " + std::to_string(row) +
-                      " thiếu loại tệp, trường hoặc tên cột.");
+                  "Tệp import/" + std::string(file) + " dòng " + std::to_string(row) +
+                      " thiếu một trong ba cột.");
     }
     Import& im = h.imports_[std::string(import)];
     bool known = false;
@@ -52,20 +52,19 @@ Headings Headings::parse(std::string_view csv) {
   return h;
 }
 
-std::shared_ptr<const Headings> Headings::of(const std::filesystem::path& dir) {
+std::shared_ptr<const Headings> Headings::of(const std::filesystem::path& dir,
+                                             std::string_view file) {
   static std::mutex m;
   static std::map<std::filesystem::path, std::shared_ptr<const Headings>> loaded;
+  std::filesystem::path path = dir / "import" / file;
   std::lock_guard lk(m);
-  auto& h = loaded[dir];
-  if (!h) {
-    h = std::make_shared<const Headings>(
-        parse(tabular::read_file(dir / "import" / "headings.csv")));
-  }
+  auto& h = loaded[path];
+  if (!h) h = std::make_shared<const Headings>(parse(tabular::read_file(path), file));
   return h;
 }
 
-std::shared_ptr<const Headings> Headings::standard() {
-  return of(data_dir());
+std::shared_ptr<const Headings> Headings::standard(std::string_view file) {
+  return of(data_dir(), file);
 }
 
 const std::vector<Headings::Column>& Headings::columns(std::string_view import) const {

@@ -6,6 +6,10 @@
 // a field is the one templates and exports write. Adding a line there (and restarting) teaches
 // every import a new alias, without touching code. Imports add the headings that come from
 // their own reference lists (figure labels, measure names) to what the file gives.
+//
+// The short names reports give reference values ("hội nghị" for a conference, "fanpage" for
+// Facebook) are the same kind of table, data/import/short_names.csv: one line per (list, code,
+// short name), read by the same class; keys(list) then maps a short name's key to its code.
 #pragma once
 
 #include <filesystem>
@@ -28,13 +32,19 @@ class Headings {
     std::string heading;  // the first heading of the field in the file, as written
   };
 
-  // The table as data/import/headings.csv writes it (header "import,field,heading"). Throws
-  // caunoi::Error(internal) "headings_bad" naming the line of a malformed file.
-  static Headings parse(std::string_view csv);
-  // `dir`/import/headings.csv, read once per directory and shared (thread-safe).
-  static std::shared_ptr<const Headings> of(const std::filesystem::path& dir);
-  // of(data_dir()) (common/project_dirs.h): what the imports use.
-  static std::shared_ptr<const Headings> standard();
+  // The tables of data/import/.
+  static constexpr std::string_view kHeadingsFile = "headings.csv";
+  static constexpr std::string_view kShortNamesFile = "short_names.csv";
+
+  // The table as data/import/`file` writes it (header "import,field,heading" or
+  // "list,code,short_name"). Throws caunoi::Error(internal) "headings_bad" naming the file and
+  // the line of a malformed one.
+  static Headings parse(std::string_view csv, std::string_view file = kHeadingsFile);
+  // `dir`/import/`file`, read once per file and shared (thread-safe).
+  static std::shared_ptr<const Headings> of(const std::filesystem::path& dir,
+                                            std::string_view file = kHeadingsFile);
+  // of(data_dir(), file) (common/project_dirs.h): what the imports use.
+  static std::shared_ptr<const Headings> standard(std::string_view file = kHeadingsFile);
 
   // The fields of one import ("activities", "plan_targets", "plan_results"), in file order.
   const std::vector<Column>& columns(std::string_view import) const;

@@ -6,21 +6,15 @@
 #include "activities/reference.h"
 #include "activities/repository.h"
 #include "activities/validate.h"
-#include "demo/demo.h"
 #include "fixture.h"
+#include "foundation/demo_data.h"
 #include "store/dialect.h"
 
 using namespace caunoi;
 using testutil::ActivitiesTest;
 
 TEST_F(ActivitiesTest, DemoWritesEveryKindChannelLanguageGroupAndTopicAcrossTheReform) {
-  demo::DemoOptions opt;
-  opt.scale = 0.1;
-  opt.from = Date{2025, 6, 1};
-  opt.to = Date{2025, 10, 31};
-  opt.data_dir = testutil::test_paths().data_dir;
-  demo::Progress quiet(false);
-  demo::generate(*c_, *g_, opt, quiet);
+  testutil::write_demo_data(*c_, *g_, 0.1, Date{2025, 6, 1}, Date{2025, 10, 31});
 
   auto ref = activities::Reference::load(*c_);
   auto count = [&](const std::string& where, const std::string& arg) {

@@ -83,6 +83,32 @@ TEST_F(Api, AUnitSaysWhatItStoodForBeforeTheReform) {
   EXPECT_FALSE(json(call("GET", "/api/v1/places/01")).as_object().contains("before_reform"));
 }
 
+// Old Phường Ngọc Hà was split: its figures before the reform count in today's Phường Ngọc Hà
+// (which kept its name), and today's Phường Ba Đình took "một phần" of it. Both sides say so.
+TEST_F(Api, ASplitCommuneIsNamedAsAPartOnBothSides) {
+  auto old = json(call("GET", "/api/v1/places/old:00016"));
+  EXPECT_EQ(old.at("part_of_today").at("id").as_string(), "00008");
+  auto parts = old.at("also_part_of").as_array();
+  ASSERT_FALSE(parts.empty());
+  EXPECT_EQ(parts[0].at("id").as_string(), "00004");
+  EXPECT_EQ(parts[0].at("note").as_string(), "một phần");
+
+  auto ba_dinh = json(call("GET", "/api/v1/places/00004"));
+  for (const auto& p : ba_dinh.at("predecessors").as_array())
+    EXPECT_NE(p.at("id").as_string(), "old:00016");  // its figures are not Ba Đình's
+  bool named = false;
+  for (const auto& p : ba_dinh.at("partial_predecessors").as_array()) {
+    EXPECT_EQ(p.at("note").as_string(), "một phần");
+    if (p.at("id").as_string() != "old:00016") continue;
+    named = true;
+    EXPECT_EQ(p.at("full_name").as_string(), "Phường Ngọc Hà");
+    EXPECT_EQ(p.at("counted_in").at("id").as_string(), "00008");
+  }
+  EXPECT_TRUE(named) << boost::json::serialize(ba_dinh);
+  // A unit that took no split commune in part lists none.
+  EXPECT_TRUE(json(call("GET", "/api/v1/places/15")).at("partial_predecessors").as_array().empty());
+}
+
 TEST_F(Api, UnknownUnitIs404WithVietnameseMessage) {
   auto r = call("GET", "/api/v1/places/old:99");
   EXPECT_EQ(r.status, 404);

@@ -11,7 +11,7 @@
 #include "app/migrate.h"
 #include "app/runtime.h"
 #include "common/error.h"
-#include "demo/demo.h"
+#include "demo_data.h"
 #include "places/gazetteer.h"
 #include "store/dialect.h"
 #include "store/open.h"
@@ -47,13 +47,7 @@ class Migrate : public ::testing::Test {
       opt.enforce_auth = false;
       app::Runtime rt(source_, testutil::test_paths(), 1, opt);
       auto c = rt.pool().acquire();
-      demo::DemoOptions d;
-      d.scale = 0.03;
-      d.from = Date{2025, 6, 1};
-      d.to = Date{2025, 7, 31};
-      d.data_dir = testutil::test_paths().data_dir;
-      demo::Progress quiet(false);
-      demo::generate(*c, rt.places(), d, quiet);
+      testutil::write_demo_data(*c, rt.places(), 0.03, Date{2025, 6, 1}, Date{2025, 7, 31});
       auth::NewUser u;
       u.username = "Lan.LaoCai";
       u.role = "province_staff";

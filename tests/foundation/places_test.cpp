@@ -258,8 +258,10 @@ TEST_F(Places, TheReformMappingStaysWithinProvinces) {
 TEST(PlacesInstall, ADatabaseInstalledBeforeACorrectionIsRelinked) {
   testutil::TempDb db;
   auto c = app::open_database(db.path, testutil::test_paths());  // installs the units
-  // As a database made from the old mapping: Tân Phú sent to Đồng Tháp's Tân Phú Trung.
+  // As a database made from the old mapping: Tân Phú sent to Đồng Tháp's Tân Phú Trung, and no
+  // checksum of the data its links were made from.
   c->execute("UPDATE unit_successors SET new_id = '30259' WHERE old_id = 'old:30622'");
+  c->execute("DELETE FROM unit_mapping");
   EXPECT_EQ(places::install(*c, CAUNOI_SOURCE_DIR "/data"), 0);  // units kept, links mended
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors WHERE old_id = 'old:30622' AND "
                       "new_id = '30604'"),
@@ -267,13 +269,48 @@ TEST(PlacesInstall, ADatabaseInstalledBeforeACorrectionIsRelinked) {
   EXPECT_EQ(places::relink(*c, CAUNOI_SOURCE_DIR "/data"), 0);  // nothing left to change
 }
 
+// A copy of data/admin beside a test database, removed with the test.
+struct AdminCopy {
+  explicit AdminCopy(const std::string& db_path) : dir(db_path + "-data") {
+    std::filesystem::create_directories(dir / "admin");
+    for (const auto& f : std::filesystem::directory_iterator(CAUNOI_SOURCE_DIR "/data/admin"))
+      std::filesystem::copy(f.path(), dir / "admin" / f.path().filename());
+  }
+  ~AdminCopy() { std::filesystem::remove_all(dir); }
+  void append(const std::string& file, const std::string& text) const {
+    std::ofstream(dir / "admin" / file, std::ios::app | std::ios::binary) << text;
+  }
+  std::filesystem::path dir;
+};
+
+// A start does not read the mapping again while its files are those the links were made from:
+// links changed behind its back stay as they are until the data changes.
+TEST(PlacesInstall, RelinkSkipsWhileTheMappingFilesAreUnchanged) {
+  testutil::TempDb db;
+  auto c = app::open_database(db.path, testutil::test_paths());
+  const AdminCopy data(db.path);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_mapping"), 1);
+  const auto links = c->scalar("SELECT COUNT(*) FROM unit_successors");
+  c->execute("DELETE FROM unit_successors WHERE old_id = 'old:30622'");
+  EXPECT_EQ(places::relink(*c, data.dir), 0);  // same bytes: not read, nothing mended
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors"), *links - 1);
+
+  // One more line in a mapping file (a blank one: the links it gives are the same).
+  data.append("mapping_wards_2025.csv", "\n");
+  EXPECT_EQ(places::relink(*c, data.dir), 1);  // read again: Tân Phú's link is back
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors"), links);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors WHERE old_id = 'old:30622' AND "
+                      "new_id = '30604'"),
+            1);
+  c->execute("DELETE FROM unit_successors WHERE old_id = 'old:30622'");
+  EXPECT_EQ(places::relink(*c, data.dir), 0);  // the new checksum was stored with the links
+}
+
 TEST(PlacesInstall, AMappingRowOutsideItsProvinceIsRefusedAndChangesNothing) {
   testutil::TempDb db;
   auto c = app::open_database(db.path, testutil::test_paths());
-  const auto dir = std::filesystem::path(db.path + "-data");
-  std::filesystem::create_directories(dir / "admin");
-  for (const auto& f : std::filesystem::directory_iterator(CAUNOI_SOURCE_DIR "/data/admin"))
-    std::filesystem::copy(f.path(), dir / "admin" / f.path().filename());
+  const AdminCopy data(db.path);
+  const auto& dir = data.dir;
   // The source's old row: An Giang's Xã Tân Phú sent to Đồng Tháp's Xã Tân Phú Trung.
   std::ifstream in(dir / "admin" / "mapping_wards_2025.csv");
   std::string csv((std::istreambuf_iterator<char>(in)), {}),
@@ -292,5 +329,4 @@ TEST(PlacesInstall, AMappingRowOutsideItsProvinceIsRefusedAndChangesNothing) {
     EXPECT_NE(std::string(e.what()).find("30622"), std::string::npos) << e.what();
   }
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM unit_successors WHERE new_id = '30604'"), before);
-  std::filesystem::remove_all(dir);
 }

@@ -1,4 +1,5 @@
-// tests/foundation/utf8_test.cpp — what valid_utf8 accepts and how repair_utf8 mends the rest.
+// tests/foundation/utf8_test.cpp — what valid_utf8 accepts and how repair_utf8 mends the rest;
+// how wide Vietnamese text is on a terminal, and padding by that width.
 #include <gtest/gtest.h>
 
 #include "common/utf8.h"
@@ -21,4 +22,20 @@ TEST(Utf8, RepairReplacesOnlyWhatIsBroken) {
   EXPECT_EQ(repair_utf8("x\xE0\xA0y"), "x\xEF\xBF\xBDy");
   EXPECT_EQ(repair_utf8("\x80\x80\x80"), "\xEF\xBF\xBD");
   EXPECT_TRUE(valid_utf8(repair_utf8("\xFF\xFE h\xF0\x9F\x98 \xED\xBF\xBF")));
+}
+
+TEST(Utf8, WidthCountsWhatATerminalShows) {
+  EXPECT_EQ(display_width(""), 0u);
+  EXPECT_EQ(display_width("bảng"), 4u);                  // 6 bytes
+  EXPECT_EQ(display_width("số dòng"), 7u);               // 10 bytes
+  EXPECT_EQ(display_width("a\xCC\x80"), 1u);             // "a" + combining grave: "à" decomposed
+  EXPECT_EQ(display_width("Vie\xCC\xA3\xCC\x82t"), 4u);  // "Việt" with two combining marks
+  EXPECT_EQ(display_width("x\xFFy"), 3u);                // a broken byte still takes a column
+}
+
+TEST(Utf8, PaddingLinesUpVietnameseColumns) {
+  EXPECT_EQ(pad_right("bảng", 6), "bảng  ");
+  EXPECT_EQ(pad_left("số dòng", 9), "  số dòng");
+  EXPECT_EQ(pad_right("activities", 4), "activities");  // too wide: unchanged
+  EXPECT_EQ(display_width(pad_right("tổng kiểm", 12)), display_width(pad_right("rows", 12)));
 }

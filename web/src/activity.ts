@@ -36,48 +36,56 @@ export interface ActivityPage {
 // An activity as the API answers it (data/api/openapi.json).
 export type ActivityJson = Schema<"Activity">;
 
-export function fromJson(o: ActivityJson): Activity {
-  return {
-    id: o.id,
-    unit_id: o.place,
-    unit_name: o.place_name || o.place,
-    unit_province: o.place_province || undefined,
-    date: o.date_from,
-    date_to: o.date_to || undefined,
-    kind: o.kind,
-    kind_label: o.kind_label || undefined,
-    title: o.title,
-    channel: o.channel,
-    groups: o.groups,
-    topics: o.topics,
-    languages: o.languages,
-    partners: o.partners,
-    figures: o.figures,
-    note: o.note || undefined,
-    reporting_unit: o.reporting_unit || undefined,
-    external_ref: o.external_ref || undefined,
-  };
+type ActivityInput = Schema<"ActivityInput">;
+
+// A field as the page names it and as the API does. Optional ones are left out of the page's
+// activity when the API gives them empty, and not sent when the page has none.
+type Field = readonly [page: keyof Activity, api: keyof ActivityJson & keyof ActivityInput, optional?: "optional"];
+
+// What the form edits and sends back (POST and PUT /activities take the names they answer with).
+const sent: readonly Field[] = [
+  ["unit_id", "place"],
+  ["date", "date_from"],
+  ["date_to", "date_to", "optional"],
+  ["kind", "kind"],
+  ["channel", "channel"],
+  ["title", "title"],
+  ["note", "note", "optional"],
+  ["groups", "groups"],
+  ["topics", "topics"],
+  ["languages", "languages"],
+  ["partners", "partners"],
+  ["figures", "figures"],
+  ["reporting_unit", "reporting_unit", "optional"],
+  ["external_ref", "external_ref", "optional"],
+];
+// And what only the answer carries.
+const answered: readonly (readonly [keyof Activity, keyof ActivityJson, "optional"?])[] = [
+  ...sent,
+  ["id", "id"],
+  ["unit_name", "place_name", "optional"],
+  ["unit_province", "place_province", "optional"],
+  ["kind_label", "kind_label", "optional"],
+];
+
+// Copies `fields` of `from` by the names of one side (0: the page's, 1: the API's) to the other's.
+function mapFields(from: object, fields: readonly (readonly [string, string, "optional"?])[], side: 0 | 1): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [page, api, optional] of fields) {
+    const [src, dst] = side === 0 ? [page, api] : [api, page];
+    const v = (from as Record<string, unknown>)[src];
+    if (!optional || v) out[dst] = v;
+  }
+  return out;
 }
 
-// The body the API takes (POST and PUT /activities): same names as it answers with.
-export function toJson(a: Activity): Schema<"ActivityInput"> {
-  return {
-    place: a.unit_id,
-    date_from: a.date,
-    date_to: a.date_to || undefined,
-    kind: a.kind,
-    channel: a.channel,
-    title: a.title,
-    note: a.note ?? "",
-    groups: a.groups,
-    topics: a.topics,
-    languages: a.languages,
-    partners: a.partners,
-    figures: a.figures,
-    reporting_unit: a.reporting_unit || undefined,
-    external_ref: a.external_ref || undefined,
-  };
+export function fromJson(o: ActivityJson): Activity {
+  const a = mapFields(o, answered, 1) as unknown as Activity;
+  a.unit_name ??= o.place;
+  return a;
 }
+
+export const toJson = (a: Activity) => mapFields(a, sent, 0) as ActivityInput;
 
 // Pages are counted from 1 here; the API pages by offset and limit.
 export async function list(q: Record<string, string | number | undefined>, page: number, pageSize: number): Promise<ActivityPage> {

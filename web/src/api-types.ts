@@ -1041,6 +1041,19 @@ export interface components {
       children_count: number;
       /** @description Các đơn vị cũ mà số liệu trước 01/07/2025 của đơn vị này bao gồm */
       predecessors: components["schemas"]["Place"][];
+      /** @description Các xã cũ bị chia mà đơn vị này nhận "một phần" địa bàn; số liệu trước 01/07/2025 của chúng tính vào đơn vị khác (counted_in) */
+      partial_predecessors: {
+        id: string;
+        full_name: string;
+        display_name: string;
+        /** @description Đơn vị mới mà số liệu trước 01/07/2025 của xã cũ được tính vào */
+        counted_in: {
+          id: string;
+          full_name: string;
+        };
+        /** @enum {string} */
+        note: "một phần";
+      }[];
       before_reform?: string;
     };
     PlaceList: {
@@ -1216,8 +1229,11 @@ export interface components {
     };
     QaQueueItem: {
       id: number;
-      /** @description "case": hỏi về hồ sơ riêng */
-      kind: string;
+      /**
+       * @description "question": ngân hàng chưa có câu trả lời; "case": hỏi về hồ sơ riêng
+       * @enum {string}
+       */
+      kind: "question" | "case";
       /** @description Chỉ người biên tập thấy */
       contact: string | null;
       question: string;
@@ -1359,6 +1375,10 @@ export interface components {
     };
     TargetList: {
       targets: components["schemas"]["Target"][];
+    };
+    TargetDeleted: {
+      /** @description Số chỉ tiêu đã xóa */
+      deleted: number;
     };
     /** @description Kết quả tham gia của một đơn vị trong một kỳ */
     Result: {
@@ -1525,12 +1545,18 @@ export interface components {
       code: string;
       label: string;
       category?: string;
-      figures?: string[];
-      channels?: string[];
+    };
+    /** @description Một loại hoạt động: các số liệu và kênh hợp với nó */
+    ReferenceKind: {
+      code: string;
+      label: string;
+      category?: string;
+      figures: string[];
+      channels: string[];
     };
     /** @description Các danh mục của sổ hoạt động, nhãn tiếng Việt */
     Reference: {
-      kinds: components["schemas"]["ReferenceEntry"][];
+      kinds: components["schemas"]["ReferenceKind"][];
       figures: components["schemas"]["ReferenceEntry"][];
       groups: components["schemas"]["ReferenceEntry"][];
       topics: components["schemas"]["ReferenceEntry"][];
@@ -3120,10 +3146,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @description Số chỉ tiêu đã xóa */
-            deleted: number;
-          };
+          "application/json": components["schemas"]["TargetDeleted"];
         };
       };
       400: components["responses"]["Error"];

@@ -156,18 +156,6 @@ export const beforeReform = (isoDay: string) => isoDay < REFORM_DAY;
 export type PeriodOne = Schema<"PeriodOne">;
 export type PeriodInfo = Schema<"Period">;
 
-// Lists come back either bare or wrapped ({items:[...]}, {places:[...]}); accept both.
-export function items<T>(v: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(v)) return v as T[];
-  if (v && typeof v === "object") {
-    for (const k of [...keys, "items", "results", "data"]) {
-      const x = (v as Record<string, unknown>)[k];
-      if (Array.isArray(x)) return x as T[];
-    }
-  }
-  return [];
-}
-
 export async function places(parent: string, era?: "old"): Promise<Place[]> {
   return (await get<Schema<"PlaceList">>("/places", { parent, era })).items;
 }

@@ -2,23 +2,14 @@
 // four steps (nộp, duyệt, trả lại, mở lại), and the Vietnamese words for them. Who may take a
 // step is decided by the server (approval/approval.h); mayDecide/maySubmit only choose which
 // buttons to offer, so a refusal the server still gives is shown as its own message.
-import { post, request } from "./api";
+import { post, request, type Schema } from "./api";
 import type { User } from "./session";
 
-export type State = "" | "submitted" | "approved" | "returned" | "reopened";
+// A unit's month as the API answers it; times are seconds since 1970, 0 when not known.
+export type Approval = Schema<"Approval">;
+// "": a month with no record yet (not submitted), which the API does not list.
+export type State = "" | Approval["state"];
 export type Step = "submit" | "approve" | "return" | "reopen";
-
-export interface Approval {
-  unit_id: string;
-  unit_name?: string;
-  period: string; // "YYYY-MM"
-  state: State;
-  submitted_by: string;
-  submitted_at: number; // seconds since 1970, 0 when not known
-  decided_by: string;
-  decided_at: number;
-  reason: string;
-}
 
 export const stateLabel: Record<State, string> = {
   "": "Chưa nộp",
@@ -75,9 +66,9 @@ export function stepsFor(u: User, unitId: string, state: State): Step[] {
 // Records of units within `unit` (the unit itself included), of one month or of all. `bound`:
 // cancelled with the page (false for the notices, which outlive pages).
 export async function listApprovals(unit: string, period?: string, bound = true): Promise<Approval[]> {
-  const r = await request<{ approvals: Approval[] }>("GET", "/approvals", undefined, { unit, period }, bound);
-  return r.approvals ?? [];
+  const r = await request<Schema<"ApprovalList">>("GET", "/approvals", undefined, { unit, period }, bound);
+  return r.approvals;
 }
 
 export const take = (step: Step, unitId: string, period: string, reason?: string) =>
-  post<Approval>("/approvals/" + step, { unit_id: unitId, period, reason: reason ?? "" });
+  post<Approval>("/approvals/" + step, { unit_id: unitId, period, reason: reason ?? "" } satisfies Schema<"ApprovalStep">);

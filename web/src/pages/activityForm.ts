@@ -170,7 +170,7 @@ const page: Page = async (main, params, query) => {
   function drawKind() {
     const k = currentKind();
     // A kind without channels (a conference) takes none; one with channels must name one.
-    const chans = R.channels.filter((c) => k?.channels?.includes(c.code));
+    const chans = R.channels.filter((c) => k?.channels.includes(c.code));
     clear(
       channelSel,
       ...(chans.length ? [] : [h("option", { value: "" }, "(không áp dụng)")]),
@@ -196,7 +196,7 @@ const page: Page = async (main, params, query) => {
                 "data-figure": f.code,
                 autocomplete: "off",
               });
-              return field("figures." + f.code, f.label, input, k?.required?.includes(f.code) ? "bắt buộc" : undefined);
+              return field("figures." + f.code, f.label, input);
             }),
           )
         : h("p", { class: "muted" }, "Loại hoạt động này không có số liệu đi kèm."),

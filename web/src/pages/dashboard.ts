@@ -7,7 +7,7 @@
 // the account's territory is refused in words, not shown as empty figures.
 import { homeUnit } from "../session";
 import { get, parsePeriod, type Place } from "../api";
-import { analytics, changeOf, formatChange, formatValue, indicators, report, type Figure, type Indicator, type Row } from "../analytics";
+import { analytics, changeOf, formatChange, formatValue, indicators, paragraphs, report, type Figure, type Indicator, type Row } from "../analytics";
 import { clear, h } from "../dom";
 import { num, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
@@ -26,11 +26,9 @@ const breakdowns: { by: string; label: string }[] = [
 
 let geoCache: Promise<unknown> | null = null;
 
-// The figures on top: those the server flags as headline, else the first activity indicators
-// and the participation rates (the seeds' own figures), at most eight.
+// The figures on top: the first activity indicators and the participation rates (the seeds' own
+// figures), at most eight.
 function headlineIndicators(inds: Indicator[]): Indicator[] {
-  const flagged = inds.filter((i) => i.headline);
-  if (flagged.length) return flagged.slice(0, 8);
   const acts = inds.filter((i) => i.category === "activity" || !i.category);
   // Coverage rates say more than head counts; fall back to counts when there are none.
   const part = inds.filter((i) => i.category === "participation");
@@ -543,7 +541,8 @@ const page: Page = async (main, _params, query) => {
     try {
       const r = await report(unitId, periodCode);
       if (gen !== generation) return;
-      clear(narrativeBox, ...(r.narrative.length ? r.narrative.map((p) => h("p", null, p)) : [h("p", { class: "muted" }, "Chưa có nhận xét cho kỳ này.")]));
+      const text = paragraphs(r.narrative);
+      clear(narrativeBox, ...(text.length ? text.map((p) => h("p", null, p)) : [h("p", { class: "muted" }, "Chưa có nhận xét cho kỳ này.")]));
     } catch (e) {
       if (gen === generation) clear(narrativeBox, errorBox(e));
     }

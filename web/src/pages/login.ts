@@ -1,6 +1,6 @@
 // pages/login.ts — "Đăng nhập": staff sign in, then return to the page they asked for
 // (?next=/hoat-dong). Wrong passwords and lock-outs show the server's Vietnamese message.
-import { ApiError, get } from "../api";
+import { ApiError, get, type Schema } from "../api";
 import { h } from "../dom";
 import { navigate, type Page } from "../router";
 import { login } from "../session";
@@ -66,7 +66,7 @@ const page: Page = (main, _p, query) => {
   main.setAttribute("data-ready", "login");
   user.focus();
   // A new database has no account yet: say where the first one comes from.
-  void get<{ needed: boolean }>("/auth/setup")
+  void get<Schema<"SetupState">>("/auth/setup")
     .then((r) => {
       if (r.needed)
         status.append(

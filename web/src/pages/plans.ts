@@ -91,21 +91,19 @@ const page: Page = async (main, _p, query) => {
                       h(
                         "td",
                         null,
-                        t.id !== undefined
-                          ? h(
-                              "button",
-                              {
-                                type: "button",
-                                class: "link",
-                                onclick: async () => {
-                                  if (!confirm("Xóa chỉ tiêu này?")) return;
-                                  await deleteTarget(t.id!).catch((e) => clear(formStatus, errorBox(e)));
-                                  void draw();
-                                },
-                              },
-                              "Xóa",
-                            )
-                          : null,
+                        h(
+                          "button",
+                          {
+                            type: "button",
+                            class: "link",
+                            onclick: async () => {
+                              if (!confirm("Xóa chỉ tiêu này?")) return;
+                              await deleteTarget(t.id).catch((e) => clear(formStatus, errorBox(e)));
+                              void draw();
+                            },
+                          },
+                          "Xóa",
+                        ),
                       ),
                     );
                   }),

@@ -6,42 +6,17 @@
 // (POST …/queue/{id}/answer), say which entry it asks about so that it trains the engine as one
 // more way of asking (POST …/queue/{id}/phrasing), or mark a case handled in person by phone or
 // e-mail (POST …/queue/{id}/close). The contact a citizen left is shown only to them.
-import { get, items, post, put } from "../api";
+import { get, post, put, type Schema } from "../api";
 import { clear, h, uid } from "../dom";
 import { date, fold, num, pct } from "../format";
 import type { Page } from "../router";
 import { user } from "../session";
 import { errorBox, loading, okBox, pageHead } from "../components/ui";
 
-interface QueueItem {
-  id: string | number;
-  kind?: "question" | "case";
-  contact?: string | null;
-  question: string;
-  asked_at?: string;
-  created_at?: string;
-  best_id?: string | null;
-  confidence?: number;
-  status?: string;
-  entry_id?: string | null;
-  answered_by?: string;
-  answered_at?: string;
-}
-interface Entry {
-  id: string;
-  topic: string;
-  question: string;
-  alt_questions?: string[];
-  phrasings?: string[];
-  answer: string;
-  legal_basis?: string;
-  tags?: string[];
-  valid_from?: string;
-  valid_to?: string;
-  status?: string;
-}
+type QueueItem = Schema<"QaQueueItem">;
+type Entry = Schema<"QaEntry">;
 
-const statuses: [string, string][] = [
+const statuses: [Entry["status"], string][] = [
   ["published", "Đã công bố"],
   ["draft", "Bản nháp"],
   ["retired", "Ngừng sử dụng"],
@@ -53,7 +28,7 @@ const queueStatuses: [string, string][] = [
   ["closed", "Đã đóng"],
 ];
 
-const kinds: Record<string, [string, string]> = {
+const kinds: Record<QueueItem["kind"], [string, string]> = {
   case: ["Tra cứu hồ sơ cá nhân", "badge-warn"],
   question: ["Chưa có trong ngân hàng", "badge-bad"],
 };
@@ -141,17 +116,17 @@ const page: Page = async (main) => {
         .split("\n")
         .map((s) => s.trim())
         .filter(Boolean);
-    const body = () => ({
+    const body = (): Schema<"QaEntryInput"> => ({
       // What this form does not edit (tags, validity dates) is kept as it was.
       tags: e?.tags,
       valid_from: e?.valid_from,
       valid_to: e?.valid_to,
       id: idIn.value.trim(),
-      status: stSel.value,
+      status: stSel.value as Entry["status"],
       topic: topic.value.trim(),
       question: q.value.trim(),
       alt_questions: lines(alt.value),
-      phrasings: e && ph.value === phrasingsShown ? (e.phrasings ?? []) : lines(ph.value),
+      phrasings: e && ph.value === phrasingsShown ? e.phrasings : lines(ph.value),
       answer: a.value.trim(),
       legal_basis: l.value.trim(),
     });
@@ -207,14 +182,13 @@ const page: Page = async (main) => {
     const sel = h("select", { id: selId, size: "8", "data-testid": "phrasing-select" });
     const status = h("div", { "aria-live": "polite" });
     const save = h("button", { type: "submit", "data-testid": "phrasing-save" }, "Thêm vào cách hỏi của mục này");
-    const label = (e: Entry) =>
-      `${e.id} — ${e.question}` + (e.status && e.status !== "published" ? ` (${statuses.find(([c]) => c === e.status)?.[1] ?? e.status})` : "");
+    const label = (e: Entry) => `${e.id} — ${e.question}` + (e.status !== "published" ? ` (${statuses.find(([c]) => c === e.status)?.[1] ?? e.status})` : "");
     function fill() {
       const f = fold(find.value.trim());
       const keep = sel.value || q.best_id || "";
       const shown = entries
         .filter((e) => e.status !== "retired" || e.id === keep)
-        .filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")}`).includes(f));
+        .filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${e.alt_questions.join(" ")}`).includes(f));
       shown.sort((x, y) => Number(y.id === q.best_id) - Number(x.id === q.best_id));
       sel.replaceChildren(...shown.slice(0, 300).map((e) => h("option", { value: e.id, selected: e.id === keep }, label(e))));
       if (!shown.length) sel.append(h("option", { value: "", disabled: true }, "Không có mục nào khớp."));
@@ -282,11 +256,11 @@ const page: Page = async (main) => {
   }
 
   function queueRow(q: QueueItem, open: boolean, cols: number): HTMLTableRowElement {
-    const kind = kinds[q.kind ?? "question"] ?? [q.kind ?? "", "badge-bad"];
+    const kind = kinds[q.kind];
     const actions = h("td", { class: "actions" });
     const row = h(
       "tr",
-      { "data-queue-id": String(q.id), "data-kind": q.kind ?? "question" },
+      { "data-queue-id": String(q.id), "data-kind": q.kind },
       h("td", { "data-label": "Loại" }, h("span", { class: "badge badge-wrap " + kind[1], "data-testid": "queue-kind" }, kind[0])),
       // One box per cell: on a phone each cell is a label and one value beside it.
       h(
@@ -299,14 +273,14 @@ const page: Page = async (main) => {
           q.contact ? h("div", { class: "small", "data-testid": "queue-contact" }, h("strong", null, "Liên hệ: "), q.contact) : null,
         ),
       ),
-      h("td", { "data-label": "Ngày hỏi" }, date(q.asked_at ?? q.created_at)),
+      h("td", { "data-label": "Ngày hỏi" }, date(q.asked_at)),
       h(
         "td",
         { class: "num", "data-label": "Độ khớp" },
         h(
           "div",
           null,
-          q.confidence !== undefined && q.kind !== "case" ? pct(q.confidence * 100) : "—",
+          q.kind !== "case" ? pct(q.confidence * 100) : "—",
           q.best_id && q.kind !== "case" ? h("div", { class: "small muted", title: "Mục gần nhất trong ngân hàng" }, q.best_id) : null,
         ),
       ),
@@ -341,7 +315,7 @@ const page: Page = async (main) => {
     const status = queueFilter.value;
     const open = status === "open";
     try {
-      const queue = items<QueueItem>(await get("/qa/queue", { status }), "queue");
+      const queue = (await get<Schema<"QaQueue">>("/qa/queue", { status })).items;
       const cols = 5;
       clear(
         queueBox,
@@ -381,9 +355,7 @@ const page: Page = async (main) => {
 
   function drawBank() {
     const f = fold(search.value.trim());
-    const shown = entries.filter(
-      (e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${(e.alt_questions ?? []).join(" ")} ${(e.phrasings ?? []).join(" ")}`).includes(f),
-    );
+    const shown = entries.filter((e) => !f || fold(`${e.id} ${e.topic} ${e.question} ${e.alt_questions.join(" ")} ${e.phrasings.join(" ")}`).includes(f));
     clear(
       bankBox,
       h("p", { class: "small muted" }, `${num(shown.length)}/${num(entries.length)} câu hỏi.`),
@@ -419,8 +391,8 @@ const page: Page = async (main) => {
                   h("td", { style: { whiteSpace: "nowrap" } }, e.id),
                   h("td", null, e.topic),
                   h("td", { class: "name" }, e.question),
-                  h("td", { class: "num", "data-testid": "bank-phrasings", title: "Số cách hỏi dùng để huấn luyện" }, num((e.phrasings ?? []).length)),
-                  h("td", null, statuses.find(([c]) => c === e.status)?.[1] ?? e.status ?? ""),
+                  h("td", { class: "num", "data-testid": "bank-phrasings", title: "Số cách hỏi dùng để huấn luyện" }, num(e.phrasings.length)),
+                  h("td", null, statuses.find(([c]) => c === e.status)?.[1] ?? e.status),
                   h("td", null, h("button", { type: "button", class: "link", onclick: () => editor(e) }, "Sửa")),
                 ),
               ),
@@ -432,7 +404,7 @@ const page: Page = async (main) => {
 
   async function loadBank() {
     try {
-      entries = items<Entry>(await get("/qa/entries"), "entries");
+      entries = (await get<Schema<"QaEntryList">>("/qa/entries")).items;
       drawBank();
     } catch (e) {
       clear(bankBox, errorBox(e));

@@ -3,7 +3,7 @@
 // partners) with their stable codes, which staff need to fill an import file by code. An
 // administrator adds an entry (POST /api/v1/reference/{list}); codes are never reused or
 // removed, so old files and reports keep their meaning. Others see the lists read-only.
-import { post } from "../api";
+import { post, type Schema } from "../api";
 import { clear, h, uid } from "../dom";
 import type { Page } from "../router";
 import { forgetReference, labelOf, reference, type Code, type Reference } from "../reference";
@@ -145,13 +145,13 @@ const page: Page = async (main, _p, query) => {
         onsubmit: async (e: Event) => {
           e.preventDefault();
           clear(status);
-          const body: Record<string, unknown> = { code: codeIn.value.trim(), label: labelIn.value.trim(), category: catSel.value };
+          const body: Schema<"ReferenceEntryInput"> = { code: codeIn.value.trim(), label: labelIn.value.trim(), category: catSel.value };
           if (isKind) {
             body.figures = picked(form, "figures");
             body.channels = picked(form, "channels");
           }
           try {
-            await post(`/reference/${key}`, body);
+            await post<Schema<"Reference">>(`/reference/${key}`, body);
             forgetReference();
             await draw();
             formBox.prepend(okBox(`Đã thêm "${body.label}" vào danh mục ${title.toLowerCase()}.`));

@@ -6,7 +6,7 @@
 // refused in words (components/ui.ts errorBox).
 import { homeUnit } from "../session";
 import { url } from "../api";
-import { report, type DataScope } from "../analytics";
+import { paragraphs, report, row, type DataScope, type Report } from "../analytics";
 import { clear, h, uid } from "../dom";
 import { num, signedPct } from "../format";
 import { setQuery, type Page } from "../router";
@@ -16,7 +16,7 @@ import { unitPicker } from "../components/unitPicker";
 import { defaultPeriod, yearsAround } from "./dashboard";
 
 // Names get room to read; short text columns (STT, Mã) and numbers stay narrow.
-function cellClass(c: { title: string; kind: string } | undefined): string {
+function cellClass(c: Report["sections"][number]["columns"][number] | undefined): string {
   if (!c || c.kind !== "text") return "num";
   return c.title.length > 4 ? "name wide" : "";
 }
@@ -52,20 +52,20 @@ const page: Page = async (main, _p, query) => {
     clear(body, loading("Đang lập báo cáo…"));
     try {
       const r = await report(unitId, p, data);
+      const narrative = paragraphs(r.narrative);
       clear(
         body,
         h("h2", { style: { textAlign: "center", textTransform: "uppercase" } }, r.title || "Báo cáo công tác truyền thông"),
-        r.dataNote ? h("p", { class: "small muted", style: { textAlign: "center" }, "data-testid": "report-data-note" }, r.dataNote) : null,
-        reformNote(typeof r.raw.reform_note === "string" ? r.raw.reform_note : undefined),
-        r.narrative.length
-          ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...r.narrative.map((t) => h("p", null, t)))
+        r.data_note ? h("p", { class: "small muted", style: { textAlign: "center" }, "data-testid": "report-data-note" }, r.data_note) : null,
+        reformNote(r.reform_note),
+        narrative.length
+          ? h("section", { class: "narrative", "data-testid": "report-narrative" }, h("h3", null, "Đánh giá chung"), ...narrative.map((t) => h("p", null, t)))
           : null,
         ...r.sections.map((s, i) =>
           h(
             "section",
             { style: { marginTop: "16px" } },
             h("h3", null, /^\d/.test(s.title) ? s.title : `${i + 1}. ${s.title}`),
-            ...s.lines.map((t) => h("p", null, t)),
             s.columns.length
               ? h(
                   "div",
@@ -74,7 +74,7 @@ const page: Page = async (main, _p, query) => {
                     "table",
                     null,
                     h("thead", null, h("tr", null, ...s.columns.map((c) => h("th", { class: c.kind === "text" ? "" : "num", scope: "col" }, c.title)))),
-                    h("tbody", null, ...s.cells.map((r) => h("tr", null, ...r.map((cell, j) => h("td", { class: cellClass(s.columns[j]) }, cell))))),
+                    h("tbody", null, ...s.cells_vi.map((r) => h("tr", null, ...r.map((cell, j) => h("td", { class: cellClass(s.columns[j]) }, cell))))),
                   ),
                 )
               : s.rows.length
@@ -99,16 +99,22 @@ const page: Page = async (main, _p, query) => {
                       h(
                         "tbody",
                         null,
-                        ...s.rows.map((row) =>
-                          h(
-                            "tr",
-                            null,
-                            h("td", { class: "name" }, row.label),
-                            h("td", { class: "num" }, num(row.value)),
-                            h("td", { class: "num" }, num(row.lastYear)),
-                            h("td", { class: "num " + ((row.changePct ?? 0) > 0 ? "up" : (row.changePct ?? 0) < 0 ? "down" : "") }, signedPct(row.changePct)),
+                        ...s.rows
+                          .map(row)
+                          .map((line) =>
+                            h(
+                              "tr",
+                              null,
+                              h("td", { class: "name" }, line.label),
+                              h("td", { class: "num" }, num(line.value)),
+                              h("td", { class: "num" }, num(line.lastYear)),
+                              h(
+                                "td",
+                                { class: "num " + ((line.changePct ?? 0) > 0 ? "up" : (line.changePct ?? 0) < 0 ? "down" : "") },
+                                signedPct(line.changePct),
+                              ),
+                            ),
                           ),
-                        ),
                       ),
                     ),
                   )

@@ -117,7 +117,7 @@ const page: Page = async (main, _p, query) => {
       if (!/^\d+$/.test(raw)) {
         input.setAttribute("aria-invalid", "true");
         input.focus();
-        clear(formStatus, errorBox(new ApiError(0, "bad_value", `${m.label}: phải là số nguyên không âm.`)));
+        clear(formStatus, errorBox(new ApiError(0, "bad_value", `${m.label_vi}: phải là số nguyên không âm.`)));
         return;
       }
       values.push({ measure: m.code, group: "", value: Number(raw) });
@@ -154,7 +154,7 @@ const page: Page = async (main, _p, query) => {
             const id = uid("m");
             const input = h("input", { id, type: "text", inputmode: "numeric", name: m.code });
             inputs.set(m.code, input);
-            return h("div", { class: "field" }, h("label", { for: id }, m.label), input);
+            return h("div", { class: "field" }, h("label", { for: id }, m.label_vi), input);
           }),
         ),
         h("div", { style: { marginTop: "12px" } }, h("button", { type: "submit" }, "Lưu kết quả")),
