@@ -18,6 +18,7 @@
 
 #include "audit/log.h"
 #include "common/error.h"
+#include "common/fnv1a.h"
 #include "store/dialect.h"
 #include "store/open.h"
 
@@ -52,10 +53,8 @@ struct Digest {
   int64_t rows = 0;
   uint64_t sum = 0;
   void add(const Values& values) {
-    uint64_t h = 1469598103934665603ull;
-    auto mix = [&](std::string_view bytes) {
-      for (unsigned char ch : bytes) h = (h ^ ch) * 1099511628211ull;
-    };
+    uint64_t h = kFnv1aBasis;
+    auto mix = [&](std::string_view bytes) { h = fnv1a(bytes, h); };
     for (const auto& v : values) {
       if (!v) {
         mix("n");

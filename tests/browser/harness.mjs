@@ -43,6 +43,28 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// The browser tests on PostgreSQL (ctest browser_*_pg, under scripts/pg-temp.sh --): the demo is
+// made in a SQLite file as always (`caunoi demo` writes files only), then moved by `caunoi migrate`
+// into a new database of the throwaway server, and the server serves that.
+function onPostgres() {
+  return process.env.CAUNOI_TEST_ENGINE === "postgresql";
+}
+
+let pgDatabases = 0;
+function moveToPostgres(bin, env, file) {
+  const base = process.env.CAUNOI_TEST_PG_URL;
+  if (!base) throw new Error("CAUNOI_TEST_ENGINE=postgresql: chạy dưới scripts/pg-temp.sh -- (thiếu CAUNOI_TEST_PG_URL)");
+  const name = `caunoi_browser_${process.pid}_${++pgDatabases}`;
+  const create = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", base, "-c", `CREATE DATABASE ${name}`], { encoding: "utf8" });
+  if (create.status !== 0) throw new Error(`psql CREATE DATABASE thất bại: ${create.stderr}`);
+  const url = base.slice(0, base.lastIndexOf("/") + 1) + name;
+  const t0 = Date.now();
+  const moved = spawnSync(bin, ["migrate", "--from", file, "--to", url], { env, encoding: "utf8" });
+  if (moved.status !== 0) throw new Error(`caunoi migrate thất bại (${moved.status}): ${moved.stderr}${moved.stdout}`);
+  console.log(`# moved into PostgreSQL (${name}) in ${Date.now() - t0} ms`);
+  return url;
+}
+
 // Generates a small demo database and serves it. Returns {base, api, stop, tmp}.
 export async function startServer({ scale = 0.05, seed = 7 } = {}) {
   const bin = caunoiBinary();
@@ -61,9 +83,10 @@ export async function startServer({ scale = 0.05, seed = 7 } = {}) {
     input: user.password + "\n",
   });
   if (add.status !== 0) throw new Error(`caunoi user add thất bại (${add.status}): ${add.stderr}${add.stdout}`);
+  const served = onPostgres() ? moveToPostgres(bin, env, db) : db;
   const port = await freePort();
   const log = fs.openSync(path.join(tmp, "serve.log"), "w");
-  const proc = spawn(bin, ["serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"], { env, stdio: ["ignore", log, log] });
+  const proc = spawn(bin, ["serve", "--db", served, "--port", String(port), "--host", "127.0.0.1"], { env, stdio: ["ignore", log, log] });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
