@@ -23,6 +23,7 @@
 #include "activities/row_checker.h"
 #include "common/error.h"
 #include "sheets/values.h"
+#include "store/dialect.h"
 #include "tabular/csv_reader.h"
 #include "tabular/rows.h"
 
@@ -181,16 +182,7 @@ ImportReport import_activities(store::Connection& c, const Reference& ref,
   // this virtual machine that cost more than spilling to the WAL early (the same million rows
   // written: 3.0-3.2 s with 16-32 MiB, 4.4 s with 256 MiB; into a table already holding a
   // million, 4.1-4.3 s with 32 MiB, 5.2 s with 256 MiB).
-  struct CacheSize {
-    store::Connection& c;
-    bool sqlite;
-    explicit CacheSize(store::Connection& conn) : c(conn), sqlite(conn.backend() == "sqlite") {
-      if (sqlite) c.exec_script("PRAGMA cache_size = -32768");  // 32 MiB
-    }
-    ~CacheSize() {
-      if (sqlite) c.exec_script("PRAGMA cache_size = -2000");
-    }
-  } cache(c);
+  store::BulkLoadCache cache(c, 32);
   // Opened before checking, so that what row_check reads (approved months) cannot change
   // between the check and the commit.
   store::Transaction tx(c);

@@ -28,6 +28,14 @@ std::string contains(const Connection& c, std::string_view haystack, std::string
          std::string(needle) + ") > 0";
 }
 
+BulkLoadCache::BulkLoadCache(Connection& c, int mib) : c_(c), sqlite_(c.backend() == "sqlite") {
+  if (sqlite_) c_.exec_script("PRAGMA cache_size = -" + std::to_string(mib * 1024));
+}
+
+BulkLoadCache::~BulkLoadCache() {
+  if (sqlite_) c_.exec_script("PRAGMA cache_size = -2000");  // SQLite's default
+}
+
 namespace {
 
 std::vector<TableInfo> sqlite_tables(Connection& c) {

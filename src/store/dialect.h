@@ -34,4 +34,19 @@ std::string in_json_array(const Connection& c, std::string_view column);
 // PostgreSQL, which has no instr.
 std::string contains(const Connection& c, std::string_view haystack, std::string_view needle);
 
+// For the life of a bulk load on `c`: a page cache of `mib` MiB on SQLite (then back to its
+// default), since with SQLite's 2 MB a large import re-reads and re-writes index pages all
+// through its transaction. Nothing on PostgreSQL, whose buffers are the server's.
+class BulkLoadCache {
+ public:
+  BulkLoadCache(Connection& c, int mib);
+  ~BulkLoadCache();
+  BulkLoadCache(const BulkLoadCache&) = delete;
+  BulkLoadCache& operator=(const BulkLoadCache&) = delete;
+
+ private:
+  Connection& c_;
+  bool sqlite_;
+};
+
 }  // namespace caunoi::store
