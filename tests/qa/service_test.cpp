@@ -163,30 +163,47 @@ TEST_F(ServiceTest, ImportIsAllOrNothing) {
   EXPECT_EQ(again.created + again.updated, 0);
 }
 
-TEST(QaRoutes, AskQueueAndBankOverTheRouter) {
-  char tmpl[] = "/tmp/caunoi-qa-XXXXXX";
-  ASSERT_NE(mkdtemp(tmpl), nullptr);
-  const std::string path = std::string(tmpl) + "/t.db";
-  std::unique_ptr<Service> svc;
-  {
-    auto c = store::open_sqlite(path);
-    svc = open_service(*c, qa_test::data_dir());
+namespace {
+
+// The Q&A routes over a service on a database file, as the server runs them.
+class QaRoutes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/caunoi-qa-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    const std::string path = dir_ + "/t.db";
+    {
+      auto c = store::open_sqlite(path);
+      svc_ = open_service(*c, qa_test::data_dir());
+    }
+    pool_ = std::make_unique<store::Pool>([path] { return store::open_sqlite(path); }, 2);
+    ctx_.pool = pool_.get();
+    ctx_.qa = svc_.get();
+    api::register_qa_routes(r_, ctx_);
   }
-  store::Pool pool([path] { return store::open_sqlite(path); }, 2);
-  api::Context ctx;
-  ctx.pool = &pool;
-  ctx.qa = svc.get();
-  api::Router r;
-  api::register_qa_routes(r, ctx);
-  auto call = [&](std::string method, std::string p, std::string body = "") {
+  void TearDown() override {
+    pool_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  api::Response call(std::string method, std::string p, std::string body = "") {
     api::Request q;
     q.method = std::move(method);
     q.path = std::move(p);
     q.body = std::move(body);
     q.headers["x-user"] = "canbo";
-    return r.dispatch(q);
-  };
+    return r_.dispatch(q);
+  }
+  std::string dir_;
+  std::unique_ptr<Service> svc_;
+  std::unique_ptr<store::Pool> pool_;
+  api::Context ctx_;
+  api::Router r_;
+};
 
+}  // namespace
+
+TEST_F(QaRoutes, AskQueueAndBankOverTheRouter) {
   auto res = call("POST", "/api/v1/qa/ask", R"({"question": "bhyt hgd mot nam bao nhieu tien"})");
   ASSERT_EQ(res.status, 200) << res.body;
   auto o = boost::json::parse(res.body).as_object();
@@ -224,5 +241,4 @@ TEST(QaRoutes, AskQueueAndBankOverTheRouter) {
   EXPECT_EQ(call("POST", "/api/v1/qa/import", "{\"id\": 1}\n").status, 400);
   res = call("GET", "/api/v1/qa/export");
   EXPECT_EQ(std::count(res.body.begin(), res.body.end(), '\n'), 151);
-  std::filesystem::remove_all(tmpl);
 }
