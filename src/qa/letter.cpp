@@ -16,22 +16,23 @@ bool space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Folded phrases that make a sentence ask, matched on whole tokens.
+// Phrases that make a sentence ask, matched on whole tokens: on the accented form where the
+// writer typed diacritics ("nạo" is not "nào", "xã hội" not "hỏi"), else folded.
 constexpr std::array kAskPhrases = {
-    "hoi",        "bao gio",    "bao lau",   "bao nhieu",   "bn",       "nhu the nao", "the nao",
-    "ntn",        "ra sao",     "lam sao",   "lam the nao", "o dau",    "khi nao",     "luc nao",
-    "tai sao",    "vi sao",     "sao",       "gi",          "j",        "nao",         "co phai",
-    "hay khong",  "hay chua",   "muon biet", "cho biet",    "giai dap", "tu van",      "huong dan",
-    "nho",        "giup",       "kiem tra",  "tra cuu",     "vay",      "lieu",        "co duoc",
-    "duoc khong", "phai khong", "can nhung", "ho tro"};
+    "hỏi",        "bao giờ",    "bao lâu",   "bao nhiêu",   "bn",       "như thế nào", "thế nào",
+    "ntn",        "ra sao",     "làm sao",   "làm thế nào", "ở đâu",    "khi nào",     "lúc nào",
+    "tại sao",    "vì sao",     "sao",       "gì",          "j",        "nào",         "có phải",
+    "hay không",  "hay chưa",   "muốn biết", "cho biết",    "giải đáp", "tư vấn",      "hướng dẫn",
+    "nhờ",        "giúp",       "kiểm tra",  "tra cứu",     "vậy",      "liệu",        "có được",
+    "được không", "phải không", "cần những", "hỗ trợ"};
 // A sentence ending with one of these asks ("… có được hưởng không", "… duyệt chưa").
 constexpr std::array kAskEndings = {"khong", "ko", "k", "hong", "hem", "chua", "ha", "nhi"};
-// Folded, "hỏi" loses its tone and collides: "xã hội", "câu hỏi", "hồi đáp", "gọi hỏi" (a call
-// told in the story) hold "hoi" but do not ask.
-constexpr std::array kNotAsking = {"xa hoi", "cau hoi", "hoi dap", "goi hoi"};
+// Typed without diacritics, "hỏi" collides with "xã hội" and "hồi đáp"; and "câu hỏi", "gọi hỏi"
+// (a call told in the story) hold it but do not ask.
+constexpr std::array kNotAsking = {"xã hội", "câu hỏi", "hồi đáp", "gọi hỏi"};
 // The phrases that also fill courtesy ("mong được giải đáp", "cảm ơn đã tư vấn giúp em"), and the
 // marks of courtesy itself. A sentence with such a mark asks only with a phrase of its own.
-constexpr std::array kPoliteAsks = {"giai dap", "tu van", "huong dan", "nho", "giup", "ho tro"};
+constexpr std::array kPoliteAsks = {"giải đáp", "tư vấn", "hướng dẫn", "nhờ", "giúp", "hỗ trợ"};
 constexpr std::array kCourtesy = {"chao",    "cam on",     "thank",   "mong",
                                   "nhu sau", "tran trong", "tham hoi"};
 // A sentence that opens with these goes on from the one before ("… chưa làm được giấy khai
@@ -44,6 +45,25 @@ constexpr std::array kFollowOns = {"thi",     "neu co",  "neu duoc", "neu vay",
 std::string folded_words(std::string_view sentence) {
   std::string out = " ";
   for (const auto& t : text::tokenize(sentence, 200)) (out += t.folded) += ' ';
+  return out;
+}
+
+// Likewise, each token as typed: accented where the writer typed diacritics, else folded.
+std::string typed_words(const std::vector<text::Token>& toks) {
+  std::string out = " ";
+  for (const auto& t : toks) (out += t.marked ? t.text : t.folded) += ' ';
+  return out;
+}
+
+// A phrase of the lists above, accented and folded.
+struct Phrase {
+  std::string accented, folded;
+};
+template <std::size_t N>
+std::vector<Phrase> phrases(const std::array<const char*, N>& list) {
+  std::vector<Phrase> out;
+  for (const char* p : list) out.push_back({p, folded_words(p).substr(1, std::string::npos)});
+  for (auto& p : out) p.folded.pop_back();
   return out;
 }
 
@@ -118,16 +138,28 @@ bool asks(std::string_view sentence) {
   if (!sentence.empty() && sentence.back() == '?') return true;
   const auto toks = text::tokenize(sentence, 200);
   if (toks.empty()) return false;
-  std::string folded = folded_words(sentence);
-  for (const char* p : kNotAsking)
-    for (auto at = folded.find(' ' + std::string(p) + ' '); at != std::string::npos;
-         at = folded.find(' ' + std::string(p) + ' ', at))
-      folded.replace(at + 1, std::string_view(p).size(), std::string_view(p).size(), '_');
-  const bool courtesy = has_any(folded, kCourtesy);
-  for (const char* p : kAskPhrases)
-    if (has_phrase(folded, p) && !(courtesy && std::find(kPoliteAsks.begin(), kPoliteAsks.end(),
-                                                         std::string_view(p)) != kPoliteAsks.end()))
-      return true;
+  static const auto ask_phrases = phrases(kAskPhrases);
+  static const auto not_asking = phrases(kNotAsking);
+  // Words of a phrase that does not ask, matched folded, are blanked out.
+  auto words = toks;
+  for (const auto& p : not_asking) {
+    const auto n = static_cast<std::size_t>(std::count(p.folded.begin(), p.folded.end(), ' ') + 1);
+    for (std::size_t i = 0; i + n <= words.size(); ++i) {
+      std::string f;
+      for (std::size_t k = i; k < i + n; ++k) (f += k > i ? " " : "") += toks[k].folded;
+      if (f != p.folded) continue;
+      for (std::size_t k = i; k < i + n; ++k) words[k].marked = false, words[k].folded = "_";
+    }
+  }
+  const std::string typed = typed_words(words);
+  const bool courtesy = has_any(folded_words(sentence), kCourtesy);
+  for (std::size_t i = 0; i < ask_phrases.size(); ++i) {
+    const auto& p = ask_phrases[i];
+    if (!has_phrase(typed, p.accented) && !has_phrase(typed, p.folded)) continue;
+    const bool polite = std::find(kPoliteAsks.begin(), kPoliteAsks.end(),
+                                  std::string_view(kAskPhrases[i])) != kPoliteAsks.end();
+    if (!(courtesy && polite)) return true;
+  }
   // "ạ"/"a" closing a polite sentence: look at the word before it.
   std::size_t last = toks.size() - 1;
   if (last > 0 && toks[last].folded == "a") --last;
@@ -145,7 +177,7 @@ std::vector<std::string> ask_sentences(std::string_view text) {
     if (std::none_of(kFollowOns.begin(), kFollowOns.end(),
                      [&](const char* p) { return f.starts_with(' ' + std::string(p) + ' '); }))
       continue;
-    (all[i - 1] += ". ") += all[i];
+    (all[i - 1] += all[i - 1].back() == '?' ? " " : ". ") += all[i];
     all.erase(all.begin() + static_cast<long>(i));
   }
   for (auto& s : all)

@@ -349,7 +349,13 @@ const page: Page = async (main) => {
           class: "secondary",
           "data-testid": "queue-own-case",
           onclick: () =>
-            void act(q, "example", { kind: "own_case" }, `Câu hỏi số ${q.id} là yêu cầu tra cứu hồ sơ: máy trả lời đã học câu mẫu này, cán bộ vẫn cần tra cứu và trả lời người hỏi.`, ownCase),
+            void act(
+              q,
+              "example",
+              { kind: "own_case" },
+              `Câu hỏi số ${q.id} là yêu cầu tra cứu hồ sơ: máy trả lời đã học câu mẫu này, cán bộ vẫn cần tra cứu và trả lời người hỏi.`,
+              ownCase,
+            ),
         },
         "Là yêu cầu tra cứu hồ sơ",
       );
@@ -359,7 +365,8 @@ const page: Page = async (main) => {
           type: "button",
           class: "secondary",
           "data-testid": "queue-out-of-scope",
-          onclick: () => void act(q, "example", { kind: "out_of_scope" }, `Đã đóng câu hỏi số ${q.id} (ngoài phạm vi): máy trả lời đã học câu mẫu này.`, outOfScope),
+          onclick: () =>
+            void act(q, "example", { kind: "out_of_scope" }, `Đã đóng câu hỏi số ${q.id} (ngoài phạm vi): máy trả lời đã học câu mẫu này.`, outOfScope),
         },
         "Ngoài phạm vi",
       );
