@@ -48,10 +48,12 @@ std::string folded_words(std::string_view sentence) {
   return out;
 }
 
-// Likewise, each token as typed: accented where the writer typed diacritics, else folded.
-std::string typed_words(const std::vector<text::Token>& toks) {
+// Likewise, each token as typed: accented where the writer typed diacritics, else folded; those
+// `blank` marks become "_".
+std::string typed_words(const std::vector<text::Token>& toks, const std::vector<char>& blank) {
   std::string out = " ";
-  for (const auto& t : toks) (out += t.marked ? t.text : t.folded) += ' ';
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    (out += blank[i] ? std::string("_") : toks[i].marked ? toks[i].text : toks[i].folded) += ' ';
   return out;
 }
 
@@ -141,17 +143,17 @@ bool asks(std::string_view sentence) {
   static const auto ask_phrases = phrases(kAskPhrases);
   static const auto not_asking = phrases(kNotAsking);
   // Words of a phrase that does not ask, matched folded, are blanked out.
-  auto words = toks;
+  std::vector<char> blank(toks.size(), 0);
   for (const auto& p : not_asking) {
     const auto n = static_cast<std::size_t>(std::count(p.folded.begin(), p.folded.end(), ' ') + 1);
-    for (std::size_t i = 0; i + n <= words.size(); ++i) {
+    for (std::size_t i = 0; i + n <= toks.size(); ++i) {
       std::string f;
       for (std::size_t k = i; k < i + n; ++k) (f += k > i ? " " : "") += toks[k].folded;
       if (f != p.folded) continue;
-      for (std::size_t k = i; k < i + n; ++k) words[k].marked = false, words[k].folded = "_";
+      std::fill(blank.begin() + static_cast<long>(i), blank.begin() + static_cast<long>(i + n), 1);
     }
   }
-  const std::string typed = typed_words(words);
+  const std::string typed = typed_words(toks, blank);
   const bool courtesy = has_any(folded_words(sentence), kCourtesy);
   for (std::size_t i = 0; i < ask_phrases.size(); ++i) {
     const auto& p = ask_phrases[i];
