@@ -11,6 +11,9 @@
 //   POST /api/v1/qa/queue/{id}/answer       entry fields → new entry; the question is closed
 //   POST /api/v1/qa/queue/{id}/phrasing     {"entry_id"}: "câu này hỏi về mục …" — the question
 //                                           becomes a training phrasing of that entry
+//   POST /api/v1/qa/queue/{id}/example      {"kind": "own_case"|"out_of_scope"}: the question
+//                                           becomes a training example of a hand-off; an
+//                                           own-case one stays open as a case
 //   POST /api/v1/qa/queue/{id}/close        an own-case request answered in person
 //   GET  /api/v1/qa/entries                 the bank (?status=draft|published|retired)
 //   POST /api/v1/qa/entries                 create; PUT /api/v1/qa/entries/{id} new version
@@ -73,6 +76,11 @@ json::object queue_json(const qa::QueueItem& q, bool with_contact) {
                       {"answered_at", q.answered_at}};
 }
 
+// Whether the caller answers citizens, and so may see the contact they left.
+bool contact_visible(const Request& req) {
+  return req.who && auth::role_may(req.who->user.role, auth::Action::curate);
+}
+
 int64_t id_param(const Params& p) {
   const std::string& s = p.at("id");
   int64_t v = 0;
@@ -116,10 +124,10 @@ void register_qa_routes(Router& r, Context& ctx) {
     const std::string status = req.param("status", "open");
     if (status != "open" && status != "answered" && status != "closed")
       throw invalid("bad_status", "Trạng thái phải là open, answered hoặc closed.");
-    const bool contact = req.who && auth::role_may(req.who->user.role, auth::Action::curate);
     auto c = ctx.pool->acquire();
     json::array items;
-    for (const auto& q : qa::queue(*c, status, 500)) items.push_back(queue_json(q, contact));
+    for (const auto& q : qa::queue(*c, status, 500))
+      items.push_back(queue_json(q, contact_visible(req)));
     return Response::json(json::object{{"items", std::move(items)}});
   });
 
@@ -141,10 +149,23 @@ void register_qa_routes(Router& r, Context& ctx) {
     return Response::json(qa::to_json(saved, true));
   });
 
+  r.post("/api/v1/qa/queue/{id}/example", [&ctx](const Request& req, const Params& p) {
+    const json::object body = req.json_body();
+    const json::value* k = body.if_contains("kind");
+    const auto kind = k && k->is_string() ? qa::parse_handoff(k->as_string()) : std::nullopt;
+    if (!kind)
+      throw invalid("bad_example_kind",
+                    "Hãy chọn: yêu cầu tra cứu hồ sơ cá nhân, hoặc câu hỏi ngoài phạm vi.",
+                    {{"kind", "Phải là own_case hoặc out_of_scope."}});
+    auto c = ctx.pool->acquire();
+    const auto item = service(ctx).queued_to_example(*c, id_param(p), *kind, req.actor);
+    return Response::json(queue_json(item, contact_visible(req)));
+  });
+
   r.post("/api/v1/qa/queue/{id}/close", [&ctx](const Request& req, const Params& p) {
     auto c = ctx.pool->acquire();
-    const bool contact = req.who && auth::role_may(req.who->user.role, auth::Action::curate);
-    return Response::json(queue_json(qa::close_queue_item(*c, id_param(p), req.actor), contact));
+    return Response::json(
+        queue_json(qa::close_queue_item(*c, id_param(p), req.actor), contact_visible(req)));
   });
 
   r.get("/api/v1/qa/entries", [&ctx](const Request& req, const Params&) {

@@ -44,10 +44,8 @@ std::vector<HandoffExample> load_handoff(const std::filesystem::path& file) {
     if (!q || !q->is_string() || !k || !k->is_string())
       throw std::runtime_error(file.string() + ": dòng " + std::to_string(no) +
                                " cần {\"q\", \"kind\"}");
-    if (k->as_string() == "own_case")
-      out.push_back({std::string(q->as_string()), Handoff::own_case});
-    else if (k->as_string() == "out_of_scope")
-      out.push_back({std::string(q->as_string()), Handoff::out_of_scope});
+    if (const auto kind = parse_handoff(k->as_string()))
+      out.push_back({std::string(q->as_string()), *kind});
   });
   return out;
 }
@@ -102,7 +100,16 @@ Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res,
     for (const auto& a : entries_[d].alt_questions) exact_.try_emplace(exact_key(a), doc);
     for (const auto& a : entries_[d].phrasings) exact_.try_emplace(exact_key(a), doc);
   }
+  for (const auto& h : res_->handoff)
+    exact_.try_emplace(exact_key(h.text),
+                       h.kind == Handoff::own_case ? own_case_class() : out_of_scope_class());
   exact_.erase("");
+}
+
+std::optional<uint32_t> Engine::exact_class(std::string_view text) const {
+  const auto known = exact_.find(exact_key(text));
+  if (known == exact_.end()) return std::nullopt;
+  return known->second;
 }
 
 std::string Engine::exact_key(std::string_view text) const {
@@ -225,11 +232,11 @@ Ranking Engine::rank(std::string_view question, std::vector<double> p) const {
   }
   std::stable_sort(blended.begin(), blended.end(),
                    [](const auto& x, const auto& y) { return x.second > y.second; });
-  const auto known = exact_.find(exact_key(question));
-  const bool exact = known != exact_.end();
+  const auto known = exact_class(question);
+  const bool exact = known && *known < n;
   if (exact) {
-    std::erase_if(blended, [&](const auto& x) { return x.first == known->second; });
-    blended.insert(blended.begin(), {known->second, blended.empty() ? 1.0 : blended[0].second});
+    std::erase_if(blended, [&](const auto& x) { return x.first == *known; });
+    blended.insert(blended.begin(), {*known, blended.empty() ? 1.0 : blended[0].second});
   }
   for (std::size_t i = 0; i < blended.size() && i < 4; ++i)
     r.hits.push_back({blended[i].first, static_cast<float>(blended[i].second)});
@@ -261,6 +268,7 @@ Ranking Engine::rank(std::string_view question, std::vector<double> p) const {
   f.agree = !lexical.empty() && lexical[0].doc == best ? 1 : 0;
   r.confidence = confidence(f);
   if (exact) r.confidence = std::max(r.confidence, 0.99);
+  if (known == out_of_scope_class()) r.confidence = 0;
   r.answered = r.confidence >= opt_.threshold;
 
   for (std::size_t i = r.answered ? 1 : 0; i < r.hits.size() && r.related.size() < 3; ++i)
@@ -268,11 +276,17 @@ Ranking Engine::rank(std::string_view question, std::vector<double> p) const {
   return r;
 }
 
+namespace {
+std::string joined(const std::vector<std::string>& asks) {
+  std::string out;
+  for (const auto& a : asks) (out += a) += ' ';
+  return out;
+}
+}  // namespace
+
 bool Engine::own_case_asks(const std::vector<std::string>& asks, std::string_view text) const {
   if (asks.size() == 1 && asks.front() == text) return true;  // no separate ask: judged whole
-  std::string joined;
-  for (const auto& a : asks) (joined += a) += ' ';
-  const auto p = probabilities(analyzer_.classifier_features(joined, &index_.vocabulary()));
+  const auto p = probabilities(analyzer_.classifier_features(joined(asks), &index_.vocabulary()));
   return !p.empty() && p[own_case_class()] >= opt_.own_case_ask_threshold;
 }
 
@@ -282,36 +296,47 @@ Reply Engine::reply(std::string_view message) const {
   auto p = probabilities(analyzer_.classifier_features(text, &index_.vocabulary()));
   out.own_case_p = p.empty() ? 0 : p[own_case_class()];  // empty: nothing the model knows
   const auto asks = ask_sentences(text);
-  if (out.own_case_p >= opt_.own_case_threshold && own_case_asks(asks, text)) {
+  if (exact_class(text) == own_case_class() ||
+      (out.own_case_p >= opt_.own_case_threshold && own_case_asks(asks, text))) {
     out.own_case = true;
     return out;
   }
   // A letter with several asks gets an answer for each distinct one; otherwise the message is
   // ranked whole, since a lone ask ("vậy em có được hưởng không?") leans on its story.
+  std::vector<Ranking> alone;  // each ask ranked alone, when the letter has several
   if (asks.size() > 1) {
     std::vector<Ranking> each;
     for (const auto& a : asks) {
-      Ranking r = ask(a);
-      if (!r.answered) continue;
-      if (std::any_of(each.begin(), each.end(), [&](const Ranking& x) { return x.best == r.best; }))
-        continue;
-      each.push_back(std::move(r));
+      const Ranking& r = alone.emplace_back(ask(a));
+      if (r.answered && std::none_of(each.begin(), each.end(),
+                                     [&](const Ranking& x) { return x.best == r.best; }))
+        each.push_back(r);
     }
     if (each.size() > 1) {
       out.asks = std::move(each);
       return out;
     }
   }
+  // A message that leans own-case but whose asks do not (own_case_asks) tells a story about the
+  // asker's own file and asks something general: the asks are ranked without the story, which
+  // would lead to the entry about the file rather than to what is asked.
+  if (out.own_case_p >= opt_.own_case_threshold) {
+    out.asks.push_back(ask(joined(asks)));
+    return out;
+  }
   Ranking whole = rank(text, std::move(p));  // the whole message's probabilities, reused
-  // A letter with one ask: when the ask alone points to the same entry as the whole letter, the
-  // story did not lead the ranking astray. Two readings that agree are surer than either: each
-  // leaves a doubt, and the answer is wrong only if both are (a noisy-or of the two).
-  if (asks.size() == 1 && asks.front() != text && whole.best >= 0) {
-    const Ranking alone = ask(asks.front());
-    if (alone.best == whole.best) {
-      whole.confidence = 1 - (1 - alone.confidence) * (1 - whole.confidence);
+  // A letter read whole: when one of its asks alone points to the same entry as the whole letter
+  // (the first that does), the story did not lead the ranking astray. Two readings that agree are
+  // surer than either: each leaves a doubt, and the answer is wrong only if both are (a noisy-or
+  // of the two).
+  if (asks.front() != text && whole.best >= 0) {
+    if (alone.empty()) alone.push_back(ask(asks.front()));
+    for (const auto& r : alone) {
+      if (r.best != whole.best) continue;
+      whole.confidence = 1 - (1 - r.confidence) * (1 - whole.confidence);
       whole.answered = whole.confidence >= opt_.threshold;
       std::erase(whole.related, static_cast<uint32_t>(whole.best));
+      break;
     }
   }
   out.asks.push_back(std::move(whole));

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -29,19 +30,13 @@
 
 namespace caunoi::qa {
 
-// A message that no entry should answer, for training the classifier.
-enum class Handoff { own_case, out_of_scope };
-struct HandoffExample {
-  std::string text;
-  Handoff kind;
-};
-
 // Data files the engine reads: data/qa/lexicon.txt, data/qa/handoff.jsonl and
 // data/words/vi_words.txt.
 struct Resources {
   std::shared_ptr<const text::Lexicon> lexicon;
   std::shared_ptr<const text::Segmenter> words;  // null unless a dictionary term mode needs it
-  std::vector<HandoffExample> handoff;           // empty when the file is absent
+  std::vector<HandoffExample> handoff;           // empty when the file is absent; the server
+                                                 // adds those staff made from the queue
   // Throws caunoi::Error "qa_data_missing" when a file cannot be read.
   static std::shared_ptr<const Resources> load(const std::filesystem::path& data_dir,
                                                bool with_words = false);
@@ -141,8 +136,10 @@ class Engine {
   const Classifier& classifier() const;
   // A question typed exactly as one of an entry's wordings (folded, any spacing or punctuation):
   // that entry, whatever the models say — staff who answer a queued question expect it answered.
+  // Likewise a hand-off example: own-case or out of scope (a class past the entries).
   std::unordered_map<std::string, uint32_t> exact_;
   std::string exact_key(std::string_view text) const;
+  std::optional<uint32_t> exact_class(std::string_view text) const;
   // Per entry, per phrasing (question, then alternatives): term ids of its content syllables.
   std::vector<std::vector<std::vector<uint32_t>>> phrasings_;
   double wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const;

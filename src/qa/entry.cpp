@@ -25,6 +25,16 @@ std::optional<Status> parse_status(std::string_view s) {
   return std::nullopt;
 }
 
+const char* handoff_name(Handoff k) {
+  return k == Handoff::own_case ? "own_case" : "out_of_scope";
+}
+
+std::optional<Handoff> parse_handoff(std::string_view s) {
+  if (s == "own_case") return Handoff::own_case;
+  if (s == "out_of_scope") return Handoff::out_of_scope;
+  return std::nullopt;
+}
+
 bool Entry::answerable(const Date& today) const {
   return status == Status::published && (!valid_from || *valid_from <= today) &&
          (!valid_to || today <= *valid_to);

@@ -47,6 +47,16 @@ struct Entry {
   bool answerable(const Date& today) const;
 };
 
+// A message that no entry should answer, for training the classifier: from data/qa/handoff.jsonl
+// or made by staff from a queued question (repository.h).
+enum class Handoff { own_case, out_of_scope };
+const char* handoff_name(Handoff k);  // "own_case", "out_of_scope"
+std::optional<Handoff> parse_handoff(std::string_view s);
+struct HandoffExample {
+  std::string text;
+  Handoff kind;
+};
+
 // Bank fields only; with_meta adds version, updated_by and updated_at.
 boost::json::object to_json(const Entry& e, bool with_meta = false);
 // Reads an entry; appends a FieldError per bad field (field names prefixed by `where`, e.g.

@@ -42,6 +42,14 @@ const store::Migration kMigrations[] = {
     {"qa", 2, "queue: own-case requests and the citizen's contact",
      "ALTER TABLE qa_queue ADD COLUMN kind TEXT NOT NULL DEFAULT 'question';"
      "ALTER TABLE qa_queue ADD COLUMN contact TEXT;"},
+    {"qa", 3, "hand-off training examples made from queued questions",
+     "CREATE TABLE qa_handoff_examples ("
+     "  id INTEGER PRIMARY KEY,"
+     "  text TEXT NOT NULL,"
+     "  kind TEXT NOT NULL,"
+     "  queue_id INTEGER NOT NULL UNIQUE,"
+     "  added_by TEXT NOT NULL,"
+     "  added_at TEXT NOT NULL);"},
 };
 
 std::string now_utc() {
@@ -124,6 +132,14 @@ QueueItem open_item(store::Connection& c, int64_t id) {
   if (!item)
     throw not_found("queue_item_not_found", "Không có câu hỏi chờ số " + std::to_string(id) + ".");
   return *item;
+}
+
+// An item staff may still act on: it exists and is open.
+QueueItem pending_item(store::Connection& c, int64_t id) {
+  QueueItem item = open_item(c, id);
+  if (item.status != "open")
+    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
+  return item;
 }
 
 }  // namespace
@@ -231,9 +247,7 @@ std::optional<QueueItem> queue_item(store::Connection& c, int64_t id) {
 
 Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const audit::Actor& by) {
   store::Transaction tx(c);
-  const QueueItem item = open_item(c, id);
-  if (item.status != "open")
-    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
+  const QueueItem item = pending_item(c, id);
   if (e.question.empty()) e.question = item.question;
   e = save_in_tx(c, std::move(e), by.username, true);
   finish(c, item, "answered", e.id, by.username, e.updated_at);
@@ -245,9 +259,7 @@ Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const audit::
 Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
                              const audit::Actor& by) {
   store::Transaction tx(c);
-  const QueueItem item = open_item(c, id);
-  if (item.status != "open")
-    throw Error(ErrorKind::conflict, "queue_item_answered", "Câu hỏi này đã được xử lý.");
+  const QueueItem item = pending_item(c, id);
   auto e = find_entry(c, entry_id);
   if (!e) throw not_found("entry_not_found", "Không có mục hỏi đáp " + entry_id + ".");
   if (std::find(e->phrasings.begin(), e->phrasings.end(), item.question) == e->phrasings.end())
@@ -257,6 +269,42 @@ Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string
   audit::record_change(c, by, boost::json::serialize(to_json(saved, true)));
   tx.commit();
   return saved;
+}
+
+std::vector<HandoffExample> load_handoff_examples(store::Connection& c) {
+  std::vector<HandoffExample> out;
+  c.each("SELECT text, kind FROM qa_handoff_examples ORDER BY id", [&](const store::Row& r) {
+    if (const auto kind = parse_handoff(r.text(1))) out.push_back({r.text(0), *kind});
+  });
+  return out;
+}
+
+QueueItem queue_item_to_example(store::Connection& c, int64_t id, Handoff kind,
+                                const audit::Actor& by) {
+  store::Transaction tx(c);
+  const QueueItem item = pending_item(c, id);
+  if (c.scalar("SELECT COUNT(*) FROM qa_handoff_examples WHERE queue_id = ?", id).value_or(0) > 0)
+    throw Error(ErrorKind::conflict, "queue_item_example_exists",
+                "Câu hỏi này đã được dùng làm câu mẫu.");
+  const std::string at = now_utc();
+  c.execute(
+      "INSERT INTO qa_handoff_examples(text, kind, queue_id, added_by, added_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      item.question, handoff_name(kind), id, by.username, at);
+  // An own-case request still needs a person to look up the file: it stays open, now as a case.
+  // An out-of-scope question needs nothing more.
+  if (kind == Handoff::own_case)
+    c.execute("UPDATE qa_queue SET kind = 'case' WHERE id = ?", id);
+  else
+    finish(c, item, "closed", std::nullopt, by.username, at);
+  audit::record_change(c, by,
+                       boost::json::serialize(boost::json::object{
+                           {"queue_item", id}, {"example", handoff_name(kind)}}));
+  // The engine learns the example: other servers rebuild theirs too.
+  changes::record(c, kFeedPart,
+                  boost::json::serialize(boost::json::object{{"example", handoff_name(kind)}}));
+  tx.commit();
+  return *queue_item(c, id);
 }
 
 QueueItem close_queue_item(store::Connection& c, int64_t id, const audit::Actor& by) {

@@ -2,7 +2,8 @@
 //
 // Tables of component "qa": qa_entries holds the current version of each entry as JSON;
 // qa_entry_versions keeps every version ever saved, with who saved it and when, and is never
-// updated; qa_queue holds questions the engine did not answer until staff answer them. Every
+// updated; qa_queue holds questions the engine did not answer until staff answer them;
+// qa_handoff_examples holds queued questions staff marked as own-case or out of scope. Every
 // write runs in one transaction, so an import lands whole or not at all.
 #pragma once
 
@@ -65,6 +66,16 @@ Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const audit::
 // "queue_item_not_found" / "entry_not_found", conflict "queue_item_answered".
 Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
                              const audit::Actor& by);
+// Training examples of the hand-off classes that staff made from queued questions, oldest first;
+// the engine learns them with data/qa/handoff.jsonl.
+std::vector<HandoffExample> load_handoff_examples(store::Connection& c);
+// "câu này là yêu cầu tra cứu hồ sơ / ngoài phạm vi": records the queued question as a training
+// example of `kind`, in one transaction with its audit record. An own-case request stays open,
+// marked as a case (a person must still look up the file); an out-of-scope question is closed.
+// Throws not_found "queue_item_not_found", conflict "queue_item_answered" (not open) or
+// "queue_item_example_exists".
+QueueItem queue_item_to_example(store::Connection& c, int64_t id, Handoff kind,
+                                const audit::Actor& by);
 // Closes an item without a bank entry (an own-case request answered in person).
 QueueItem close_queue_item(store::Connection& c, int64_t id, const audit::Actor& by);
 

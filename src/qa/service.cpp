@@ -20,17 +20,21 @@ std::string clip(std::string_view s, std::size_t max) {
 }  // namespace
 
 Service::Service(store::Connection& c, std::shared_ptr<const Resources> res, EngineOptions opt)
-    : res_(std::move(res)), opt_(opt) {
+    : base_(std::move(res)), opt_(opt) {
   rebuild(c);
 }
 
 void Service::rebuild(store::Connection& c) {
   auto all = load_entries(c);
-  auto engine = std::make_shared<const Engine>(all, res_, opt_);
+  // The classifier learns the data file's hand-off examples and those staff made from the queue.
+  auto res = std::make_shared<Resources>(*base_);
+  for (auto& h : load_handoff_examples(c)) res->handoff.push_back(std::move(h));
+  auto engine = std::make_shared<const Engine>(all, res, opt_);
   if (eager_) engine->warm();
   std::lock_guard g(snap_);
   all_ = std::move(all);
   engine_ = std::move(engine);
+  res_ = std::move(res);
 }
 
 void Service::reload(store::Connection& c) {
@@ -164,6 +168,14 @@ Entry Service::queued_to_phrasing(store::Connection& c, int64_t queue_id,
   Entry e = queue_item_to_phrasing(c, queue_id, entry_id, by);
   rebuild(c);
   return e;
+}
+
+QueueItem Service::queued_to_example(store::Connection& c, int64_t queue_id, Handoff kind,
+                                     const audit::Actor& by) {
+  std::lock_guard g(write_);
+  QueueItem item = queue_item_to_example(c, queue_id, kind, by);
+  rebuild(c);
+  return item;
 }
 
 std::unique_ptr<Service> open_service(store::Connection& c, const std::filesystem::path& data_dir) {

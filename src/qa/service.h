@@ -3,9 +3,9 @@
 //
 // ask() is safe from any number of threads at once: it reads an immutable Engine snapshot taken
 // under a short lock. Every change to the bank (create, update, import, answering a queued
-// question) is written to the database first, then the engine is rebuilt from the stored bank
-// and swapped in; a new day also triggers a rebuild, since validity dates decide what may be
-// answered.
+// question, making it a training phrasing or a hand-off example) is written to the database
+// first, then the engine is rebuilt from the stored bank and swapped in; a new day also triggers
+// a rebuild, since validity dates decide what may be answered.
 #pragma once
 
 #include <filesystem>
@@ -67,9 +67,16 @@ class Service {
   Entry queued_to_phrasing(store::Connection& c, int64_t queue_id, const std::string& entry_id,
                            const audit::Actor& by);
 
+<<<<<<< HEAD
   // Reads the bank again and rebuilds the engine, after another server (or a command) changed
   // it: an entry of part kFeedPart in the change feed (changes/feed.h).
   void reload(store::Connection& c);
+=======
+  // The queued question becomes a training example of an own-case request or of an
+  // out-of-scope message (repository.h, queue_item_to_example); the engine is retrained.
+  QueueItem queued_to_example(store::Connection& c, int64_t queue_id, Handoff kind,
+                              const audit::Actor& by);
+>>>>>>> qa20
 
   std::shared_ptr<const Engine> engine() const;
   // A server trains the classifier when the bank changes (the editor's request waits for it)
@@ -79,11 +86,12 @@ class Service {
  private:
   void rebuild(store::Connection& c);
 
-  std::shared_ptr<const Resources> res_;
+  std::shared_ptr<const Resources> base_;  // the data files
   EngineOptions opt_;
   std::mutex write_;  // one bank change at a time
   bool eager_ = false;
-  mutable std::mutex snap_;  // guards the two members below
+  mutable std::mutex snap_;               // guards the three members below
+  std::shared_ptr<const Resources> res_;  // base_ plus the examples staff made from the queue
   std::vector<Entry> all_;
   mutable std::shared_ptr<const Engine> engine_;
 };

@@ -439,6 +439,16 @@ TEST_F(OpenApi, EveryRouteAnswersAsDocumented) {
   call(admin, "POST", "/api/v1/qa/queue/{id}/answer", {{"id", next}}, {},
        R"({"id": "thu-004", "answer": "x"})", 409);
   call(admin, "POST", "/api/v1/qa/queue/{id}/close", {{"id", "987654"}}, {}, "", 404);
+  call(anyone, "POST", "/api/v1/qa/ask", {}, {},
+       R"({"question": "Xổ số miền Bắc hôm nay ra số mấy?"})");
+  queue = body_of(call(admin, "GET", "/api/v1/qa/queue"));
+  ASSERT_FALSE(queue.at("items").as_array().empty());
+  const std::string stray = std::to_string(queue.at("items").as_array()[0].at("id").as_int64());
+  const std::string out_of_scope = R"({"kind": "out_of_scope"})";
+  call(admin, "POST", "/api/v1/qa/queue/{id}/example", {{"id", stray}}, {}, R"({"kind": "x"})",
+       400);
+  call(admin, "POST", "/api/v1/qa/queue/{id}/example", {{"id", stray}}, {}, out_of_scope);
+  call(admin, "POST", "/api/v1/qa/queue/{id}/example", {{"id", stray}}, {}, out_of_scope, 409);
   queue = body_of(call(admin, "GET", "/api/v1/qa/queue"));
   if (!queue.at("items").as_array().empty())
     call(admin, "POST", "/api/v1/qa/queue/{id}/close",

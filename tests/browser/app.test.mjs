@@ -380,6 +380,29 @@ describe("Hỏi đáp — cán bộ xử lý câu hỏi chờ", () => {
     assert.equal(await queueRow("Mã BHXH 0123456789").count(), 1);
   });
 
+  test('"Là yêu cầu tra cứu hồ sơ" and "Ngoài phạm vi" teach the engine from the queue', async () => {
+    const mine = "Cho tôi biết mẹ tôi còn được lĩnh tiền tuất không";
+    const stray = "Con đường nào gần nhất để đi từ Hà Nội vào Huế?";
+    const ask = async (question) =>
+      (await fetch(server.base + "/api/v1/qa/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json();
+    assert.equal((await ask(mine)).own_case, false, "the engine already takes it for an own-case request");
+    assert.equal((await ask(stray)).answered, false);
+    await page.goto(server.base + "/hoi-dap/quan-ly");
+    await page.waitForSelector('main[data-ready="1"]', { timeout: 30_000 });
+    const note = (text) => page.locator('[data-testid="queue-status-note"] .alert-ok').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+    await queueRow(mine).getByTestId("queue-own-case").click();
+    await note("là yêu cầu tra cứu hồ sơ");
+    // Still waiting for a person, now as a case.
+    assert.equal(await queueRow(mine).getAttribute("data-kind"), "case");
+    await queueRow(stray).getByTestId("queue-out-of-scope").click();
+    await note("ngoài phạm vi");
+    assert.equal(await queueRow(stray).count(), 0);
+    // The engine was retrained on both.
+    const again = await ask(mine);
+    assert.equal(again.own_case, true, JSON.stringify(again).slice(0, 300));
+    assert.equal((await ask(stray)).answered, false);
+  });
+
   test("the bank editor edits an entry's training phrasings", async () => {
     await page.getByTestId("queue-status").selectOption("open");
     await page.locator(`[data-testid="qa-bank"] tr[data-entry-id="${UNANSWERED_ENTRY}"] button`).click();

@@ -40,3 +40,27 @@ TEST(Letter, FindsTheAsksNotTheStory) {
   // Nothing asks: the whole message is the ask.
   EXPECT_EQ(ask_sentences("Thẻ BHYT học sinh").front(), "Thẻ BHYT học sinh");
 }
+
+TEST(Letter, CourtesyAndTheStoryDoNotAsk) {
+  // Folded, "hội", "câu hỏi", "hồi đáp" and "gọi hỏi" all hold "hoi".
+  EXPECT_FALSE(asks("Tôi đóng bảo hiểm xã hội từ tháng 3 năm 2021"));
+  EXPECT_FALSE(asks("Mình có vài câu hỏi mong cơ quan trả lời"));
+  EXPECT_FALSE(asks("Rất mong nhận được hồi đáp"));
+  EXPECT_FALSE(asks("Em gọi hỏi tổng đài mấy lần rồi"));
+  // Courtesy asks only with a phrase of its own.
+  EXPECT_FALSE(asks("Em chào anh chị, em có một thắc mắc như sau, mong được giải đáp ạ"));
+  EXPECT_FALSE(asks("Em cảm ơn anh chị đã tư vấn giúp em"));
+  EXPECT_TRUE(asks("Em chào anh chị, cho em hỏi nghỉ sinh được mấy tháng"));
+  EXPECT_TRUE(asks("nhờ cơ quan kiểm tra giúp em"));
+}
+
+TEST(Letter, AFollowOnIsReadWithTheSentenceBefore) {
+  const auto a = ask_sentences(
+      "Vợ em có thai 7 tháng. Em muốn hỏi em chưa đăng ký kết hôn. Thì em có được nhận tiền thai "
+      "sản không ạ? Nếu có thì được bao nhiêu? Em cảm ơn.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(
+      a[0],
+      "Em muốn hỏi em chưa đăng ký kết hôn. Thì em có được nhận tiền thai sản không ạ? Nếu có "
+      "thì được bao nhiêu?");
+}

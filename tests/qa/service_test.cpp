@@ -163,30 +163,47 @@ TEST_F(ServiceTest, ImportIsAllOrNothing) {
   EXPECT_EQ(again.created + again.updated, 0);
 }
 
-TEST(QaRoutes, AskQueueAndBankOverTheRouter) {
-  char tmpl[] = "/tmp/caunoi-qa-XXXXXX";
-  ASSERT_NE(mkdtemp(tmpl), nullptr);
-  const std::string path = std::string(tmpl) + "/t.db";
-  std::unique_ptr<Service> svc;
-  {
-    auto c = store::open_sqlite(path);
-    svc = open_service(*c, qa_test::data_dir());
+namespace {
+
+// The Q&A routes over a service on a database file, as the server runs them.
+class QaRoutes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/caunoi-qa-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    const std::string path = dir_ + "/t.db";
+    {
+      auto c = store::open_sqlite(path);
+      svc_ = open_service(*c, qa_test::data_dir());
+    }
+    pool_ = std::make_unique<store::Pool>([path] { return store::open_sqlite(path); }, 2);
+    ctx_.pool = pool_.get();
+    ctx_.qa = svc_.get();
+    api::register_qa_routes(r_, ctx_);
   }
-  store::Pool pool([path] { return store::open_sqlite(path); }, 2);
-  api::Context ctx;
-  ctx.pool = &pool;
-  ctx.qa = svc.get();
-  api::Router r;
-  api::register_qa_routes(r, ctx);
-  auto call = [&](std::string method, std::string p, std::string body = "") {
+  void TearDown() override {
+    pool_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  api::Response call(std::string method, std::string p, std::string body = "") {
     api::Request q;
     q.method = std::move(method);
     q.path = std::move(p);
     q.body = std::move(body);
     q.headers["x-user"] = "canbo";
-    return r.dispatch(q);
-  };
+    return r_.dispatch(q);
+  }
+  std::string dir_;
+  std::unique_ptr<Service> svc_;
+  std::unique_ptr<store::Pool> pool_;
+  api::Context ctx_;
+  api::Router r_;
+};
 
+}  // namespace
+
+TEST_F(QaRoutes, AskQueueAndBankOverTheRouter) {
   auto res = call("POST", "/api/v1/qa/ask", R"({"question": "bhyt hgd mot nam bao nhieu tien"})");
   ASSERT_EQ(res.status, 200) << res.body;
   auto o = boost::json::parse(res.body).as_object();
@@ -224,5 +241,67 @@ TEST(QaRoutes, AskQueueAndBankOverTheRouter) {
   EXPECT_EQ(call("POST", "/api/v1/qa/import", "{\"id\": 1}\n").status, 400);
   res = call("GET", "/api/v1/qa/export");
   EXPECT_EQ(std::count(res.body.begin(), res.body.end(), '\n'), 151);
-  std::filesystem::remove_all(tmpl);
+}
+
+TEST_F(QaRoutes, AQueuedQuestionBecomesAHandOffExampleInOneStep) {
+  auto ask = [&](const std::string& q) {
+    const auto res = call("POST", "/api/v1/qa/ask",
+                          boost::json::serialize(boost::json::object{{"question", q}}));
+    EXPECT_EQ(res.status, 200) << res.body;
+    return boost::json::parse(res.body).as_object();
+  };
+  auto example = [&](int64_t id, const std::string& kind) {
+    return call("POST", "/api/v1/qa/queue/" + std::to_string(id) + "/example",
+                boost::json::serialize(boost::json::object{{"kind", kind}}));
+  };
+  // The engine misses that this asks about the asker's mother's own file.
+  const std::string mine = "Cho tôi biết mẹ tôi còn được lĩnh tiền tuất không";
+  auto o = ask(mine);
+  ASSERT_FALSE(o["own_case"].as_bool());
+  ASSERT_FALSE(o["answered"].as_bool());
+  const int64_t qid = o["queue_id"].as_int64();
+
+  EXPECT_EQ(example(qid, "khác").status, 400);
+  EXPECT_EQ(example(987654, "own_case").status, 404);
+  auto res = example(qid, "own_case");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto item = boost::json::parse(res.body).as_object();
+  // Still open, now as a case: a person must still look the file up.
+  EXPECT_EQ(item["kind"].as_string(), "case");
+  EXPECT_EQ(item["status"].as_string(), "open");
+  res = example(qid, "own_case");
+  EXPECT_EQ(res.status, 409);
+  EXPECT_NE(res.body.find("queue_item_example_exists"), std::string::npos);
+  // The engine was retrained: the same message is now an own-case request, queued as a case.
+  o = ask(mine);
+  EXPECT_TRUE(o["own_case"].as_bool());
+  EXPECT_TRUE(o["id"].is_null());
+  EXPECT_EQ(o["message"].as_string(), own_case_message());
+
+  // An out-of-scope message is closed, and no longer answered with a neighbouring entry.
+  const std::string stray = "Con đường nào gần nhất để đi từ Hà Nội vào Huế?";
+  o = ask(stray);
+  ASSERT_FALSE(o["answered"].as_bool());
+  res = example(o["queue_id"].as_int64(), "out_of_scope");
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(boost::json::parse(res.body).at("status").as_string(), "closed");
+  o = ask(stray);
+  EXPECT_FALSE(o["answered"].as_bool());
+  EXPECT_FALSE(o["own_case"].as_bool());
+  EXPECT_EQ(o["confidence"].as_double(), 0.0);
+
+  // Both were written with their audit records, and count when the bank is loaded again (a
+  // restarted server, another server on the same database).
+  auto c = pool_->acquire();
+  audit::Filter f;
+  f.action_prefix = "POST /api/v1/qa/queue/{id}/example";
+  EXPECT_EQ(audit::count(*c, f), 2);
+  const auto examples = load_handoff_examples(*c);
+  ASSERT_EQ(examples.size(), 2u);
+  EXPECT_EQ(examples[0].text, mine);
+  EXPECT_EQ(examples[0].kind, Handoff::own_case);
+  EXPECT_EQ(examples[1].kind, Handoff::out_of_scope);
+  const auto again = open_service(*c, qa_test::data_dir());
+  EXPECT_TRUE(again->ask(mine).own_case);
+  EXPECT_FALSE(again->ask(stray).answered());
 }

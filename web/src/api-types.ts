@@ -482,6 +482,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/qa/queue/{id}/example": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Câu này là yêu cầu tra cứu hồ sơ / ngoài phạm vi (thêm câu mẫu) */
+    post: operations["qaQueuedToExample"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/qa/queue/{id}/close": {
     parameters: {
       query?: never;
@@ -1660,6 +1677,10 @@ export interface components {
     PhrasingInput: {
       entry_id: string;
     };
+    HandoffExampleInput: {
+      /** @enum {string} */
+      kind: "own_case" | "out_of_scope";
+    };
     TargetInput:
       | {
           unit_id?: string;
@@ -2686,6 +2707,40 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["QaEntry"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      409: components["responses"]["Error"];
+      415: components["responses"]["Error"];
+      500: components["responses"]["Error"];
+    };
+  };
+  qaQueuedToExample: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Số câu hỏi chờ */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["HandoffExampleInput"];
+      };
+    };
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["QaQueueItem"];
         };
       };
       400: components["responses"]["Error"];

@@ -4,8 +4,10 @@
 // has no answer for ("question") or a request to look up the citizen's own file or money
 // ("case"). Central staff and administrators act on it: answer it as a new bank entry
 // (POST …/queue/{id}/answer), say which entry it asks about so that it trains the engine as one
-// more way of asking (POST …/queue/{id}/phrasing), or mark a case handled in person by phone or
-// e-mail (POST …/queue/{id}/close). The contact a citizen left is shown only to them.
+// more way of asking (POST …/queue/{id}/phrasing), say that it is an own-case request or out of
+// scope so that the engine learns it as such (POST …/queue/{id}/example), or mark a case handled
+// in person by phone or e-mail (POST …/queue/{id}/close). The contact a citizen left is shown
+// only to them.
 import { get, post, put, type Schema } from "../api";
 import { clear, h, uid } from "../dom";
 import { date, fold, num, pct } from "../format";
@@ -243,12 +245,13 @@ const page: Page = async (main) => {
     find.focus();
   }
 
-  async function closeItem(q: QueueItem, btn: HTMLButtonElement) {
+  // One click on a queued message (POST …/queue/{id}/<action>), then the list again and a note.
+  async function act(q: QueueItem, action: string, body: unknown, note: string, btn: HTMLButtonElement) {
     btn.disabled = true;
     try {
-      await post(`/qa/queue/${encodeURIComponent(String(q.id))}/close`);
+      await post(`/qa/queue/${encodeURIComponent(String(q.id))}/${action}`, body);
       await loadQueue();
-      clear(queueNote, okBox(`Đã đánh dấu yêu cầu số ${q.id} là đã xử lý.`));
+      clear(queueNote, okBox(note));
     } catch (err) {
       clear(queueNote, errorBox(err));
       btn.disabled = false;
@@ -304,8 +307,44 @@ const page: Page = async (main) => {
       h("button", { type: "button", class: "secondary", "data-testid": "queue-phrasing", onclick: () => phrasingPicker(q, row, cols) }, "Câu này hỏi về mục…"),
     );
     if (q.kind === "case") {
-      const done: HTMLButtonElement = h("button", { type: "button", "data-testid": "queue-close", onclick: () => void closeItem(q, done) }, "Đã xử lý");
+      const done: HTMLButtonElement = h(
+        "button",
+        { type: "button", "data-testid": "queue-close", onclick: () => void act(q, "close", undefined, `Đã đánh dấu yêu cầu số ${q.id} là đã xử lý.`, done) },
+        "Đã xử lý",
+      );
       buttons.append(done);
+    } else {
+      // The engine missed what this message is: it learns it as an example of that hand-off. An
+      // own-case request stays in the list as a case, for a person still has to look the file up.
+      const ownCase: HTMLButtonElement = h(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          "data-testid": "queue-own-case",
+          onclick: () =>
+            void act(
+              q,
+              "example",
+              { kind: "own_case" },
+              `Câu hỏi số ${q.id} là yêu cầu tra cứu hồ sơ: máy trả lời đã học câu mẫu này, cán bộ vẫn cần tra cứu và trả lời người hỏi.`,
+              ownCase,
+            ),
+        },
+        "Là yêu cầu tra cứu hồ sơ",
+      );
+      const outOfScope: HTMLButtonElement = h(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          "data-testid": "queue-out-of-scope",
+          onclick: () =>
+            void act(q, "example", { kind: "out_of_scope" }, `Đã đóng câu hỏi số ${q.id} (ngoài phạm vi): máy trả lời đã học câu mẫu này.`, outOfScope),
+        },
+        "Ngoài phạm vi",
+      );
+      buttons.append(ownCase, outOfScope);
     }
     actions.append(buttons);
     return row;
