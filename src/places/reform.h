@@ -24,9 +24,17 @@ std::vector<const Unit*> search_in(const Gazetteer& g, std::string_view query, s
 // (`id` is their primary successor), in code order. Empty for VN and for old units.
 std::vector<const Unit*> predecessors(const Gazetteer& g, std::string_view id);
 
+// The old units of the same tier that went only partly into current unit `id` ("một phần"): `id`
+// is one of their successors but not the first, so their figures before the reform count in
+// another unit. In code order; empty for VN and for old units.
+std::vector<const Unit*> partial_predecessors(const Gazetteer& g, std::string_view id);
+
 // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025": what figures of unit `u`
-// before the reform cover. Empty when there is nothing to say: VN, an old unit, or a unit that
-// stood for one old unit of its own name.
+// before the reform cover. A split old commune counted here whole says where the rest of it went
+// ("phường Điện Biên (cả phường, dù một phần nay thuộc phường Hoàn Kiếm)"); old communes of which
+// only a part came here are named with where their figures count ("; nhận thêm một phần phường
+// Ngọc Hà (số liệu tính ở phường Ngọc Hà)"). Empty when there is nothing to say: VN, an old unit,
+// or a unit that stood for one whole old unit of its own name and took in no part of another.
 std::string before_reform_note(const Gazetteer& g, const Unit& u);
 
 }  // namespace caunoi::places
