@@ -1,6 +1,9 @@
 // api/routes_approval.cpp — /api/v1/approvals: submit a unit's month, approve, return, reopen,
 // and see the state of the months of a subtree. The policy (auth/policy.h) checks the unit is in
 // the user's subtree; approval/ checks the approving level and records the audit trail.
+//   GET  /api/v1/approvals/notices       decisions on the signed-in user's own unit's months
+//                                         that they have not read (approval::notices)
+//   POST /api/v1/approvals/notices/seen  {unit_id, period, state, decided_at}: read, for them
 #include "analytics/snapshot.h"
 #include "api/auth_guard.h"
 #include "api/context.h"
@@ -82,6 +85,35 @@ void register_approval_routes(Router& r, Context& ctx) {
         return Response::json(o);
       },
       query_units());
+
+  r.get("/api/v1/approvals/notices", [&ctx](const Request& q, const Params&) {
+    auto lease = ctx.pool->acquire();
+    auto who = require_principal(q, *lease, ctx);
+    json::array a;
+    for (const auto& rec : approval::notices(*lease, who.user))
+      a.push_back(record_json(*ctx.places, rec));
+    return Response::json(json::object{{"notices", std::move(a)}});
+  });
+
+  r.post(
+      "/api/v1/approvals/notices/seen",
+      [&ctx](const Request& q, const Params&) {
+        auto body = q.json_body();
+        auto lease = ctx.pool->acquire();
+        auto who = require_principal(q, *lease, ctx);
+        approval::Record notice;
+        notice.unit_id = field(body, "unit_id");
+        notice.period = field(body, "period");
+        notice.state = field(body, "state");
+        const auto* at = body.if_contains("decided_at");
+        if (!at || !(at->is_int64() || at->is_uint64()))
+          throw invalid("bad_decided_at", "Thiếu thời điểm quyết định của thông báo.",
+                        {{"decided_at", "Phải là một số nguyên (giây).", 0}});
+        notice.decided_at = at->to_number<int64_t>();
+        approval::mark_seen(*lease, who.user, notice);
+        return Response::json(json::object{{"seen", true}});
+      },
+      body_units({"unit_id"}));
 
   transition_route(r, ctx, "submit", [](auto& c, auto& g, auto& a, auto unit, auto period, auto) {
     return approval::submit(c, g, a, unit, period);

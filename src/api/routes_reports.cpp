@@ -6,14 +6,13 @@
 //   GET /api/v1/reports/docx?... (same parameters)
 // data=approved builds the report from approved months only (api/data_scope.h); the report says
 // which data it holds either way. A period (or its comparison period) before 1 July 2025 comes
-// with "reform_note": what today's unit covered then ("tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh
-// Yên Bái trước 01/07/2025"). The downloads are named by reports::file_name.
+// with "reform_note" (reports::Report::reform_note), which the XLSX and the .docx carry too. The
+// downloads are named by reports::file_name.
 #include "api/context.h"
 #include "api/data_scope.h"
 #include "api/json_util.h"
 #include "api/router.h"
 #include "common/date.h"
-#include "places/reform.h"
 #include "reports/render.h"
 #include "tabular/docx_writer.h"
 #include "tabular/xlsx_writer.h"
@@ -45,15 +44,7 @@ void register_reports_routes(Router& r, Context& ctx) {
   r.get(
       "/api/v1/reports",
       [&ctx](const Request& q, const Params&) {
-        auto rep = build(ctx, q);
-        auto out = reports::render_json(rep);
-        const auto& p = rep.period;
-        bool before = p.from < places::kReformDate ||
-                      (rep.compare && p.same_period_last_year().from < places::kReformDate);
-        if (before)
-          if (auto note = places::before_reform_note(*ctx.places, *rep.unit); !note.empty())
-            out["reform_note"] = note;
-        return Response::json(out);
+        return Response::json(reports::render_json(build(ctx, q)));
       },
       query_units());
 

@@ -27,6 +27,20 @@ CREATE TABLE period_approvals (
 );
 CREATE INDEX period_approvals_period ON period_approvals(period, state);
 )sql"},
+    // The notices a user has read, on the server so that one read on one computer is read on
+    // every other: a notice is a decision (unit, month, state, when), so a month decided again
+    // makes a new one. Not audited: it records what someone read, not a change of data.
+    {"approval", 2, "approval notices seen", R"sql(
+CREATE TABLE approval_notices_seen (
+  user_id INTEGER NOT NULL,
+  unit_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  state TEXT NOT NULL,
+  decided_at INTEGER NOT NULL,
+  seen_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, unit_id, period, state, decided_at)
+);
+)sql"},
 };
 
 int64_t now() {
@@ -204,6 +218,39 @@ std::optional<Record> get(store::Connection& c, const std::string& unit_id,
       std::string(kSelect) + "WHERE unit_id = ? AND period = ?",
       [&](const store::Row& r) { out = read(r); }, unit_id, period);
   return out;
+}
+
+std::vector<Record> notices(store::Connection& c, const auth::User& u, int days) {
+  const int64_t since = now() - int64_t{days} * 86400;
+  std::vector<Record> out;
+  c.each(
+      std::string(kSelect) +
+          "WHERE unit_id = ? AND state IN ('approved', 'returned') AND decided_at >= ?"
+          " AND NOT EXISTS (SELECT 1 FROM approval_notices_seen s WHERE s.user_id = ?"
+          " AND s.unit_id = period_approvals.unit_id AND s.period = period_approvals.period"
+          " AND s.state = period_approvals.state AND s.decided_at = period_approvals.decided_at)"
+          " ORDER BY decided_at DESC, period DESC",
+      [&](const store::Row& r) { out.push_back(read(r)); }, u.unit_id, since, u.id);
+  return out;
+}
+
+void mark_seen(store::Connection& c, const auth::User& u, const Record& notice) {
+  if (notice.unit_id != u.unit_id)
+    throw Error(ErrorKind::forbidden, "notice_scope",
+                "Chỉ đánh dấu đã xem được thông báo về kỳ báo cáo của chính đơn vị mình.");
+  check_period(notice.period);
+  auto now_record = get(c, notice.unit_id, notice.period);
+  bool current = now_record && now_record->state == notice.state &&
+                 now_record->decided_at == notice.decided_at &&
+                 (notice.state == "approved" || notice.state == "returned");
+  if (!current)
+    throw Error(ErrorKind::not_found, "notice_not_found",
+                "Không tìm thấy thông báo này: quyết định về kỳ báo cáo " +
+                    month_vi(notice.period) + " đã thay đổi hoặc không có.");
+  c.execute(
+      "INSERT INTO approval_notices_seen (user_id, unit_id, period, state, decided_at, seen_at)"
+      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      u.id, notice.unit_id, notice.period, notice.state, notice.decided_at, now());
 }
 
 std::vector<Record> list(store::Connection& c, const places::Gazetteer& g,

@@ -4,7 +4,8 @@
 // a commune's province, a province's centre) approve it or return it with a reason. An approved
 // (unit, month) is locked: ensure_unlocked() refuses edits and imports dated in that month for
 // the unit and everything within it. Reopening (with a reason) needs the approving level too.
-// Every transition is written to the audit log in the same transaction as the change.
+// Every transition is written to the audit log in the same transaction as the change. The staff
+// of a unit are told of the decisions on its months (notices), and what each has read is kept.
 //
 //   none/returned/reopened --submit--> submitted --approve--> approved --reopen--> reopened
 //                                       submitted --return--> returned
@@ -64,6 +65,17 @@ std::optional<Record> get(store::Connection& c, const std::string& unit_id,
 // Records of units within `unit_id` (today's territory), optionally of one month.
 std::vector<Record> list(store::Connection& c, const places::Gazetteer& g,
                          const std::string& unit_id, const std::string& period = "");
+
+// Notices: the decisions of the level above (approved, returned) on the months of `u`'s own unit
+// made in the last `days` days that `u` has not marked seen; newest first. Older decisions are
+// history, not news: a new account is not greeted with years of them.
+inline constexpr int kNoticeDays = 60;
+std::vector<Record> notices(store::Connection& c, const auth::User& u, int days = kNoticeDays);
+// Marks the notice of a decision (its unit_id, period, state and decided_at) seen for `u` alone;
+// marking it again changes nothing. Errors: forbidden "notice_scope" for another unit's month
+// (one marks only one's own notices), invalid_input "bad_period", not_found "notice_not_found"
+// when the month's decision is not that one (decided again since, or never).
+void mark_seen(store::Connection& c, const auth::User& u, const Record& notice);
 
 // The approved (unit, month) that covers data of `unit_id` dated `date`: the unit itself or a
 // unit it lies within (today's territory, so data of an old unit is locked by its successor).

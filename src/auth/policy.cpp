@@ -27,6 +27,10 @@ constexpr Rule kRules[] = {
     {"*", "/api/v1/audit*", A::admin, false},
     // Approval of reported periods (the service checks the approving level).
     {"GET", "/api/v1/approvals*", A::read, true},
+    // One's own notices: of the user's own unit (no unit to name), marked read only for that
+    // unit (the service checks it); reading a notice is not a change of data.
+    {"GET", "/api/v1/approvals/notices", A::read, false},
+    {"POST", "/api/v1/approvals/notices/seen", A::read, true},
     {"POST", "/api/v1/approvals/submit", A::write, true},
     {"POST", "/api/v1/approvals/approve", A::approve, true},
     {"POST", "/api/v1/approvals/return", A::approve, true},

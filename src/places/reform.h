@@ -29,8 +29,11 @@ std::vector<const Unit*> predecessors(const Gazetteer& g, std::string_view id);
 std::vector<const Unit*> partial_predecessors(const Gazetteer& g, std::string_view id);
 
 // "tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025": what figures of unit `u`
-// before the reform cover. Empty when there is nothing to say: VN, an old unit, or a unit that
-// stood for one old unit of its own name.
+// before the reform cover. A split old commune counted here whole says where the rest of it went
+// ("phường Điện Biên (cả phường, dù một phần nay thuộc phường Hoàn Kiếm)"); old communes of which
+// only a part came here are named with where their figures count ("; nhận thêm một phần phường
+// Ngọc Hà (số liệu tính ở phường Ngọc Hà)"). Empty when there is nothing to say: VN, an old unit,
+// or a unit that stood for one whole old unit of its own name and took in no part of another.
 std::string before_reform_note(const Gazetteer& g, const Unit& u);
 
 }  // namespace caunoi::places

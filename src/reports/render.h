@@ -20,6 +20,11 @@ std::string render_xlsx(const Report& r);  // the bytes of an .xlsx file
 // The bytes of a .docx file; `issued` gives the year of its date line and its properties.
 std::string render_docx(const Report& r, Date issued);
 
+// The report's reform_note as a sentence for a reader, worded as the web app words it: "Số liệu
+// trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo địa bàn hiện nay: tỉnh Lào Cai,
+// gồm …". "" when the report has no such note.
+std::string reform_sentence(const Report& r);
+
 // One cell as Vietnamese text: "144.000", "91,01%", "" for empty.
 std::string cell_text(const CellValue& v);
 

@@ -1,10 +1,10 @@
 // reports/render_docx.cpp — the report as a Word document laid out as a Vietnamese administrative
 // document, per Decree 30/2020/NĐ-CP (appendix I): A4, margins top and bottom 20 mm, left 30 mm,
-// right 15 mm, Times New Roman 14 pt; a borderless heading table with the issuing body and the
-// number on the left, the national name (quốc hiệu), motto (tiêu ngữ) and place and date on the
-// right; the document's name and its subject (trích yếu); the body; the recipients (nơi nhận)
-// and the signature block. The number and the day are left blank for the office that registers
-// and signs the document.
+// right 15 mm, Times New Roman 14 pt, page numbers centred at the top from the second page; a
+// borderless heading table with the issuing body and the number on the left, the national name
+// (quốc hiệu), motto (tiêu ngữ) and place and date on the right; the document's name and its
+// subject (trích yếu); the body; the recipients (nơi nhận) and the signature block. The number and
+// the day are left blank for the office that registers and signs the document.
 #include <algorithm>
 
 #include "reports/render.h"
@@ -121,7 +121,9 @@ DocxTable closing(const Report& r) {
 }  // namespace
 
 std::string render_docx(const Report& r, Date issued) {
-  tabular::DocxWriter w("Times New Roman", kBodyPt);
+  tabular::DocxPage page;
+  page.numbered = true;
+  tabular::DocxWriter w("Times New Roman", kBodyPt, page);
   const double width = w.text_width_mm();
   w.table(heading(r, issued));
 
@@ -144,6 +146,7 @@ std::string render_docx(const Report& r, Date issued) {
     from = end + 1;
   }
   if (!r.data_note.empty()) w.paragraph(body_paragraph(r.data_note, true));
+  if (auto reform = reform_sentence(r); !reform.empty()) w.paragraph(body_paragraph(reform, true));
 
   for (size_t i = 0; i < r.sections.size(); ++i) {
     const Section& s = r.sections[i];

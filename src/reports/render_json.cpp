@@ -66,7 +66,7 @@ boost::json::object render_json(const Report& r) {
                                            {"cells_vi", std::move(texts)},
                                            {"note", s.note}});
   }
-  return boost::json::object{
+  boost::json::object out{
       {"title", r.title},
       {"unit",
        boost::json::object{
@@ -77,6 +77,8 @@ boost::json::object render_json(const Report& r) {
       {"data_note", r.data_note},
       {"narrative", r.narrative},
       {"sections", std::move(sections)}};
+  if (!r.reform_note.empty()) out["reform_note"] = r.reform_note;
+  return out;
 }
 
 }  // namespace caunoi::reports

@@ -42,6 +42,12 @@ std::string cell_text(const CellValue& v) {
   return "";
 }
 
+std::string reform_sentence(const Report& r) {
+  if (r.reform_note.empty()) return "";
+  return "Số liệu trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo địa bàn hiện nay: " +
+         r.reform_note + ".";
+}
+
 std::string render_text(const Report& r) {
   std::string out = r.title + "\n" + r.data_note + "\n\n";
   if (!r.narrative.empty()) out += r.narrative + "\n";

@@ -12,9 +12,13 @@ std::string render_xlsx(const Report& r) {
   summary.text(1, 0, r.data_note, tabular::Style::plain);
   summary.text(2, 0, r.narrative.empty() ? "Chưa có số liệu trong kỳ." : r.narrative,
                tabular::Style::plain);
+  const std::string reform = reform_sentence(r);
+  if (!reform.empty()) summary.text(3, 0, reform, tabular::Style::note);
   for (const auto& s : r.sections) {
     auto& sh = w.add_sheet(s.title);
     sh.text(0, 0, s.title + " — " + r.unit_name + " — " + r.period.vi(), tabular::Style::title);
+    // Between the title and the headings, so that a sheet copied on its own still says it.
+    if (!reform.empty()) sh.text(1, 0, reform, tabular::Style::note);
     for (size_t c = 0; c < s.columns.size(); ++c)
       sh.text(2, static_cast<int>(c), s.columns[c].title, tabular::Style::header);
     sh.column_width(0, 0, 6);

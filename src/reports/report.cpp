@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "places/reform.h"
 #include "reports/narrative.h"
 #include "reports/wording.h"
 
@@ -155,6 +156,9 @@ Report build_report(const analytics::Engine& e, const std::string& unit, const p
   r.approved_only = approved_only;
   r.data_note = approved_only ? "Số liệu: chỉ gồm số liệu các tháng đã được cấp trên phê duyệt."
                               : "Số liệu: gồm cả số liệu đã báo cáo nhưng chưa được phê duyệt.";
+  bool before = p.from < places::kReformDate ||
+                (compare && p.same_period_last_year().from < places::kReformDate);
+  if (before) r.reform_note = places::before_reform_note(e.places(), *r.unit);
   std::string name = r.unit_name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   r.title = "Báo cáo kết quả công tác truyền thông chính sách BHXH, BHTN, BHYT — " + name + " — " +

@@ -56,6 +56,10 @@ struct Report {
   bool compare = false;
   bool approved_only = false;  // built from approved months only (api data=approved)
   std::string data_note;       // says which data the figures hold, in Vietnamese
+  // When the period (or its comparison period) starts before 1 July 2025: what today's unit
+  // covered then ("tỉnh Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025",
+  // places::before_reform_note); "" otherwise.
+  std::string reform_note;
   std::string narrative;
   std::vector<Section> sections;
   // Who signs it as an administrative document (render_docx): the province whose social

@@ -1,7 +1,7 @@
 // tabular/docx_package.cpp — the fixed parts of a .docx package: content types, relationships,
-// styles, settings and properties. Word refuses a package whose parts are not all declared in
-// [Content_Types].xml or not reachable through the relationships, so both are made from one
-// table, kParts.
+// styles, settings, the page-number header and properties. Word refuses a package whose parts are
+// not all declared in [Content_Types].xml or not reachable through the relationships, so both are
+// made from one table, kParts.
 #include "tabular/docx_package.h"
 
 #include <cmath>
@@ -21,46 +21,59 @@ struct Part {
   const char* content_type;  // "" for the relationship parts (declared by extension)
   const char* rel_from;      // "package" (_rels/.rels) or "document" (document.xml.rels)
   const char* rel_type;
+  const char* rel_id;          // unique among the relationships of rel_from
+  bool numbered_only = false;  // only in a package with page numbers
 };
 
 constexpr Part kParts[] = {
     {"word/document.xml",
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "package",
-     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"},
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "rId1"},
     {"word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
-     "document", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"},
+     "document", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+     "rId1"},
     {"word/settings.xml",
      "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml", "document",
-     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"},
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings", "rId2"},
+    {"word/header1.xml",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", "document",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+     kPageNumberHeaderRel, true},
     {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", "package",
-     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"},
+     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+     "rId2"},
     {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
      "package",
-     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"},
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+     "rId3"},
 };
 
-std::string content_types() {
+bool in_package(const Part& p, bool numbered) {
+  return numbered || !p.numbered_only;
+}
+
+std::string content_types(bool numbered) {
   std::string x = kXmlDeclaration;
   x += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
        "<Default Extension=\"rels\" "
        "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
   for (const auto& p : kParts)
-    x += std::string("<Override PartName=\"/") + p.name + "\" ContentType=\"" + p.content_type +
-         "\"/>";
+    if (in_package(p, numbered))
+      x += std::string("<Override PartName=\"/") + p.name + "\" ContentType=\"" + p.content_type +
+           "\"/>";
   return x + "</Types>";
 }
 
 // The relationships from `from`; targets are relative to the folder of the part that names them.
-std::string relationships(std::string_view from) {
+std::string relationships(std::string_view from, bool numbered) {
   std::string x = kXmlDeclaration;
   x += std::string("<Relationships xmlns=\"") + kRelNs + "\">";
-  int id = 0;
   for (const auto& p : kParts) {
-    if (from != p.rel_from) continue;
+    if (from != p.rel_from || !in_package(p, numbered)) continue;
     std::string target = p.name;
     if (from == "document") target = target.substr(target.find('/') + 1);
-    x += "<Relationship Id=\"rId" + std::to_string(++id) + "\" Type=\"" + p.rel_type +
+    x += std::string("<Relationship Id=\"") + p.rel_id + "\" Type=\"" + p.rel_type +
          "\" Target=\"" + target + "\"/>";
   }
   return x + "</Relationships>";
@@ -98,6 +111,17 @@ std::string settings() {
   return x + "</w:settings>";
 }
 
+// The page number, centred at the top (Decree 30/2020, appendix I: Arabic numerals, 13-14 pt,
+// centred in the top margin, not on the first page; the section's w:titlePg leaves the first
+// page without it). "2" is what the field shows until Word or LibreOffice updates it.
+std::string page_number_header() {
+  std::string x = kXmlDeclaration;
+  x += std::string("<w:hdr xmlns:w=\"") + kWordNs + "\">";
+  x += "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:fldSimple w:instr=\" PAGE \">"
+       "<w:r><w:t>2</w:t></w:r></w:fldSimple></w:p>";
+  return x + "</w:hdr>";
+}
+
 std::string core(const DocxProperties& p) {
   std::string when = p.created.iso() + "T00:00:00Z";
   std::string x = kXmlDeclaration;
@@ -124,14 +148,15 @@ std::string app() {
 }  // namespace
 
 std::string docx_package(const std::string& document, const std::string& font, double size_pt,
-                         const DocxProperties& props) {
+                         const DocxProperties& props, bool numbered) {
   ZipWriter z;
-  z.add("[Content_Types].xml", content_types());
-  z.add("_rels/.rels", relationships("package"));
-  z.add("word/_rels/document.xml.rels", relationships("document"));
+  z.add("[Content_Types].xml", content_types(numbered));
+  z.add("_rels/.rels", relationships("package", numbered));
+  z.add("word/_rels/document.xml.rels", relationships("document", numbered));
   z.add("word/document.xml", document);
   z.add("word/styles.xml", styles(font, size_pt));
   z.add("word/settings.xml", settings());
+  if (numbered) z.add("word/header1.xml", page_number_header());
   z.add("docProps/core.xml", core(props));
   z.add("docProps/app.xml", app());
   return z.finish();

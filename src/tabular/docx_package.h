@@ -11,9 +11,15 @@ namespace caunoi::tabular {
 inline constexpr const char* kXmlDeclaration =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
+// The relationship id by which word/document.xml's section names the header holding the page
+// number (DocxPage::numbered).
+inline constexpr const char* kPageNumberHeaderRel = "rIdPageNumber";
+
 // The package's bytes: `document` is the whole word/document.xml; the styles part gives every
 // paragraph `font` at `size_pt`, Vietnamese for spelling, and no spacing unless a paragraph asks.
+// `numbered`: the package holds word/header1.xml, a centred PAGE field, for the document's
+// section to name as its default header.
 std::string docx_package(const std::string& document, const std::string& font, double size_pt,
-                         const DocxProperties& props);
+                         const DocxProperties& props, bool numbered);
 
 }  // namespace caunoi::tabular

@@ -138,12 +138,19 @@ std::string DocxWriter::finish(const DocxProperties& props) const {
   x += body_;
   // Word ends a body with a paragraph; a table as the last element gets one added, as Word would.
   if (ends_with_table_) x += "<w:p/>";
-  x += "<w:sectPr><w:pgSz w:w=\"" + twips(page_.width_mm) + "\" w:h=\"" + twips(page_.height_mm) +
+  // The schema's order: header references first, w:titlePg after the margins.
+  x += "<w:sectPr>";
+  if (page_.numbered)
+    x += std::string("<w:headerReference w:type=\"default\" r:id=\"") + kPageNumberHeaderRel +
+         "\"/>";
+  x += "<w:pgSz w:w=\"" + twips(page_.width_mm) + "\" w:h=\"" + twips(page_.height_mm) +
        "\"/><w:pgMar w:top=\"" + twips(page_.top_mm) + "\" w:right=\"" + twips(page_.right_mm) +
        "\" w:bottom=\"" + twips(page_.bottom_mm) + "\" w:left=\"" + twips(page_.left_mm) +
-       "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>";
+       "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>";
+  if (page_.numbered) x += "<w:titlePg/>";
+  x += "</w:sectPr>";
   x += "</w:body></w:document>";
-  return docx_package(x, font_, size_pt_, props);
+  return docx_package(x, font_, size_pt_, props, page_.numbered);
 }
 
 }  // namespace caunoi::tabular

@@ -3,7 +3,8 @@
 //
 // The project's own writer, not a library's: the document is described with the plain structs
 // below, serialised to the few parts a package needs ([Content_Types].xml, the relationships,
-// word/document.xml, word/styles.xml, word/settings.xml, docProps/core.xml and app.xml) and
+// word/document.xml, word/styles.xml, word/settings.xml, docProps/core.xml and app.xml, and
+// word/header1.xml with the page number when the page asks for it) and
 // zipped in memory (zip_writer.h). All text goes through xml_text.h, so any text makes a valid
 // package. One font and size for the whole document (the "Normal" style, language vi-VN); a run
 // may be bold, italic or another size. Lengths are in millimetres and points, as a style guide
@@ -57,6 +58,7 @@ struct DocxTable {
 struct DocxPage {
   double width_mm = 210, height_mm = 297;  // A4, portrait
   double top_mm = 20, bottom_mm = 20, left_mm = 30, right_mm = 15;
+  bool numbered = false;  // page number centred at the top of every page but the first
 };
 
 struct DocxProperties {  // docProps/core.xml: what File → Properties shows

@@ -390,6 +390,23 @@ TEST_F(OpenApi, EveryRouteAnswersAsDocumented) {
   call(admin, "POST", "/api/v1/approvals/submit", {}, {}, month);
   call(admin, "POST", "/api/v1/approvals/approve", {}, {}, month);
   call(admin, "POST", "/api/v1/approvals/approve", {}, {}, month, 409);
+  // The province's officer is told, marks the notice read, and only their own unit's.
+  const Caller officer = w_.token_caller(w_.add_user("cb.tinh", "province_staff", province));
+  auto notices = body_of(call(officer, "GET", "/api/v1/approvals/notices"));
+  ASSERT_EQ(notices.at("notices").as_array().size(), 1u);
+  const auto& decided = notices.at("notices").as_array()[0].as_object();
+  auto seen_body = [&](const std::string& unit, int64_t at) {
+    return json::serialize(json::object{
+        {"unit_id", unit}, {"period", "2025-11"}, {"state", "approved"}, {"decided_at", at}});
+  };
+  const int64_t at = decided.at("decided_at").as_int64();
+  call(officer, "POST", "/api/v1/approvals/notices/seen", {}, {}, seen_body(province, at));
+  call(officer, "POST", "/api/v1/approvals/notices/seen", {}, {}, seen_body(province, at - 1), 404);
+  call(officer, "POST", "/api/v1/approvals/notices/seen", {}, {}, seen_body(w_.other_province, at),
+       403);
+  call(officer, "POST", "/api/v1/approvals/notices/seen", {}, {}, R"({"unit_id": "15"})", 400);
+  EXPECT_TRUE(
+      body_of(call(officer, "GET", "/api/v1/approvals/notices")).at("notices").as_array().empty());
   call(admin, "GET", "/api/v1/approvals", {}, {{"unit", province}});
   call(admin, "GET", "/api/v1/approvals/lock", {}, {{"unit", province}, {"date", "2025-11-20"}});
   call(admin, "GET", "/api/v1/approvals/lock", {}, {{"unit", province}, {"date", "hôm nay"}}, "",

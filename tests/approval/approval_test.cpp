@@ -155,6 +155,70 @@ TEST_F(Approval, ReturnNeedsReasonAndAllowsResubmit) {
       400);
 }
 
+// A decision on a commune's month is news for each of its staff until each marks it read, on the
+// server (another browser no longer shows it); a month decided again is news again. Only one's
+// own unit's notices can be marked: not a neighbour's, and not a commune's by its province.
+TEST_F(Approval, NoticesAreEachUsersOwnAndKeptOnTheServer) {
+  const std::string& c = w_.commune;
+  auto colleague = w_.token_caller(w_.add_user("cb.xa2", "commune_staff", c));
+  auto neighbour = w_.token_caller(
+      w_.add_user("cb.xa.ben", "commune_staff", w_.rt().places().children(w_.province)[1]->id));
+  auto notices = [&](const Caller& who) {
+    auto r = w_.call(who, "GET", "/api/v1/approvals/notices");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return boost::json::parse(r.body).at("notices").as_array();
+  };
+  auto seen = [&](const Caller& who, const std::string& unit, const boost::json::value& n) {
+    boost::json::object b{{"unit_id", unit},
+                          {"period", n.at("period")},
+                          {"state", n.at("state")},
+                          {"decided_at", n.at("decided_at")}};
+    return w_.call(who, "POST", "/api/v1/approvals/notices/seen", {}, boost::json::serialize(b));
+  };
+  EXPECT_TRUE(notices(commune_).empty());
+  w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-07"));
+  EXPECT_TRUE(notices(commune_).empty());  // a submission is not a decision
+  ASSERT_EQ(w_.call(province_, "POST", "/api/v1/approvals/return", {},
+                    approval_body(c, "2025-07", "Thiếu biên bản"))
+                .status,
+            200);
+  auto mine = notices(commune_);
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].at("state"), "returned");
+  EXPECT_EQ(mine[0].at("reason"), "Thiếu biên bản");
+  EXPECT_EQ(notices(colleague).size(), 1u);
+  EXPECT_TRUE(notices(neighbour).empty());
+  EXPECT_TRUE(notices(province_).empty());  // the province's own months, not its communes'
+
+  // Neither the neighbour nor the province marks the commune's notice.
+  auto foreign = seen(neighbour, c, mine[0]);
+  EXPECT_EQ(foreign.status, 403);
+  EXPECT_EQ(AuthWorld::error_code(foreign), "forbidden_unit");
+  auto above = seen(province_, c, mine[0]);
+  EXPECT_EQ(above.status, 403);
+  EXPECT_EQ(AuthWorld::error_code(above), "notice_scope");
+  EXPECT_NE(above.body.find("Chỉ đánh dấu đã xem được thông báo về kỳ báo cáo của chính đơn vị"),
+            std::string::npos)
+      << above.body;
+  EXPECT_EQ(notices(commune_).size(), 1u);
+
+  // Read by the commune officer, from any computer; still news for the colleague.
+  ASSERT_EQ(seen(commune_, c, mine[0]).status, 200);
+  EXPECT_EQ(seen(commune_, c, mine[0]).status, 200);  // twice: nothing more
+  EXPECT_TRUE(notices(commune_).empty());
+  EXPECT_EQ(notices(colleague).size(), 1u);
+
+  // Resubmitted and approved: a new decision, a new notice; the old one cannot be marked now.
+  w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(c, "2025-07"));
+  w_.call(province_, "POST", "/api/v1/approvals/approve", {}, approval_body(c, "2025-07"));
+  auto again = notices(commune_);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].at("state"), "approved");
+  auto stale = seen(colleague, c, mine[0]);
+  EXPECT_EQ(stale.status, 404);
+  EXPECT_EQ(AuthWorld::error_code(stale), "notice_not_found");
+}
+
 TEST_F(Approval, ListShowsOnlyTheCallersSubtree) {
   w_.call(commune_, "POST", "/api/v1/approvals/submit", {}, approval_body(w_.commune, "2025-08"));
   auto mine = boost::json::parse(

@@ -11,10 +11,17 @@
 //      or returns it with a reason (phone), and the commune, signing in again, finds the notice
 //      on the menu and above the page until it opens it;
 //   e. a citizen who is not signed in sends a 2,000-character letter with a contact in the chat
-//      and gets answers or a hand-off, the letter sent whole.
+//      and gets answers or a hand-off, the letter sent whole;
+//   f. a leader (desktop) or the province officer (phone) downloads the report of Lào Cai for 2025
+//      with "Tải văn bản Word (.docx)": a valid zip (every entry's CRC checked) holding
+//      word/document.xml with the report's narrative and its reform note, and the page-number
+//      header;
+//   g. a collaborator of the commune records an activity of her commune, and is refused what is
+//      not hers to do: importing a file, the report, submitting the month, her neighbour's commune.
 // Exit code 77 (ctest: skipped) only when /usr/bin/chromium is absent.
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { chromiumPath, ensureWebBuilt, launchBrowser, newPage, shotsDir, signInThroughPage, startServer } from "./harness.mjs";
@@ -36,6 +43,7 @@ const people = {
   province: { username: "cb.tinh.laocai", full_name: "Trần Thị Tỉnh", role: "province_staff", password: "Mat-khau-Tinh-2026!" },
   commune: { username: "cb.xa.laocai", full_name: "Lò Văn Xã", role: "commune_staff", password: "Mat-khau-Co-so-2026!" },
   leader: { username: "lanh.dao", full_name: "Phạm Văn Lãnh Đạo", role: "leader", password: "Mat-khau-Dieu-hanh-2026!" },
+  collaborator: { username: "ctv.xa.laocai", full_name: "Hoàng Thị Cộng Tác", role: "collaborator", password: "Mat-khau-Cong-tac-2026!" },
 };
 
 const VIEWPORTS = [
@@ -62,7 +70,7 @@ before(async () => {
   assert.ok(communes.length >= 2, "Lào Cai should have communes");
   [own, neighbour] = communes;
   for (const [key, p] of Object.entries(people)) {
-    const unit_id = key === "province" ? laoCai.id : key === "commune" ? own.id : "VN";
+    const unit_id = key === "province" ? laoCai.id : key === "commune" || key === "collaborator" ? own.id : "VN";
     const made = await server.api("POST", "/users", { username: p.username, full_name: p.full_name, role: p.role, unit_id, password: p.password });
     assert.equal(made.status, 201, JSON.stringify(made.json));
   }
@@ -129,6 +137,45 @@ const LETTER = (() => {
   return (s.slice(0, 1975).trimEnd() + " Xin chân thành cảm ơn.").slice(0, 2000).padEnd(2000, ".");
 })();
 const CONTACT = "Lò Thị Mai, 0987 654 321";
+
+// Entry name → bytes of a zip archive, read as Word reads it: through the central directory, each
+// entry's local header, inflated, its CRC-32 checked. Throws when the bytes are not a valid zip.
+function readZip(buf) {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw new Error("not a zip archive: no end of central directory");
+  const entries = new Map();
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`${name}: bad local header`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + size);
+    if (method !== 0 && method !== 8) throw new Error(`${name}: compression method ${method}`);
+    const data = method === 8 ? zlib.inflateRawSync(raw) : raw;
+    if (zlib.crc32(data) !== crc) throw new Error(`${name}: CRC-32 does not match`);
+    entries.set(name, data);
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+// The text of each paragraph of word/document.xml (w:t, w:br as a line break, w:tab as a tab).
+function docxParagraphs(xml) {
+  const unescape = (t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const piece = (t) => (t[0] === "<w:br/>" ? "\n" : t[0] === "<w:tab/>" ? "\t" : unescape(t[1]));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)].map(piece).join(""));
+}
 
 for (const vp of VIEWPORTS) {
   const phone = vp.width < 800;
@@ -310,9 +357,17 @@ for (const vp of VIEWPORTS) {
       // A returned month can be submitted again; an approved one cannot.
       assert.deepEqual(await after.locator("button[data-step]").evaluateAll((bs) => bs.map((b) => b.dataset.step)), phone ? ["submit"] : []);
       await shot("d-xa-da-xem");
+      // Read on the server, not in this browser: with its storage emptied, as on another
+      // computer, the notice stays read.
+      await page.evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      });
       await page.reload();
       await page.waitForSelector('main[data-ready="approvals"]', { timeout: 30_000 });
       assert.equal(await page.locator('[data-testid="notice"]').count(), 0, "an opened notice came back after a reload");
+      const unread = await page.evaluate(async () => (await (await fetch("/api/v1/approvals/notices")).json()).notices);
+      assert.deepEqual(unread, [], "the server still lists the opened notice as unread");
     });
 
     test("e. a citizen sends a 2,000-character letter with a contact and gets an answer or a hand-off", async () => {
@@ -337,6 +392,105 @@ for (const vp of VIEWPORTS) {
       const handedOff = await page.getByTestId("chat-handoff").count();
       assert.ok(answered + handedOff > 0, "the letter got neither an answer nor a hand-off");
       await shot("e-nguoi-dan-hoi");
+    });
+
+    test(`f. the ${phone ? "province officer" : "leader"} downloads the report as a Word document with its narrative`, async () => {
+      const who = phone ? people.province : people.leader;
+      await signIn(who, `/bao-cao?u=${laoCai.id}&p=2025`);
+      await page.waitForSelector('main[data-ready="report"]', { timeout: 60_000 });
+      const link = page.getByTestId("report-docx");
+      assert.equal((await link.textContent()).trim(), "Tải văn bản Word (.docx)");
+      const query = new URL(await link.getAttribute("href"), server.base).searchParams;
+      assert.equal(query.get("unit"), laoCai.id);
+      assert.equal(query.get("period"), "2025");
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()]);
+      assert.match(download.suggestedFilename(), /^bao-cao-lao-cai-2025\.docx$/);
+      const parts = readZip(fs.readFileSync(await download.path()));
+      for (const name of ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml", "word/header1.xml"])
+        assert.ok(parts.has(name), `the .docx has no ${name}: ${[...parts.keys()]}`);
+      assert.match(parts.get("word/header1.xml").toString("utf8"), /w:instr=" PAGE "/);
+      const paragraphs = docxParagraphs(parts.get("word/document.xml").toString("utf8"));
+      // The narrative the server drafts for the same link, line by line, and the reform note.
+      const report = await server.api("GET", "/reports?" + query.toString());
+      assert.equal(report.status, 200, JSON.stringify(report.json));
+      const lines = report.json.narrative.split("\n").filter(Boolean);
+      assert.ok(lines.length > 0, "the report has no narrative");
+      for (const line of lines) assert.ok(paragraphs.includes(line), `the .docx lacks the narrative's line: ${line}`);
+      assert.ok(paragraphs.includes("BÁO CÁO"));
+      assert.ok(report.json.reform_note, "a report of 2025 has a reform note");
+      const reform = `Số liệu trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo địa bàn hiện nay: ${report.json.reform_note}.`;
+      assert.ok(paragraphs.includes(reform), "the .docx lacks the reform note");
+      await page.getByTestId("report-narrative").scrollIntoViewIfNeeded();
+      await shot("f-tai-van-ban-word");
+    });
+
+    test("g. a collaborator records an activity of her commune and is refused what is not hers to do", async () => {
+      await signIn(people.collaborator, "/hoat-dong/moi");
+      // No approvals page in her menu: collaborators neither submit nor decide months.
+      await page.waitForSelector('[data-testid="sidenav"] a[href="/hoat-dong"]', { state: "attached", timeout: 10_000 });
+      assert.equal(await page.locator('[data-testid="sidenav"] a[href="/duyet-thang"]').count(), 0, "a collaborator is offered the approvals page");
+      const title = `Tuyên truyền BHXH tự nguyện tại chợ phiên (${run}, cộng tác viên)`;
+      await enterConference(own, day, title, 30);
+      await page.waitForURL(/\/hoat-dong\/\d+/, { timeout: 10_000 });
+      await page.getByTestId("act-saved").waitFor({ timeout: 10_000 });
+      const saved = (await activitiesOn(own.id, day)).find((a) => a.title === title);
+      assert.ok(saved, "her activity was not saved");
+      assert.equal(saved.figures.attendees, 30);
+      await shot("g-ctv-nhap");
+
+      // Importing a file is not hers: refused in words, nothing written.
+      await page.goto(server.base + "/hoat-dong");
+      await page.waitForSelector('main[data-ready="list"]', { timeout: 30_000 });
+      const fileTitle = `Hội nghị từ tệp của cộng tác viên (${run})`;
+      const csv = ["Ngày,Đơn vị,Loại hoạt động,Tên hoạt động,Số hội nghị,Số người tham dự", `${viDate(day)},${own.id},conference,${fileTitle},1,20`].join("\r\n");
+      await page.getByTestId("import-file").setInputFiles({ name: `ctv-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.getByTestId("importer").locator('button[type="submit"]').click();
+      const importRefusal = page.locator('[data-testid="import-result"] [data-testid="refusal"]');
+      await importRefusal.waitFor({ timeout: 15_000 });
+      assert.match(await importRefusal.textContent(), /Vai trò Cộng tác viên không được phép thực hiện thao tác này/);
+      assert.ok(!(await activitiesOn(own.id, day)).some((a) => a.title === fileTitle), "the collaborator's file was imported");
+      await importRefusal.scrollIntoViewIfNeeded();
+      await shot("g-ctv-khong-nhap-tep");
+
+      // The report is not hers either: a refusal, not an empty report.
+      await page.goto(server.base + "/bao-cao");
+      const reportRefusal = page.locator('[data-testid="report"] [data-testid="refusal"]');
+      await reportRefusal.waitFor({ timeout: 30_000 });
+      assert.match(await reportRefusal.textContent(), /Vai trò Cộng tác viên không được phép thực hiện thao tác này/);
+      await shot("g-ctv-khong-xem-bao-cao");
+
+      // Submitting the month and writing for the neighbouring commune, sent as hand-made requests
+      // of her session, are refused in Vietnamese and change nothing.
+      const month3 = monthBefore(3);
+      const other = `Hoạt động của xã bên (cộng tác viên, ${run})`;
+      const refused = await page.evaluate(
+        async ({ own, neighbour, month, day, other }) => {
+          const me = await (await fetch("/api/v1/auth/me")).json();
+          const send = async (path, body) => {
+            const headers = { "Content-Type": "application/json", "X-CSRF-Token": me.csrf_token };
+            const r = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+            return { status: r.status, body: await r.json() };
+          };
+          return {
+            submit: await send("/api/v1/approvals/submit", { unit_id: own, period: month }),
+            neighbour: await send("/api/v1/activities", {
+              reporting_unit: neighbour,
+              place: neighbour,
+              date_from: day,
+              kind: "conference",
+              title: other,
+              figures: { events: 1, attendees: 10 },
+            }),
+          };
+        },
+        { own: own.id, neighbour: neighbour.id, month: month3, day, other },
+      );
+      assert.equal(refused.submit.status, 403, JSON.stringify(refused.submit.body));
+      assert.equal(refused.submit.body.error.message, "Cộng tác viên không gửi phê duyệt kỳ báo cáo; đề nghị cán bộ xã thực hiện.");
+      assert.equal((await server.api("GET", `/approvals?unit=${own.id}&period=${month3}`)).json.approvals.length, 0, "her submission was stored");
+      assert.equal(refused.neighbour.status, 403, JSON.stringify(refused.neighbour.body));
+      assert.match(refused.neighbour.body.error.message, new RegExp(`chỉ được thao tác trong phạm vi xã ${own.name}; xã ${neighbour.name} nằm ngoài phạm vi này`));
+      assert.ok(!(await activitiesOn(neighbour.id, day)).some((a) => a.title === other), "the neighbour's activity was saved");
     });
   });
 }

@@ -1,11 +1,12 @@
 // tests/reports/docx_test.cpp — the Word report read back with libzip and expat (docx_read.h),
 // nothing of the writer: a valid OOXML package (every part present, well-formed, declared and
 // reachable), laid out as Decree 30/2020 asks (A4, margins, Times New Roman 14, quốc hiệu, tiêu
-// ngữ, số/ký hiệu, trích yếu, nơi nhận, signature), holding the narrative and every table cell;
-// text that XML must escape survives as text.
+// ngữ, số/ký hiệu, trích yếu, nơi nhận, signature, page numbers from the second page), holding
+// the narrative, the reform note and every table cell; text that XML must escape survives as text.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "analytics/world.h"
 #include "reports/docx_read.h"
@@ -140,9 +141,19 @@ TEST(DocxReport, LaidOutAsAnAdministrativeDocument) {
       "Kết quả công tác truyền thông chính sách BHXH, BHTN, BHYT 10 tháng đầu năm 2025"));
   EXPECT_TRUE(r.paragraph("Kính gửi: Bảo hiểm xã hội Việt Nam."));
 
-  // The narrative as written, and the data note.
+  // The narrative as written, the data note, and what Lào Cai covered before the reform (the
+  // period is of 2025, from January), before the first table of figures.
   EXPECT_TRUE(r.paragraph(report.narrative)) << report.narrative;
   EXPECT_TRUE(r.paragraph(report.data_note));
+  const std::string reform =
+      "Số liệu trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo địa bàn hiện nay: tỉnh "
+      "Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025.";
+  auto at = [&](const std::string& s) {
+    return std::find(r.doc.paragraphs.begin(), r.doc.paragraphs.end(), s) -
+           r.doc.paragraphs.begin();
+  };
+  ASSERT_TRUE(r.paragraph(reform));
+  EXPECT_LT(at(reform), at("1. " + report.sections[0].title));
 
   // Every section: its heading, then its table with the heading row repeated on each page and
   // every cell as the other renderings write it.
@@ -174,6 +185,103 @@ TEST(DocxReport, LaidOutAsAnAdministrativeDocument) {
   auto title = std::find_if(core.begin(), core.end(), [](auto& e) { return e.name == "dc:title"; });
   ASSERT_NE(title, core.end());
   EXPECT_EQ(title->text, report.title);
+}
+
+// Decree 30/2020: page numbers centred at the top, from the second page. The header part is
+// declared, reached from the document, named by the section as its default header, holds a PAGE
+// field, and the section's title page (w:titlePg, no first-page header) goes without it.
+TEST(DocxReport, PageNumberAtTheTopFromTheSecondPage) {
+  AnalyticsWorld w;
+  auto r = read_back(reports::render_docx(lao_cai_report(w), kIssued));
+  ASSERT_TRUE(r.parts.count("word/header1.xml"));
+  std::string type;
+  for (const auto& e : r.xml["[Content_Types].xml"].elements)
+    if (e.name == "Override" && e.attrs.at("PartName") == "/word/header1.xml")
+      type = e.attrs.at("ContentType");
+  EXPECT_EQ(type, "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml");
+
+  std::string rel_id;
+  std::set<std::string> ids;
+  for (const auto& e : r.xml["word/_rels/document.xml.rels"].elements) {
+    if (e.name != "Relationship") continue;
+    EXPECT_TRUE(ids.insert(e.attrs.at("Id")).second) << "duplicate " << e.attrs.at("Id");
+    if (e.attrs.at("Type") ==
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header") {
+      EXPECT_EQ(e.attrs.at("Target"), "header1.xml");
+      rel_id = e.attrs.at("Id");
+    }
+  }
+  ASSERT_FALSE(rel_id.empty());
+
+  // The section: one header reference, the default one, to that relationship; a title page.
+  const auto& doc = r.xml["word/document.xml"].elements;
+  int refs = 0, title_pages = 0;
+  for (const auto& e : doc) {
+    if (e.name == "w:headerReference") {
+      ++refs;
+      EXPECT_EQ(doc[size_t(e.parent)].name, "w:sectPr");
+      EXPECT_EQ(e.attrs.at("w:type"), "default");
+      EXPECT_EQ(e.attrs.at("r:id"), rel_id);
+    }
+    if (e.name == "w:titlePg") {
+      ++title_pages;
+      EXPECT_EQ(doc[size_t(e.parent)].name, "w:sectPr");
+    }
+  }
+  EXPECT_EQ(refs, 1);
+  EXPECT_EQ(title_pages, 1);
+  // The schema's order within w:sectPr: the reference first, w:titlePg after the margins.
+  std::vector<std::string> sect;
+  for (const auto& e : doc)
+    if (e.parent >= 0 && doc[size_t(e.parent)].name == "w:sectPr") sect.push_back(e.name);
+  EXPECT_EQ(sect,
+            (std::vector<std::string>{"w:headerReference", "w:pgSz", "w:pgMar", "w:titlePg"}));
+
+  // The header: a centred paragraph whose field is the page number.
+  const auto& hdr = r.xml["word/header1.xml"].elements;
+  ASSERT_FALSE(hdr.empty());
+  EXPECT_EQ(hdr.front().name, "w:hdr");
+  auto field =
+      std::find_if(hdr.begin(), hdr.end(), [](auto& e) { return e.name == "w:fldSimple"; });
+  ASSERT_NE(field, hdr.end());
+  EXPECT_EQ(field->attrs.at("w:instr"), " PAGE ");
+  EXPECT_EQ(hdr[size_t(field->parent)].name, "w:p");
+  EXPECT_EQ(r.attrs("word/header1.xml", "w:jc")["w:val"], "center");
+}
+
+// Ba Đình of today took the whole of some old wards and only a part of others: the note names
+// those too, with where their figures count, and a ward counted here whole though split says so.
+TEST(DocxReport, ReformNoteNamesPartlyMergedWards) {
+  AnalyticsWorld w;
+  w.spread({"old:00004"}, "2022", "conference", {{"events", 3}});
+  auto report = reports::build_report(w.engine, "00004", periods::Period::parse("2022"), false);
+  const std::string& note = report.reform_note;
+  EXPECT_TRUE(note.starts_with("phường Ba Đình, gồm phường Trúc Bạch, ")) << note;
+  EXPECT_NE(note.find("phường Điện Biên (cả phường, dù một phần nay thuộc phường Hoàn Kiếm, "
+                      "phường Ô Chợ Dừa, phường Văn Miếu - Quốc Tử Giám)"),
+            std::string::npos)
+      << note;
+  EXPECT_NE(note.find(" trước 01/07/2025; nhận thêm một phần "), std::string::npos) << note;
+  // Ngọc Hà went partly into Ba Đình, but kept its name and counts in today's Ngọc Hà.
+  EXPECT_NE(note.find("phường Ngọc Hà (số liệu tính ở phường Ngọc Hà)"), std::string::npos) << note;
+  EXPECT_EQ(note.find("gồm phường Ngọc Hà"), std::string::npos) << note;
+
+  auto r = read_back(reports::render_docx(report, kIssued));
+  EXPECT_TRUE(
+      r.paragraph("Số liệu trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo "
+                  "địa bàn hiện nay: " +
+                  note + "."));
+  // Today's Ngọc Hà: old Ngọc Hà among others, counted whole though split with Ba Đình, and a
+  // part of Đội Cấn, whose figures count in Ba Đình.
+  auto ngoc_ha = reports::build_report(w.engine, "00008", periods::Period::parse("2022"), false);
+  const std::string& nh = ngoc_ha.reform_note;
+  EXPECT_TRUE(nh.starts_with("phường Ngọc Hà, gồm ")) << nh;
+  EXPECT_NE(nh.find("phường Ngọc Hà (cả phường, dù một phần nay thuộc phường Ba Đình)"),
+            std::string::npos)
+      << nh;
+  EXPECT_NE(nh.find("; nhận thêm một phần phường Đội Cấn (số liệu tính ở phường Ba Đình)"),
+            std::string::npos)
+      << nh;
 }
 
 TEST(DocxReport, TextThatXmlEscapesSurvivesAsText) {

@@ -1,10 +1,12 @@
 // tests/reports/xlsx_test.cpp — the XLSX report read back with the project's own XLSX reader:
-// one sheet per section, Vietnamese headings, numbers stored as numbers, comparisons as text.
+// one sheet per section, Vietnamese headings, numbers stored as numbers, comparisons as text, the
+// reform note above every table of a period before 1 July 2025.
 #include <gtest/gtest.h>
 
 #include <map>
 
 #include "analytics/world.h"
+#include "reports/docx_read.h"
 #include "reports/render.h"
 #include "reports/report.h"
 #include "tabular/xlsx_reader.h"
@@ -94,6 +96,50 @@ TEST(XlsxReport, SectionsCellsAndNarrative) {
   int rows = 0;
   for (int r = 4; r < 60; ++r) rows += units.count(cell('B', r)) ? 1 : 0;  // the note has no code
   EXPECT_EQ(rows, 34);
+}
+
+// Before 1 July 2025 today's Lào Cai stood for two provinces: the summary says so under the
+// narrative and every section sheet between its title and its headings, as text (a cell with a
+// shared string, no formula), and a report of 2026 alone says nothing of it.
+TEST(XlsxReport, ReformNoteAboveEachTable) {
+  AnalyticsWorld w;
+  w.spread({"old:15"}, "2022", "loudspeaker", {{"broadcasts", 90}});
+  auto report = reports::build_report(w.engine, "15", periods::Period::parse("2022"), false);
+  const std::string sentence =
+      "Số liệu trước ngày sắp xếp đơn vị hành chính (01/07/2025) tính theo địa bàn hiện nay: tỉnh "
+      "Lào Cai, gồm tỉnh Lào Cai và tỉnh Yên Bái trước 01/07/2025.";
+  std::string bytes = reports::render_xlsx(report);
+  EXPECT_EQ(read_sheet(bytes, "Tóm tắt")["A4"], sentence);
+  for (const auto& s : report.sections) {
+    auto sheet = read_sheet(bytes, s.title);
+    EXPECT_EQ(sheet["A2"], sentence) << s.title;
+    EXPECT_EQ(sheet["A3"], s.columns[0].title) << s.title;  // the headings stay in row 3
+  }
+  auto parts = testutil::unzip_all(bytes);
+  int sheets = 0, notes = 0;
+  for (const auto& [name, data] : parts) {
+    if (!name.starts_with("xl/worksheets/sheet")) continue;
+    ++sheets;
+    auto xml = testutil::parse_xml(data);
+    ASSERT_EQ(xml.error, "") << name;
+    for (auto& e : xml.elements) {
+      EXPECT_NE(e.name, "f") << name << " holds a formula";
+      // The note's cell: A4 of the summary (sheet1), A2 of each section's sheet.
+      const char* note_cell = name == "xl/worksheets/sheet1.xml" ? "A4" : "A2";
+      if (e.name == "c" && e.attrs["r"] == note_cell) {
+        EXPECT_EQ(e.attrs["t"], "s") << name << " " << note_cell;
+        ++notes;
+      }
+    }
+  }
+  EXPECT_EQ(sheets, static_cast<int>(report.sections.size()) + 1);
+  EXPECT_EQ(notes, sheets);
+
+  auto later = reports::build_report(w.engine, "15", periods::Period::parse("2026-01"), false);
+  EXPECT_EQ(later.reform_note, "");
+  std::string later_bytes = reports::render_xlsx(later);
+  EXPECT_EQ(read_sheet(later_bytes, "Tóm tắt").count("A4"), 0u);
+  EXPECT_EQ(read_sheet(later_bytes, later.sections[0].title).count("A2"), 0u);
 }
 
 TEST(JsonAndTextReport, SameContent) {

@@ -346,6 +346,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/approvals/notices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thông báo chưa xem của người dùng: các tháng của đơn vị mình vừa được duyệt hoặc bị trả lại (60 ngày gần nhất) */
+    get: operations["approvalNotices"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/approvals/notices/seen": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đánh dấu đã xem một thông báo của chính mình (chỉ tháng của đơn vị mình) */
+    post: operations["approvalNoticeSeen"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/approvals/submit": {
     parameters: {
       query?: never;
@@ -1207,6 +1241,23 @@ export interface components {
     ApprovalLock: {
       locked: boolean;
       approval?: components["schemas"]["Approval"];
+    };
+    /** @description Quyết định của cấp trên về các tháng của đơn vị người dùng mà người đó chưa đánh dấu đã xem, mới nhất trước */
+    ApprovalNotices: {
+      notices: components["schemas"]["Approval"][];
+    };
+    /** @description Thông báo đã xem: một quyết định (đơn vị, tháng, trạng thái, thời điểm) */
+    ApprovalNoticeSeen: {
+      unit_id: string;
+      /** @description Tháng, dạng 2025-10 */
+      period: string;
+      /** @enum {string} */
+      state: "approved" | "returned";
+      /** @description Thời điểm quyết định (giây từ 1970), như trong thông báo */
+      decided_at: number;
+    };
+    ApprovalNoticeSeenResult: {
+      seen: boolean;
     };
     /** @description Trả lời cho một ý hỏi */
     QaAnswer: {
@@ -2468,6 +2519,59 @@ export interface operations {
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
       403: components["responses"]["Error"];
+      500: components["responses"]["Error"];
+    };
+  };
+  approvalNotices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApprovalNotices"];
+        };
+      };
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      500: components["responses"]["Error"];
+    };
+  };
+  approvalNoticeSeen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ApprovalNoticeSeen"];
+      };
+    };
+    responses: {
+      /** @description Thành công */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApprovalNoticeSeenResult"];
+        };
+      };
+      400: components["responses"]["Error"];
+      401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
+      404: components["responses"]["Error"];
+      415: components["responses"]["Error"];
       500: components["responses"]["Error"];
     };
   };

@@ -1,20 +1,14 @@
 // components/notices.ts — news of one's own unit's reported months: when the level above has
 // approved or returned a month, its staff see a banner above every page after signing in ("Tháng
 // 11/2026 của xã Hợp Thành đã được duyệt") and a count on the menu entry, until they open the
-// notice or say they have seen it. Decisions are read from the approvals lists of the user's own
-// unit for the last few months, one month per request: a province's list of every month would
-// carry each of its communes' months too. What a user has seen is kept in this browser
-// (localStorage, per user), so a notice read on one computer may show once more on another.
-import { listApprovals, monthBefore, monthLabel, takesPart, unitInSentence, type Approval } from "../approvals";
+// notice or say they have seen it. The server picks the news (GET /approvals/notices: decisions
+// on the user's own unit of the last 60 days not yet read) and keeps what each user has read
+// (POST /approvals/notices/seen), so a notice read on one computer is read on every other.
+import { request } from "../api";
+import { monthLabel, takesPart, unitInSentence, type Approval } from "../approvals";
 import { dateTime } from "../format";
 import { h } from "../dom";
 import type { User } from "../session";
-
-// Decisions older than this are history, not news (a new account is not greeted with years),
-// and so are decisions on months older than the last few.
-const RECENT_DAYS = 60;
-const RECENT_MONTHS = 4; // this month and the three before
-const KEEP_SEEN = 300;
 
 export const noticeBox = h("div", { class: "notices", "data-testid": "notices", "aria-live": "polite" });
 
@@ -23,17 +17,7 @@ let shown: Approval[] = [];
 let generation = 0;
 const countListeners: ((n: number) => void)[] = [];
 
-const seenKey = (u: User) => `caunoi.notices.seen.${u.id}`;
 const keyOf = (r: Approval) => `${r.unit_id}/${r.period}/${r.state}/${r.decided_at}`;
-
-function seen(u: User): string[] {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(seenKey(u)) ?? "[]");
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-}
 
 export function onNoticeCount(fn: (n: number) => void): void {
   countListeners.push(fn);
@@ -70,14 +54,15 @@ function draw() {
   for (const fn of countListeners) fn(shown.length);
 }
 
-// Forgets the notices of these decisions for good (in this browser, for this user).
+// Tells the server these notices have been read (by this user, for good) and takes them off. A
+// notice the server would not mark (decided again meanwhile) goes too: the next refresh brings
+// the new decision; one that failed for the network comes back then.
 export function markSeen(records: Approval[]): void {
   if (!who || !records.length) return;
   const keys = new Set(records.map(keyOf));
-  try {
-    localStorage.setItem(seenKey(who), JSON.stringify([...seen(who), ...keys].slice(-KEEP_SEEN)));
-  } catch {
-    /* private browsing: the notice simply stays */
+  for (const r of records) {
+    const body = { unit_id: r.unit_id, period: r.period, state: r.state, decided_at: r.decided_at };
+    request("POST", "/approvals/notices/seen", body, undefined, false).catch(() => undefined);
   }
   shown = shown.filter((r) => !keys.has(keyOf(r)));
   draw();
@@ -88,7 +73,7 @@ export function markSeenMonth(period: string): void {
   markSeen(shown.filter((r) => r.period === period));
 }
 
-// Reads the decisions on the user's own unit again (after sign-in, or a page load).
+// Reads the unread decisions on the user's own unit again (after sign-in, or a page load).
 export async function refreshNotices(u: User | null): Promise<void> {
   const mine = ++generation;
   who = u;
@@ -97,16 +82,11 @@ export async function refreshNotices(u: User | null): Promise<void> {
   if (!u || !takesPart(u) || !u.unit_id || u.unit_id === "VN") return;
   let records: Approval[];
   try {
-    const months = Array.from({ length: RECENT_MONTHS }, (_, i) => monthBefore(i));
-    records = (await Promise.all(months.map((m) => listApprovals(u.unit_id, m, false)))).flat();
+    records = (await request<{ notices: Approval[] }>("GET", "/approvals/notices", undefined, undefined, false)).notices ?? [];
   } catch {
     return; // news can wait for the next page load; the page itself shows any real error
   }
   if (mine !== generation) return;
-  const since = Date.now() / 1000 - RECENT_DAYS * 86400;
-  const old = new Set(seen(u));
-  shown = records
-    .filter((r) => r.unit_id === u.unit_id && (r.state === "approved" || r.state === "returned") && r.decided_at >= since && !old.has(keyOf(r)))
-    .sort((a, b) => b.decided_at - a.decided_at);
+  shown = records;
   draw();
 }
