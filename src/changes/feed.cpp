@@ -11,12 +11,14 @@ namespace caunoi::changes {
 
 namespace {
 
-// AUTOINCREMENT: SQLite never gives a number again, even after pruning emptied the table, so a
-// follower's position stays meaningful (PostgreSQL's identity never does either).
+// id is the entry's sequence number. AUTOINCREMENT: SQLite never gives a number again, even after
+// pruning emptied the table, so a follower's position stays meaningful (PostgreSQL's identity
+// never does either). Named `id` as every numbered key is, so that `caunoi migrate` carries the
+// numbering on (store.h, insert_rows).
 constexpr store::Migration kMigrations[] = {
     {"changes", 1, "change log", R"sql(
 CREATE TABLE change_log (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   writer TEXT NOT NULL,
   part TEXT NOT NULL,
   payload TEXT NOT NULL,
@@ -50,11 +52,11 @@ void record(store::Connection& c, std::string_view part, std::string_view payloa
 }
 
 int64_t last_seq(store::Connection& c) {
-  return c.scalar("SELECT COALESCE(MAX(seq), 0) FROM change_log").value_or(0);
+  return c.scalar("SELECT COALESCE(MAX(id), 0) FROM change_log").value_or(0);
 }
 
 bool written_since(store::Connection& c, int64_t seq, std::string_view part) {
-  return c.scalar("SELECT COUNT(*) FROM change_log WHERE seq > ? AND part = ?", seq, part)
+  return c.scalar("SELECT COUNT(*) FROM change_log WHERE id > ? AND part = ?", seq, part)
              .value_or(0) > 0;
 }
 
@@ -73,7 +75,7 @@ void Follower::start_at(store::Connection& c) {
   low_ = std::max<int64_t>(0, top - kStartWindow);
   seen_.clear();
   c.each(
-      "SELECT seq FROM change_log WHERE seq > ?",
+      "SELECT id FROM change_log WHERE id > ?",
       [&](const store::Row& r) { seen_.insert(r.i64(0)); }, low_);
   gap_at_ = -1;
   advance(Clock::now());
@@ -83,7 +85,7 @@ size_t Follower::poll(store::Connection& c, const std::function<void(const Entry
                       Clock::time_point now) {
   std::vector<int64_t> fresh;
   c.each(
-      "SELECT seq FROM change_log WHERE seq > ? ORDER BY seq",
+      "SELECT id FROM change_log WHERE id > ? ORDER BY id",
       [&](const store::Row& r) {
         if (!seen_.contains(r.i64(0))) fresh.push_back(r.i64(0));
       },
@@ -93,7 +95,7 @@ size_t Follower::poll(store::Connection& c, const std::function<void(const Entry
     Entry e;
     e.seq = seq;
     c.each(
-        "SELECT writer, part, payload FROM change_log WHERE seq = ?",
+        "SELECT writer, part, payload FROM change_log WHERE id = ?",
         [&](const store::Row& r) {
           e.writer = r.text(0);
           e.part = r.text(1);

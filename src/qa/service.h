@@ -67,16 +67,13 @@ class Service {
   Entry queued_to_phrasing(store::Connection& c, int64_t queue_id, const std::string& entry_id,
                            const audit::Actor& by);
 
-<<<<<<< HEAD
   // Reads the bank again and rebuilds the engine, after another server (or a command) changed
   // it: an entry of part kFeedPart in the change feed (changes/feed.h).
   void reload(store::Connection& c);
-=======
   // The queued question becomes a training example of an own-case request or of an
   // out-of-scope message (repository.h, queue_item_to_example); the engine is retrained.
   QueueItem queued_to_example(store::Connection& c, int64_t queue_id, Handoff kind,
                               const audit::Actor& by);
->>>>>>> qa20
 
   std::shared_ptr<const Engine> engine() const;
   // A server trains the classifier when the bank changes (the editor's request waits for it)

@@ -30,7 +30,7 @@ struct Log {
     c->set_writer(writer);
     store::Transaction tx(*c);
     if (seq)
-      c->execute("INSERT INTO change_log(seq, writer, part, payload, at) VALUES (?, ?, ?, '{}', 0)",
+      c->execute("INSERT INTO change_log(id, writer, part, payload, at) VALUES (?, ?, ?, '{}', 0)",
                  *seq, writer, part);
     else
       changes::record(*c, part, "{}");
