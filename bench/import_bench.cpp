@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
               static_cast<double>(csv.size()) / 1e6, rounds);
   if (postgres) {
     db.reset();
-    int rc = run_postgres(spawner, paths, g, ref, csv, rows, rounds, dir);
+    int rc = run_postgres(spawner, paths, g, *ref, csv, rows, rounds, dir);
     fs::remove_all(dir);
     return rc;
   }
