@@ -26,7 +26,8 @@ domain="src/activities/activity.cpp src/activities/bulk_insert.cpp src/activitie
         src/activities/read_ahead.cpp src/activities/row_checker.cpp src/activities/file_columns.cpp
         src/activities/cell_codes.cpp src/tabular/csv_records.cpp
         src/tabular/csv_writer.cpp
-        src/activities/schema.cpp src/activities/validate.cpp src/audit/log.cpp
+        src/activities/schema.cpp src/activities/validate.cpp src/activities/change_feed.cpp
+        src/audit/log.cpp src/changes/feed.cpp
         $(ls src/places/*.cpp src/sheets/*.cpp src/store/*.cpp src/text/*.cpp src/common/*.cpp |
           grep -Ev 'common/(date|format_vi).cpp')"
 obj() { echo "obj/${1//\//_}.o"; }

@@ -48,6 +48,8 @@ json::object user_json(const Context& ctx, const auth::User& u) {
                  {"active", u.active},
                  {"created_at", u.created_at},
                  {"updated_at", u.updated_at}};
+  const auto may = auth::granted_actions(u.role);
+  o["may"] = json::array(may.begin(), may.end());
   if (ctx.places)
     if (const auto* unit = ctx.places->find(u.unit_id)) o["unit_name"] = unit->full_name;
   return o;

@@ -102,6 +102,14 @@ bool role_may(Role r, Action a) {
   return false;
 }
 
+std::vector<std::string_view> granted_actions(Role r) {
+  std::vector<std::string_view> out;
+  for (Action a : {Action::read, Action::write, Action::import, Action::export_, Action::report,
+                   Action::approve, Action::curate, Action::admin})
+    if (role_may(r, a)) out.push_back(action_code(a));
+  return out;
+}
+
 bool role_is_scoped(Role r) {
   return r != Role::admin && r != Role::leader;
 }

@@ -42,6 +42,9 @@ std::vector<Role> all_roles();
 
 // True if the role grants the action at all (the unit is checked separately).
 bool role_may(Role r, Action a);
+// The codes of the actions on units' data the role grants (read … admin): what the web app's
+// menu shows from, so that nobody is offered a page that would only refuse them.
+std::vector<std::string_view> granted_actions(Role r);
 // True if the role's grants are limited to the subtree of the user's unit.
 bool role_is_scoped(Role r);
 

@@ -134,6 +134,15 @@ TEST(Session, CookieIsHardenedAndMeWorks) {
   EXPECT_EQ(j.at("user").at("unit_id").as_string(), w.province);
   EXPECT_EQ(j.at("csrf_token").as_string(), c.csrf);
   EXPECT_EQ(j.at("user").as_object().count("password_hash"), 0u);
+  // What the role may do, from the policy table: the web app's menu shows only those pages.
+  std::vector<std::string> may;
+  for (const auto& a : j.at("user").at("may").as_array()) may.emplace_back(a.as_string());
+  EXPECT_EQ(may,
+            (std::vector<std::string>{"read", "write", "import", "export", "report", "approve"}));
+  EXPECT_EQ(auth::granted_actions(auth::Role::collaborator),
+            (std::vector<std::string_view>{"read", "write"}));
+  EXPECT_EQ(auth::granted_actions(auth::Role::leader),
+            (std::vector<std::string_view>{"read", "export", "report"}));
 
   auto out = w.call(c, "POST", "/api/v1/auth/logout");
   EXPECT_EQ(out.status, 200);

@@ -429,6 +429,13 @@ for (const vp of VIEWPORTS) {
       // No approvals page in her menu: collaborators neither submit nor decide months.
       await page.waitForSelector('[data-testid="sidenav"] a[href="/hoat-dong"]', { state: "attached", timeout: 10_000 });
       assert.equal(await page.locator('[data-testid="sidenav"] a[href="/duyet-thang"]').count(), 0, "a collaborator is offered the approvals page");
+      // Nor the dashboard or the reports, which her role does not grant (the server's policy, /auth/me "may").
+      for (const href of ["/", "/bao-cao"])
+        assert.equal(await page.locator(`[data-testid="sidenav"] a[href="${href}"]`).count(), 0, `a collaborator is offered ${href}`);
+      // Her landing page is the activities list, not the dashboard's refusal.
+      await page.goto(server.base + "/");
+      await page.waitForURL(/\/hoat-dong(\?|$)/, { timeout: 10_000 });
+      await page.goto(server.base + "/hoat-dong/moi");
       const title = `Tuyên truyền BHXH tự nguyện tại chợ phiên (${run}, cộng tác viên)`;
       await enterConference(own, day, title, 30);
       await page.waitForURL(/\/hoat-dong\/\d+/, { timeout: 10_000 });

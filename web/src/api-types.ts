@@ -1144,6 +1144,8 @@ export interface components {
       /** @enum {string} */
       role: "admin" | "leader" | "central_staff" | "province_staff" | "commune_staff" | "collaborator" | "public";
       role_label: string;
+      /** @description Các việc vai trò được làm trên số liệu của đơn vị (bảng phân quyền): menu chỉ hiện trang người dùng được dùng */
+      may: ("read" | "write" | "import" | "export" | "report" | "approve" | "curate" | "admin")[];
       unit_id: string;
       active: boolean;
       /** @description Giây Unix */

@@ -7,7 +7,7 @@ import "./styles.css";
 import { h } from "./dom";
 import { whenLoginRequired } from "./api";
 import { navigate, route, start, type Page } from "./router";
-import { expired, logout, onUser, whoAmI, type User } from "./session";
+import { expired, logout, may, onUser, whoAmI, type User } from "./session";
 import { takesPart } from "./approvals";
 import { noticeBox, noticeCount, onNoticeCount, refreshNotices } from "./components/notices";
 
@@ -21,12 +21,12 @@ interface NavItem {
 }
 
 const nav: NavItem[] = [
-  { path: "/", label: "Tổng quan", group: "Điều hành", show: "staff" },
+  { path: "/", label: "Tổng quan", group: "Điều hành", show: "staff", only: (u) => may(u, "report") },
   { path: "/hoat-dong", label: "Hoạt động truyền thông", group: "Nghiệp vụ", show: "staff" },
   { path: "/ke-hoach", label: "Kế hoạch, chỉ tiêu", group: "Nghiệp vụ", show: "staff" },
   { path: "/ket-qua", label: "Kết quả phát triển người tham gia", group: "Nghiệp vụ", show: "staff" },
   { path: "/duyet-thang", label: "Duyệt số liệu tháng", group: "Nghiệp vụ", show: "staff", only: takesPart, notices: true },
-  { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ", show: "staff" },
+  { path: "/bao-cao", label: "Báo cáo", group: "Nghiệp vụ", show: "staff", only: (u) => may(u, "report") },
   { path: "/danh-muc", label: "Danh mục", group: "Nghiệp vụ", show: "staff" },
   { path: "/hoi-dap", label: "Hỏi đáp chính sách", group: "Người dân", show: "all" },
   { path: "/hoi-dap/quan-ly", label: "Quản lý hỏi đáp", group: "Người dân", show: "staff" },

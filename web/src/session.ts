@@ -26,6 +26,12 @@ export function user(): User | null {
 
 // Where a page opens when the address names no unit: the signed-in user's own unit. Staff of a
 // province or commune may read only within it, so "Toàn quốc" would greet them with a refusal.
+// Whether the signed-in user's role grants an action (the server's policy table, as /auth/me
+// lists it): the menu offers only pages that would not refuse them.
+export function may(u: User | null, action: User["may"][number]): boolean {
+  return Boolean(u?.may.includes(action));
+}
+
 export function homeUnit(): string {
   return current?.unit_id || "VN";
 }

@@ -5,12 +5,12 @@
 // control chooses the indicator the map and the ranking compare units by; the ranking sorts by
 // any column. A period before the 2025 reform says what today's unit covered then; a unit outside
 // the account's territory is refused in words, not shown as empty figures.
-import { homeUnit } from "../session";
+import { homeUnit, may, user } from "../session";
 import { get, parsePeriod, type Place } from "../api";
 import { analytics, changeOf, formatChange, formatValue, indicators, paragraphs, report, type Figure, type Indicator, type Row } from "../analytics";
 import { clear, h } from "../dom";
 import { num, signedPct } from "../format";
-import { setQuery, type Page } from "../router";
+import { navigate, setQuery, type Page } from "../router";
 import { parsePeriodCode, periodPicker, type PeriodValue } from "../components/periodPicker";
 import { describe, unitPicker } from "../components/unitPicker";
 import { errorBox, isRefusal, loading, pageHead, reachesBeforeReform, reformNote } from "../components/ui";
@@ -202,6 +202,12 @@ function rankingTable(
 }
 
 const page: Page = async (main, _params, query) => {
+  // The landing page after sign-in: a role without reports (a collaborator) starts at the
+  // activities it records instead of a refusal.
+  if (!may(user(), "report")) {
+    navigate("/hoat-dong", true);
+    return;
+  }
   let unitId = query.get("u") || homeUnit();
   let periodCode = query.get("p") || "";
   const pv = parsePeriodCode(periodCode) ?? defaultPeriod();
