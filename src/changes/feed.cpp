@@ -83,30 +83,21 @@ void Follower::start_at(store::Connection& c) {
 
 size_t Follower::poll(store::Connection& c, const std::function<void(const Entry&)>& apply,
                       Clock::time_point now) {
-  std::vector<int64_t> fresh;
+  // One read: above low_ lie only new entries, save while a gap is open (a moment, rarely).
+  std::vector<Entry> fresh;
   c.each(
-      "SELECT id FROM change_log WHERE id > ? ORDER BY id",
+      "SELECT id, writer, part, payload FROM change_log WHERE id > ? ORDER BY id",
       [&](const store::Row& r) {
-        if (!seen_.contains(r.i64(0))) fresh.push_back(r.i64(0));
+        if (!seen_.contains(r.i64(0))) fresh.push_back({r.i64(0), r.text(1), r.text(2), r.text(3)});
       },
       low_);
   size_t applied = 0;
-  for (int64_t seq : fresh) {
-    Entry e;
-    e.seq = seq;
-    c.each(
-        "SELECT writer, part, payload FROM change_log WHERE id = ?",
-        [&](const store::Row& r) {
-          e.writer = r.text(0);
-          e.part = r.text(1);
-          e.payload = r.text(2);
-        },
-        seq);
+  for (const Entry& e : fresh) {
     if (e.writer != self_ || self_.empty()) {
       apply(e);
       ++applied;
     }
-    seen_.insert(seq);
+    seen_.insert(e.seq);
   }
   advance(now);
   return applied;
