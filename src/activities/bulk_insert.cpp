@@ -77,6 +77,11 @@ class ImportSource final : public store::RowSource {
     return (i == 15 || i == 17) ? std::string_view(at_) : std::string_view(by_);
   }
 
+  bool rewind() override {
+    read_ = passed_over_ = 0;
+    return rows_.rewind();
+  }
+
   int64_t read() const { return read_; }
   int64_t passed_over() const { return passed_over_; }
 

@@ -1,9 +1,9 @@
 // activities/cell_codes.h — the codes of the reference lists (reference.h) an activity row's
 // cells name: a kind or a channel by code, label or the short name reports use ("hội nghị",
-// "fanpage", data/import/short_names.csv), and list cells ("Tiếng Mông; Dao") as codes, with a "did you mean" refusal
-// (sheets/suggest.h) for what is not in the list. Answers are cached per distinct text, as
-// a file repeats a few values over many rows. One per row checker (one thread); private to the
-// activities part.
+// "fanpage", data/import/short_names.csv), and list cells ("Tiếng Mông; Dao") as codes, with a "did
+// you mean" refusal (sheets/suggest.h) for what is not in the list. Answers are cached per distinct
+// text, as a file repeats a few values over many rows. One per row checker (one thread); private to
+// the activities part.
 #pragma once
 
 #include <string>

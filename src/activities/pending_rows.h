@@ -54,6 +54,11 @@ class PendingRows final : public repo::RowCursor {
   // identical rows in file order. No add() after sort().
   void sort();
   bool next(repo::RowTexts& out) override;
+  bool rewind() override {
+    next_ = 0;
+    rank_ = 0;
+    return true;
+  }
 
  private:
   static constexpr size_t kFields = repo::RowTexts::kFields;

@@ -14,12 +14,31 @@ ReadAhead::ReadAhead(repo::RowCursor& source) : source_(source) {
 }
 
 ReadAhead::~ReadAhead() {
+  stop();
+}
+
+void ReadAhead::stop() {
   {
     std::lock_guard lk(m_);
     stop_ = true;
   }
   cv_.notify_all();
-  helper_.join();
+  if (helper_.joinable()) helper_.join();
+}
+
+bool ReadAhead::rewind() {
+  stop();
+  if (!source_.rewind()) return false;
+  if (current_) free_.push_back(std::move(current_));
+  while (!ready_.empty()) {
+    free_.push_back(std::move(ready_.front()));
+    ready_.pop_front();
+  }
+  row_ = offset_ = 0;
+  done_ = stop_ = false;
+  error_ = nullptr;
+  helper_ = std::thread([this] { run(); });
+  return true;
 }
 
 void ReadAhead::run() {

@@ -35,6 +35,8 @@ class ReadAhead final : public repo::RowCursor {
   // The source's rows in its order; an exception the source threw comes out here, after the
   // rows read before it.
   bool next(repo::RowTexts& out) override;
+  // Stops the helper, rewinds the source and starts reading it again.
+  bool rewind() override;
 
  private:
   static constexpr size_t kFields = repo::RowTexts::kFields;
@@ -47,6 +49,7 @@ class ReadAhead final : public repo::RowCursor {
   };
 
   void run();
+  void stop();  // the helper, dropping the chunks not yet taken
 
   repo::RowCursor& source_;
   std::mutex m_;

@@ -47,6 +47,8 @@ class RowCursor {
   virtual ~RowCursor() = default;
   // The next row, or false at the end; its views stay valid until the following call.
   virtual bool next(RowTexts& out) = 0;
+  // Goes back to before the first row (store::RowSource::rewind); false if it cannot.
+  virtual bool rewind() { return false; }
 };
 
 struct BulkResult {

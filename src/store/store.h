@@ -91,6 +91,10 @@ class RowSource {
   virtual bool next() = 0;
   // Column i of the current row as text, nullopt for NULL; must stay valid until next().
   virtual std::optional<std::string_view> text(int i) const = 0;
+  // Goes back to before the first row, so that next() hands the same rows out again; false for
+  // a source that cannot. PostgreSQL's insert_rows reads the rows a second time when its fast
+  // way (COPY straight into the table) meets a conflicting row.
+  virtual bool rewind() { return false; }
 };
 
 class Connection {

@@ -365,6 +365,38 @@ TEST_P(Store, InsertRowsLoadsEveryRowByOneStatement) {
   VectorRows again(VectorRows::Table{{"a", "x"}});
   EXPECT_EQ(c->insert_rows("t", {"k", "v"}, "ON CONFLICT DO NOTHING", again), 0);
   EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 5);
+  // Loads that inserted nothing leave the numbering able to go on (a transaction rolled back
+  // may leave a gap on PostgreSQL, as its sequences do).
+  c->execute("INSERT INTO t(k) VALUES ('f')");
+  EXPECT_GT(c->last_insert_id(), 5);
+  VectorRows empty(VectorRows::Table{});
+  EXPECT_EQ(c->insert_rows("t", {"k", "v"}, "ON CONFLICT DO NOTHING", empty), 0);
+  c->execute("INSERT INTO t(k) VALUES ('f2')");  // the id after f's: the empty load drew none
+  const int64_t f = c->last_insert_id();
+  EXPECT_EQ(c->scalar("SELECT id FROM t WHERE k = 'f'"), f - 1);
+  // Rows of which none conflicts (PostgreSQL copies them straight into the table).
+  VectorRows fresh({{"g", "bảy"}, {"h", "tám"}});
+  EXPECT_EQ(c->insert_rows("t", {"k", "v"}, "ON CONFLICT DO NOTHING", fresh), 2);
+  EXPECT_EQ(c->last_insert_id(), f + 2);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t WHERE id = ? AND k = 'g'", f + 1), 1);
+  c->execute("INSERT INTO t(k) VALUES ('i')");
+  EXPECT_EQ(c->last_insert_id(), f + 3);
+  EXPECT_EQ(c->scalar("SELECT COUNT(*) FROM t"), 10);
+}
+
+// A source that cannot be read twice gets the same answer (PostgreSQL cannot try the straight
+// copy first with it, so takes the long way at once).
+TEST_P(Store, InsertRowsFromASourceReadOnce) {
+  auto c = open();
+  c->exec_script("CREATE TABLE t(" + id_key() + ", k TEXT UNIQUE)");
+  c->execute("INSERT INTO t(k) VALUES ('b')");
+  VectorRows rows({{"a"}, {"b"}, {"c"}}, 0, false);
+  EXPECT_EQ(c->insert_rows("t", {"k"}, "ON CONFLICT DO NOTHING", rows), 2);
+  EXPECT_EQ(c->last_insert_id(), 3);
+  std::string order;
+  c->each("SELECT id, k FROM t ORDER BY id",
+          [&](const store::Row& r) { order += std::to_string(r.i64(0)) + r.text(1) + " "; });
+  EXPECT_EQ(order, "1b 2a 3c ");
 }
 
 // Rows that bring their ids (caunoi migrate) keep them, holes included, and the table's own

@@ -11,11 +11,17 @@
 
 namespace caunoi::testutil {
 
-// Rows from a vector; throws at row `throw_at` (1-based) when set.
+// Rows from a vector; throws at row `throw_at` (1-based) when set. Can start again (as an
+// import's rows can) unless `rewindable` is false.
 class VectorRows final : public store::RowSource {
  public:
   using Table = std::vector<std::vector<std::optional<std::string>>>;
-  VectorRows(Table rows, size_t throw_at = 0) : rows_(std::move(rows)), throw_at_(throw_at) {}
+  VectorRows(Table rows, size_t throw_at = 0, bool rewindable = true)
+      : rows_(std::move(rows)), throw_at_(throw_at), rewindable_(rewindable) {}
+  bool rewind() override {
+    if (rewindable_) at_ = 0;
+    return rewindable_;
+  }
   bool next() override {
     if (++at_ == throw_at_) throw std::runtime_error("nguồn hỏng");
     return at_ <= rows_.size();
@@ -27,7 +33,9 @@ class VectorRows final : public store::RowSource {
 
  private:
   Table rows_;
-  size_t throw_at_, at_ = 0;
+  size_t throw_at_;
+  bool rewindable_;
+  size_t at_ = 0;
 };
 
 }  // namespace caunoi::testutil
