@@ -193,15 +193,14 @@ void Service::logout(store::Connection& c, std::string_view session_token) {
 
 std::optional<Principal> Service::from_session(store::Connection& c, std::string_view token) const {
   if (token.empty()) return std::nullopt;
-  std::string h = sha256_hex(token);
-  std::optional<std::tuple<int64_t, std::string, int64_t>> s;
-  c.each(
-      "SELECT user_id, csrf_token, password_generation FROM auth_sessions WHERE token_hash = ? AND"
-      " expires_at > ?",
-      [&](const store::Row& r) { s.emplace(r.i64(0), r.text(1), r.i64(2)); }, h, now());
-  if (!s) return std::nullopt;
-  auto& [user_id, csrf, generation] = *s;
-  auto u = users::by_id(c, user_id);
+  std::string h = sha256_hex(token), csrf;
+  int64_t generation = 0;
+  auto u = users::by_credential(c, "auth_sessions", "k.csrf_token, k.password_generation",
+                                "k.token_hash = ? AND k.expires_at > ?", h, now(),
+                                [&](const store::Row& r, int i) {
+                                  csrf = r.text(i);
+                                  generation = r.i64(i + 1);
+                                });
   // Compared with the very user read that becomes the principal, so the generation a token
   // minted by this request inherits is the session's own (create_token).
   if (!u || !u->active || u->password_generation != generation) return std::nullopt;
@@ -211,14 +210,12 @@ std::optional<Principal> Service::from_session(store::Connection& c, std::string
 std::optional<Principal> Service::from_api_token(store::Connection& c,
                                                  std::string_view token) const {
   if (token.empty()) return std::nullopt;
-  std::optional<std::pair<int64_t, int64_t>> t;
-  c.each(
-      "SELECT user_id, password_generation FROM auth_tokens WHERE token_hash = ? AND revoked = 0"
-      " AND (expires_at = 0 OR expires_at > ?)",
-      [&](const store::Row& r) { t.emplace(r.i64(0), r.i64(1)); }, sha256_hex(token), now());
-  if (!t) return std::nullopt;
-  auto u = users::by_id(c, t->first);
-  if (!u || !u->active || u->password_generation != t->second) return std::nullopt;
+  int64_t generation = 0;
+  auto u = users::by_credential(
+      c, "auth_tokens", "k.password_generation",
+      "k.token_hash = ? AND k.revoked = 0 AND (k.expires_at = 0 OR k.expires_at > ?)",
+      sha256_hex(token), now(), [&](const store::Row& r, int i) { generation = r.i64(i); });
+  if (!u || !u->active || u->password_generation != generation) return std::nullopt;
   return Principal{*u, false, "", ""};
 }
 

@@ -1,12 +1,24 @@
 // auth/users.cpp — see users.h.
 #include "auth/users.h"
 
+#include <iterator>
+
 namespace caunoi::auth::users {
 namespace {
 
-constexpr const char* kCols =
-    "SELECT id, username, full_name, role, unit_id, active, password_generation, created_at,"
-    " updated_at, password_hash FROM auth_users ";
+constexpr const char* kColNames[] = {
+    "id",         "username",   "full_name",    "role", "unit_id", "active", "password_generation",
+    "created_at", "updated_at", "password_hash"};
+constexpr int kColCount = std::size(kColNames);
+
+// "SELECT <p>id, <p>username, …": p is "" or a table alias with its dot.
+std::string select_cols(std::string_view p) {
+  std::string out = "SELECT ";
+  for (int i = 0; i < kColCount; ++i) (out += i ? ", " : "").append(p).append(kColNames[i]);
+  return out;
+}
+
+const std::string kCols = select_cols("") + " FROM auth_users ";
 
 User read(const store::Row& r) {
   User u;
@@ -27,7 +39,7 @@ std::optional<std::pair<User, std::string>> one(store::Connection& c, const std:
                                                 Args&&... args) {
   std::optional<std::pair<User, std::string>> out;
   c.each(
-      std::string(kCols) + where, [&](const store::Row& r) { out.emplace(read(r), r.text(9)); },
+      kCols + where, [&](const store::Row& r) { out.emplace(read(r), r.text(9)); },
       std::forward<Args>(args)...);
   return out;
 }
@@ -37,6 +49,22 @@ std::optional<std::pair<User, std::string>> one(store::Connection& c, const std:
 std::optional<User> by_id(store::Connection& c, int64_t id) {
   auto r = one(c, "WHERE id = ?", id);
   return r ? std::optional<User>(r->first) : std::nullopt;
+}
+
+std::optional<User> by_credential(store::Connection& c, const std::string& table,
+                                  const std::string& extra, const std::string& where,
+                                  const std::string& token_hash, int64_t now,
+                                  const std::function<void(const store::Row&, int)>& more) {
+  std::optional<User> out;
+  c.each(
+      select_cols("u.") + ", " + extra + " FROM " + table +
+          " k JOIN auth_users u ON u.id = k.user_id WHERE " + where,
+      [&](const store::Row& r) {
+        out = read(r);
+        more(r, kColCount);
+      },
+      token_hash, now);
+  return out;
 }
 
 std::optional<User> by_name(store::Connection& c, std::string_view username) {
@@ -51,8 +79,7 @@ std::optional<std::pair<User, std::string>> with_hash(store::Connection& c,
 
 std::vector<User> all(store::Connection& c) {
   std::vector<User> out;
-  c.each(std::string(kCols) + "ORDER BY username",
-         [&](const store::Row& r) { out.push_back(read(r)); });
+  c.each(kCols + "ORDER BY username", [&](const store::Row& r) { out.push_back(read(r)); });
   return out;
 }
 
