@@ -13,6 +13,8 @@
 # initdb refuses root, and CI runs as root: as root, the server runs as `nobody` (setpriv), and
 # dies with this script (parent-death signal) should the script itself be killed.
 # Exit status 3: no PostgreSQL binaries on this machine (tests skip on it).
+# CAUNOI_PG_OPTIONS adds server options, e.g. for a diagnosis:
+#   CAUNOI_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements" scripts/pg-temp.sh
 set -euo pipefail
 
 say() { echo "pg-temp: $*" >&2; }
@@ -91,7 +93,7 @@ for _ in 1 2 3 4 5 6 7 8; do
   "${as_user[@]}" "$bindir/postgres" -D "$tmp/data" -p "$try" -k "$tmp" \
     -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
     -c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB \
-    >>"$tmp/server.log" 2>&1 &
+    ${CAUNOI_PG_OPTIONS:-} >>"$tmp/server.log" 2>&1 &
   pg_pid=$!
   for _ in $(seq 300); do
     if ! kill -0 "$pg_pid" 2>/dev/null; then break; fi

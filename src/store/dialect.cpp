@@ -18,9 +18,10 @@ bool table_exists(Connection& c, std::string_view name) {
 }
 
 std::string in_json_array(const Connection& c, std::string_view column) {
-  return std::string(column) + (c.backend() == "postgresql"
-                                    ? " IN (SELECT json_array_elements_text(CAST(? AS json)))"
-                                    : " IN (SELECT value FROM json_each(?))");
+  return std::string(column) +
+         (c.backend() == "postgresql"
+              ? " = ANY(ARRAY(SELECT json_array_elements_text(CAST(? AS json))))"
+              : " IN (SELECT value FROM json_each(?))");
 }
 
 std::string contains(const Connection& c, std::string_view haystack, std::string_view needle) {

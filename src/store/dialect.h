@@ -27,7 +27,9 @@ std::vector<TableInfo> tables(Connection& c);
 
 // "column IN (the texts of a JSON array bound as one parameter)": a list of any length in one
 // prepared statement, without splicing values into SQL. json_each on SQLite,
-// json_array_elements_text on PostgreSQL.
+// json_array_elements_text on PostgreSQL, there as "= ANY(ARRAY(…))": PostgreSQL plans
+// "IN (SELECT <function>)" as a hash join over a scan of the whole table (it takes the function
+// for 100 rows), but an array compared by ANY as a scan of the column's index.
 std::string in_json_array(const Connection& c, std::string_view column);
 
 // "text `needle` occurs in `haystack`" (both SQL expressions): instr on SQLite, strpos on
