@@ -1,9 +1,12 @@
 // plans/service.cpp — validation, storage and listener notification; see service.h.
 #include "plans/service.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <boost/json.hpp>
 
@@ -308,39 +311,73 @@ void Service::scan(store::Connection& c, const std::function<void(const Target&)
   if (!cur.values.empty()) on_result(cur);
 }
 
+// The keys of a feed entry are read back a few hundred at a time (store::each_by_keys): an
+// import of thousands of targets is one entry, and every other server applies it.
 bool Service::apply_change(store::Connection& c, const std::string& part,
                            const std::string& payload) {
   if (part != kFeedPart) return false;
   const auto o = boost::json::parse(payload).as_object();
+  auto key_of = [](const std::vector<std::string_view>& parts) {
+    std::string k;
+    for (auto p : parts) k.append(p).push_back('\x1f');
+    return k;
+  };
+
+  std::vector<Target> targets;
+  std::vector<std::vector<store::Value>> keys;
   for (const auto& k : o.at("targets").as_array()) {
     const auto& a = k.as_array();
-    Target key{0,
-               std::string(a.at(0).as_string()),
-               static_cast<int>(a.at(1).to_number<int64_t>()),
-               std::string(a.at(2).as_string()),
-               std::string(a.at(3).as_string()),
-               0,
-               ""};
-    std::optional<Target> now;
-    c.each(
-        std::string("SELECT ") + kTargetCols +
-            " FROM plan_targets WHERE unit_id = ? AND year = ? AND indicator = ? AND grp = ?",
-        [&](const store::Row& r) { now = read_target(r); }, key.unit_id, key.year, key.indicator,
-        key.group);
-    for (auto* l : listeners_)
-      l->on_target(now.value_or(key), now ? std::optional(now->value) : std::nullopt);
+    Target t{0,
+             std::string(a.at(0).as_string()),
+             static_cast<int>(a.at(1).to_number<int64_t>()),
+             std::string(a.at(2).as_string()),
+             std::string(a.at(3).as_string()),
+             0,
+             ""};
+    keys.push_back({t.unit_id, int64_t{t.year}, t.indicator, t.group});
+    targets.push_back(std::move(t));
   }
+  std::unordered_map<std::string, Target> stored;
+  store::each_by_keys(
+      c, std::string("SELECT ") + kTargetCols + " FROM plan_targets",
+      {"unit_id", "year", "indicator", "grp"}, keys, [&](const store::Row& r) {
+        Target t = read_target(r);
+        stored[key_of({t.unit_id, std::to_string(t.year), t.indicator, t.group})] = t;
+      });
+  for (const Target& key : targets) {
+    auto it =
+        stored.find(key_of({key.unit_id, std::to_string(key.year), key.indicator, key.group}));
+    const bool found = it != stored.end();
+    for (auto* l : listeners_)
+      l->on_target(found ? it->second : key,
+                   found ? std::optional(it->second.value) : std::nullopt);
+  }
+
+  struct ResultKey {
+    std::string unit, period;
+    Date as_of;
+    ResultValue v;
+  };
+  std::vector<ResultKey> results;
+  keys.clear();
   for (const auto& k : o.at("results").as_array()) {
     const auto& a = k.as_array();
-    std::string unit(a.at(0).as_string()), period(a.at(1).as_string());
-    Date as_of = Date::parse(std::string_view(a.at(2).as_string())).value_or(Date{});
-    ResultValue v{std::string(a.at(3).as_string()), std::string(a.at(4).as_string()), 0};
-    auto now = c.scalar(
-        "SELECT value FROM participation_results WHERE unit_id = ? AND period = ? AND measure = ?"
-        " AND grp = ?",
-        unit, period, v.measure, v.group);
-    v.value = now.value_or(0);
-    for (auto* l : listeners_) l->on_result(unit, as_of, v, !now);
+    ResultKey r{std::string(a.at(0).as_string()),
+                std::string(a.at(1).as_string()),
+                Date::parse(std::string_view(a.at(2).as_string())).value_or(Date{}),
+                {std::string(a.at(3).as_string()), std::string(a.at(4).as_string()), 0}};
+    keys.push_back({r.unit, r.period, r.v.measure, r.v.group});
+    results.push_back(std::move(r));
+  }
+  std::unordered_map<std::string, int64_t> values;
+  store::each_by_keys(c, "SELECT unit_id, period, measure, grp, value FROM participation_results",
+                      {"unit_id", "period", "measure", "grp"}, keys, [&](const store::Row& r) {
+                        values[key_of({r.text(0), r.text(1), r.text(2), r.text(3)})] = r.i64(4);
+                      });
+  for (ResultKey& r : results) {
+    auto it = values.find(key_of({r.unit, r.period, r.v.measure, r.v.group}));
+    r.v.value = it != values.end() ? it->second : 0;
+    for (auto* l : listeners_) l->on_result(r.unit, r.as_of, r.v, it == values.end());
   }
   return true;
 }

@@ -24,6 +24,27 @@ std::string in_json_array(const Connection& c, std::string_view column) {
               : " IN (SELECT value FROM json_each(?))");
 }
 
+void each_by_keys(Connection& c, const std::string& select, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Value>>& keys,
+                  const std::function<void(const Row&)>& fn) {
+  constexpr size_t kKeysPerStatement = 200;
+  std::string one = "(";
+  for (size_t i = 0; i < columns.size(); ++i) one += (i ? " AND " : "") + columns[i] + " = ?";
+  one += ")";
+  for (size_t at = 0; at < keys.size(); at += kKeysPerStatement) {
+    const size_t n = std::min(kKeysPerStatement, keys.size() - at);
+    std::string where;
+    std::vector<Value> binds;
+    for (size_t k = at; k < at + n; ++k) {
+      (where += where.empty() ? "" : " OR ") += one;
+      binds.insert(binds.end(), keys[k].begin(), keys[k].end());
+    }
+    Statement& st = c.prepare(select + " WHERE (" + where + ")").with_values(binds);
+    while (st.step()) fn(st.row());
+    st.reset();
+  }
+}
+
 std::string contains(const Connection& c, std::string_view haystack, std::string_view needle) {
   return (c.backend() == "postgresql" ? "strpos(" : "instr(") + std::string(haystack) + ", " +
          std::string(needle) + ") > 0";

@@ -3,6 +3,7 @@
 // move here).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,15 @@ std::vector<TableInfo> tables(Connection& c);
 // "IN (SELECT <function>)" as a hash join over a scan of the whole table (it takes the function
 // for 100 rows), but an array compared by ANY as a scan of the column's index.
 std::string in_json_array(const Connection& c, std::string_view column);
+
+// Runs `select` (a SELECT … FROM … without WHERE) for the rows whose `columns` equal one of
+// `keys` (each a value per column), calling fn on each row found: a few hundred keys a
+// statement, "WHERE ((a = ? AND b = ?) OR …)". Not "(a, b) IN (VALUES …)": SQLite takes row
+// values only from a subquery, and PostgreSQL would type the VALUES' parameters as text, not as
+// the columns' types; both engines plan this form as one index lookup per key.
+void each_by_keys(Connection& c, const std::string& select, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Value>>& keys,
+                  const std::function<void(const Row&)>& fn);
 
 // "text `needle` occurs in `haystack`" (both SQL expressions): instr on SQLite, strpos on
 // PostgreSQL, which has no instr.

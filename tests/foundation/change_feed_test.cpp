@@ -205,6 +205,32 @@ TEST_F(TwoServers, PlansApprovalsTheBankAndReferenceListsFollow) {
   b_.catch_up();
   EXPECT_EQ(figure(b_, "bhyt", "15", "2026-02"), 0);
 
+  // Targets of many units at once, more than one read-back statement's worth (plans reads them
+  // back a few hundred keys at a time), and one of them deleted.
+  std::vector<plans::Target> ts;
+  for (const auto* u : a_.places().children("15")) {
+    for (int year : {2024, 2025, 2026})
+      ts.push_back({0, u->id, year, "kind.conference", "", 10.0 + (year - 2025), ""});
+  }
+  ASSERT_GT(ts.size(), 200u);
+  a_.plans().put_targets(*lease, ts, testutil::by());
+  b_.catch_up();
+  auto target = [](app::Runtime& rt, const std::string& unit, const std::string& period) {
+    analytics::Query q;
+    q.indicator = "kind.conference";
+    q.unit = unit;
+    q.period = periods::Period::parse(period);
+    return rt.analytics().query(q).total.target;
+  };
+  for (const auto& t : {ts.front(), ts[ts.size() / 2], ts.back()})
+    EXPECT_EQ(target(b_, t.unit_id, std::to_string(t.year)), t.value) << t.unit_id << t.year;
+  const auto gone = a_.plans().targets(*lease, ts.back().unit_id, ts.back().year);
+  ASSERT_FALSE(gone.empty());
+  a_.plans().delete_target(*lease, gone.front().id, testutil::by());
+  b_.catch_up();
+  EXPECT_EQ(target(b_, ts.back().unit_id, std::to_string(ts.back().year)),
+            target(a_, ts.back().unit_id, std::to_string(ts.back().year)));
+
   // A reference list entry.
   activities::RefEntry kind{"podcast", "Chương trình podcast", "online", 0};
   a_.activities().add_reference(*lease, testutil::by(), "kind", kind, {"events", "participants"});
