@@ -31,6 +31,12 @@ class Snapshot {
 
   std::shared_ptr<const Engine> get();
   void invalidate() { ++generation_; }
+  // The approved data changed (an approval granted or reopened, here or on another server):
+  // invalidate, and rebuild at once in the background.
+  void changed() {
+    invalidate();
+    refresh_in_background();
+  }
   // Builds what the next get() would, on a background thread; a call during a running build makes
   // it build once more when done (it may have read the data before the latest approval).
   void refresh_in_background();

@@ -47,8 +47,7 @@ void transition_route(Router& r, Context& ctx, const std::string& step, Fn fn) {
                       field(body, "reason"));
         // Approving or reopening changes what "approved data only" reports hold.
         if (ctx.approved_analytics && (step == "approve" || step == "reopen")) {
-          ctx.approved_analytics->invalidate();
-          ctx.approved_analytics->refresh_in_background();
+          ctx.approved_analytics->changed();
         }
         return Response::json(record_json(*ctx.places, rec));
       },

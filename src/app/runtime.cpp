@@ -97,8 +97,7 @@ size_t Runtime::catch_up() {
     qa_stale_ = false;
   }
   if (approved_stale_) {
-    approved_analytics_->invalidate();
-    if (follow_thread_.joinable()) approved_analytics_->refresh_in_background();
+    approved_analytics_->changed();
     approved_stale_ = false;
   }
   auto now = std::chrono::steady_clock::now();
