@@ -83,18 +83,19 @@ Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res,
       today_(today),
       analyzer_(res_->lexicon, res_->words, opt_.analyzer),
       index_(fields_of(entries_), analyzer_, opt_.index) {
-  phrasings_.resize(entries_.size());
+  wordings_.resize(entries_.size());
   for (std::size_t d = 0; d < entries_.size(); ++d) {
-    auto add = [&](const std::string& text) {
-      std::vector<uint32_t> ids;
-      for (const auto& w : analyzer_.content_words(text))
-        if (auto id = index_.id(w); id >= 0) ids.push_back(static_cast<uint32_t>(id));
-      std::sort(ids.begin(), ids.end());
-      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-      if (!ids.empty()) phrasings_[d].push_back(std::move(ids));
+    auto add = [&](const std::string& text, bool training) {
+      Wording w{{}, training};
+      for (const auto& word : analyzer_.content_words(text))
+        if (auto id = index_.id(word); id >= 0) w.ids.push_back(static_cast<uint32_t>(id));
+      std::sort(w.ids.begin(), w.ids.end());
+      w.ids.erase(std::unique(w.ids.begin(), w.ids.end()), w.ids.end());
+      if (!w.ids.empty()) wordings_[d].push_back(std::move(w));
     };
-    add(entries_[d].question);
-    for (const auto& a : entries_[d].alt_questions) add(a);
+    add(entries_[d].question, false);
+    for (const auto& a : entries_[d].alt_questions) add(a, false);
+    for (const auto& a : entries_[d].phrasings) add(a, true);
     const auto doc = static_cast<uint32_t>(d);
     exact_.try_emplace(exact_key(entries_[d].question), doc);
     for (const auto& a : entries_[d].alt_questions) exact_.try_emplace(exact_key(a), doc);
@@ -159,14 +160,14 @@ bool Reply::answered() const {
 
 double Engine::wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const {
   double best = 0;
-  for (const auto& ids : phrasings_[doc]) {
+  for (const auto& [ids, training] : wordings_[doc]) {
     double all = 0, hit = 0;
     for (uint32_t id : ids) {
       const double w = index_.idf_by_id(id);
       all += w;
       if (std::binary_search(query_ids.begin(), query_ids.end(), id)) hit += w;
     }
-    if (all > 0) best = std::max(best, hit / all);
+    if (all > 0) best = std::max(best, (training ? opt_.training_rerank : 1.0) * hit / all);
   }
   return best;
 }
@@ -297,7 +298,8 @@ Reply Engine::reply(std::string_view message) const {
   out.own_case_p = p.empty() ? 0 : p[own_case_class()];  // empty: nothing the model knows
   const auto asks = ask_sentences(text);
   if (exact_class(text) == own_case_class() ||
-      (out.own_case_p >= opt_.own_case_threshold && own_case_asks(asks, text))) {
+      (out.own_case_p >= opt_.own_case_threshold && own_case_asks(asks, text) &&
+       about_own_file(analyzer_.repaired(text, &index_.vocabulary())))) {
     out.own_case = true;
     return out;
   }
