@@ -45,7 +45,7 @@ std::vector<HandoffExample> load_handoff(const std::filesystem::path& file) {
       throw std::runtime_error(file.string() + ": dòng " + std::to_string(no) +
                                " cần {\"q\", \"kind\"}");
     if (const auto kind = parse_handoff(k->as_string()))
-      out.push_back({std::string(q->as_string()), *kind});
+      out.push_back({std::string(q->as_string()), *kind, "", ""});
   });
   return out;
 }
