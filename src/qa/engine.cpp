@@ -86,12 +86,13 @@ Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res,
   wordings_.resize(entries_.size());
   for (std::size_t d = 0; d < entries_.size(); ++d) {
     auto add = [&](const std::string& text, bool training) {
-      Wording w{{}, training};
+      Wording w{{}, 0, training};
       for (const auto& word : analyzer_.content_words(text))
         if (auto id = index_.id(word); id >= 0) w.ids.push_back(static_cast<uint32_t>(id));
       std::sort(w.ids.begin(), w.ids.end());
       w.ids.erase(std::unique(w.ids.begin(), w.ids.end()), w.ids.end());
-      if (!w.ids.empty()) wordings_[d].push_back(std::move(w));
+      for (uint32_t id : w.ids) w.idf += index_.idf_by_id(id);
+      if (w.idf > 0) wordings_[d].push_back(std::move(w));
     };
     add(entries_[d].question, false);
     for (const auto& a : entries_[d].alt_questions) add(a, false);
@@ -160,14 +161,13 @@ bool Reply::answered() const {
 
 double Engine::wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const {
   double best = 0;
-  for (const auto& [ids, training] : wordings_[doc]) {
-    double all = 0, hit = 0;
-    for (uint32_t id : ids) {
-      const double w = index_.idf_by_id(id);
-      all += w;
-      if (std::binary_search(query_ids.begin(), query_ids.end(), id)) hit += w;
-    }
-    if (all > 0) best = std::max(best, (training ? opt_.training_rerank : 1.0) * hit / all);
+  for (const auto& [ids, idf, training] : wordings_[doc]) {
+    const double weight = training ? opt_.training_rerank : 1.0;
+    if (weight <= best) continue;  // a share is at most 1: this wording cannot do better
+    double hit = 0;
+    for (uint32_t id : ids)
+      if (std::binary_search(query_ids.begin(), query_ids.end(), id)) hit += index_.idf_by_id(id);
+    best = std::max(best, weight * hit / idf);
   }
   return best;
 }

@@ -149,6 +149,7 @@ class Engine {
   // content syllables that the index knows.
   struct Wording {
     std::vector<uint32_t> ids;
+    double idf = 0;         // the sum of their idf
     bool training = false;  // a training phrasing
   };
   std::vector<std::vector<Wording>> wordings_;
