@@ -146,14 +146,19 @@ class Engine {
   std::string exact_key(std::string_view text) const;
   std::optional<uint32_t> exact_class(std::string_view text) const;
   // Per entry, per wording (question, alternatives, then training phrasings): term ids of its
-  // content syllables that the index knows.
+  // content syllables that the index knows. Back to back in one array, as the re-ranking reads
+  // some 37 wordings of each of ten entries per question.
   struct Wording {
-    std::vector<uint32_t> ids;
-    double idf = 0;         // the sum of their idf
-    bool training = false;  // a training phrasing
+    uint32_t begin = 0, end = 0;  // its ids: wording_ids_[begin, end)
+    double idf = 0;               // the sum of their idf
+    bool training = false;        // a training phrasing
   };
-  std::vector<std::vector<Wording>> wordings_;
-  double wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const;
+  std::vector<uint32_t> wording_ids_;
+  std::vector<float> wording_idf_;  // the idf of each id of wording_ids_, beside it
+  std::vector<Wording> wordings_;
+  std::vector<uint32_t> first_wording_;  // entry d's wordings: [first_wording_[d], [d + 1])
+  // `in_query[id]` is non-zero for the question's content terms.
+  double wording_share(uint32_t doc, const std::vector<char>& in_query) const;
   // ask() with the classifier's probabilities of `question` already computed (reply() has them).
   Ranking rank(std::string_view question, std::vector<double> p) const;
   // Whether a letter's asking sentences (ask_sentences of `text`) lean own-case too.
