@@ -19,7 +19,7 @@
 //   POST /api/v1/qa/entries                 create; PUT /api/v1/qa/entries/{id} new version
 //   GET  /api/v1/qa/entries/{id}            one entry; .../history every version, who and when
 //   POST /api/v1/qa/import                  JSONL body (kb.jsonl format), all or nothing
-//   GET  /api/v1/qa/export                  the bank as JSONL
+//   GET  /api/v1/qa/export                  the bank as JSONL, with staff's hand-off examples
 // Who made a change: the signed-in user, else the X-User header, else "api".
 #include <charconv>
 
@@ -212,8 +212,10 @@ void register_qa_routes(Router& r, Context& ctx) {
       [&ctx](const Request& req, const Params&) {
         auto c = ctx.pool->acquire();
         const auto res = service(ctx).import_jsonl(*c, req.body, req.actor);
-        return Response::json(json::object{
-            {"created", res.created}, {"updated", res.updated}, {"unchanged", res.unchanged}});
+        return Response::json(json::object{{"created", res.created},
+                                           {"updated", res.updated},
+                                           {"unchanged", res.unchanged},
+                                           {"examples", res.examples}});
       },
       jsonl_upload());
 

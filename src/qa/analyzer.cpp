@@ -30,8 +30,50 @@ Analyzer::Analyzer(std::shared_ptr<const text::Lexicon> lexicon,
     opt_.mode = TermMode::bigram;
 }
 
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Chat glues numbers to their unit: "7th", "6tháng", "21tuần", "t1-t7" (tháng 1 to tháng 7),
+// "dưới 7t". Such a token becomes the number and the unit, so that "6tháng" meets "6 tháng":
+// "th" or "t" glued to a number is "tháng"; a lone "t" after one (tuổi, tháng or triệu) is
+// dropped rather than read as "tôi", which the lexicon makes of a lone "t".
+std::vector<text::Token> split_units(std::vector<text::Token> in) {
+  std::vector<text::Token> out;
+  out.reserve(in.size());
+  for (auto& t : in) {
+    const std::string& f = t.folded;
+    const std::size_t lead = std::find_if_not(f.begin(), f.end(), is_digit) - f.begin();
+    const std::size_t tail = std::find_if_not(f.rbegin(), f.rend(), is_digit) - f.rbegin();
+    const auto month = [] { return text::Token{"thang", "thang", false}; };
+    if (lead > 0 && lead < f.size() && tail == 0) {  // "7th", "6tháng"
+      std::string unit = t.text.substr(lead), unit_folded = f.substr(lead);
+      out.push_back({f.substr(0, lead), f.substr(0, lead), false});
+      if (unit_folded == "th" || unit_folded == "thg")
+        out.push_back(month());
+      else if (unit_folded != "t")
+        out.push_back({unit, unit_folded, unit != unit_folded});
+    } else if (tail > 0 && tail < f.size() && lead == 0) {  // "t1", "th12"
+      const std::string word = f.substr(0, f.size() - tail);
+      if (word != "t" && word != "th" && word != "thg") {
+        out.push_back(std::move(t));
+        continue;
+      }
+      out.push_back(month());
+      out.push_back({f.substr(f.size() - tail), f.substr(f.size() - tail), false});
+    } else {
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<text::Token> Analyzer::prepare(std::string_view s) const {
-  auto toks = text::tokenize(s, opt_.max_tokens);
+  auto toks = split_units(text::tokenize(s, opt_.max_tokens));
   return lexicon_ ? lexicon_->rewrite(toks) : toks;
 }
 
@@ -65,7 +107,7 @@ std::vector<std::string> Analyzer::content_words(std::string_view s) const {
 }
 
 std::vector<text::Token> Analyzer::repaired(std::string_view q, const text::Speller* vocab) const {
-  auto raw = text::tokenize(q, opt_.max_tokens);
+  auto raw = split_units(text::tokenize(q, opt_.max_tokens));
   if (opt_.repair && vocab) {
     for (auto& t : raw) {
       if (vocab->contains(t.folded)) continue;

@@ -60,13 +60,14 @@ class Analyzer {
   // (a personal code), "#num" for a shorter number. Phrasings and questions alike go through it.
   std::vector<std::string> classifier_features(std::string_view text,
                                                const text::Speller* vocab) const;
+  // A question's tokens with Telex and typo repairs against `vocab`, then rewritten: what the
+  // terms and the features above are made of.
+  std::vector<text::Token> repaired(std::string_view question, const text::Speller* vocab) const;
   const AnalyzerOptions& options() const { return opt_; }
   const text::Lexicon& lexicon() const { return *lexicon_; }
 
  private:
   std::vector<text::Token> prepare(std::string_view text) const;
-  // A question's tokens with Telex and typo repairs against `vocab`, then rewritten.
-  std::vector<text::Token> repaired(std::string_view question, const text::Speller* vocab) const;
   void phrases(const std::vector<text::Token>& t,
                const std::function<void(std::string)>& emit) const;
 

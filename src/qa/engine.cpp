@@ -45,7 +45,7 @@ std::vector<HandoffExample> load_handoff(const std::filesystem::path& file) {
       throw std::runtime_error(file.string() + ": dòng " + std::to_string(no) +
                                " cần {\"q\", \"kind\"}");
     if (const auto kind = parse_handoff(k->as_string()))
-      out.push_back({std::string(q->as_string()), *kind});
+      out.push_back({std::string(q->as_string()), *kind, "", ""});
   });
   return out;
 }
@@ -83,23 +83,32 @@ Engine::Engine(std::vector<Entry> entries, std::shared_ptr<const Resources> res,
       today_(today),
       analyzer_(res_->lexicon, res_->words, opt_.analyzer),
       index_(fields_of(entries_), analyzer_, opt_.index) {
-  phrasings_.resize(entries_.size());
+  std::vector<uint32_t> ids;
   for (std::size_t d = 0; d < entries_.size(); ++d) {
-    auto add = [&](const std::string& text) {
-      std::vector<uint32_t> ids;
-      for (const auto& w : analyzer_.content_words(text))
-        if (auto id = index_.id(w); id >= 0) ids.push_back(static_cast<uint32_t>(id));
+    first_wording_.push_back(static_cast<uint32_t>(wordings_.size()));
+    auto add = [&](const std::string& text, bool training) {
+      ids.clear();
+      for (const auto& word : analyzer_.content_words(text))
+        if (auto id = index_.id(word); id >= 0) ids.push_back(static_cast<uint32_t>(id));
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-      if (!ids.empty()) phrasings_[d].push_back(std::move(ids));
+      Wording w{static_cast<uint32_t>(wording_ids_.size()), 0, 0, training};
+      for (uint32_t id : ids) w.idf += index_.idf_by_id(id);
+      if (w.idf <= 0) return;
+      wording_ids_.insert(wording_ids_.end(), ids.begin(), ids.end());
+      for (uint32_t id : ids) wording_idf_.push_back(index_.idf_by_id(id));
+      w.end = static_cast<uint32_t>(wording_ids_.size());
+      wordings_.push_back(w);
     };
-    add(entries_[d].question);
-    for (const auto& a : entries_[d].alt_questions) add(a);
+    add(entries_[d].question, false);
+    for (const auto& a : entries_[d].alt_questions) add(a, false);
+    for (const auto& a : entries_[d].phrasings) add(a, true);
     const auto doc = static_cast<uint32_t>(d);
     exact_.try_emplace(exact_key(entries_[d].question), doc);
     for (const auto& a : entries_[d].alt_questions) exact_.try_emplace(exact_key(a), doc);
     for (const auto& a : entries_[d].phrasings) exact_.try_emplace(exact_key(a), doc);
   }
+  first_wording_.push_back(static_cast<uint32_t>(wordings_.size()));
   for (const auto& h : res_->handoff)
     exact_.try_emplace(exact_key(h.text),
                        h.kind == Handoff::own_case ? own_case_class() : out_of_scope_class());
@@ -157,16 +166,16 @@ bool Reply::answered() const {
   return std::any_of(asks.begin(), asks.end(), [](const Ranking& r) { return r.answered; });
 }
 
-double Engine::wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const {
+double Engine::wording_share(uint32_t doc, const std::vector<char>& in_query) const {
   double best = 0;
-  for (const auto& ids : phrasings_[doc]) {
-    double all = 0, hit = 0;
-    for (uint32_t id : ids) {
-      const double w = index_.idf_by_id(id);
-      all += w;
-      if (std::binary_search(query_ids.begin(), query_ids.end(), id)) hit += w;
-    }
-    if (all > 0) best = std::max(best, hit / all);
+  for (uint32_t k = first_wording_[doc]; k < first_wording_[doc + 1]; ++k) {
+    const Wording& w = wordings_[k];
+    const double weight = w.training ? opt_.training_rerank : 1.0;
+    if (weight <= best) continue;  // a share is at most 1: this wording cannot do better
+    double hit = 0;
+    for (uint32_t i = w.begin; i < w.end; ++i)
+      hit += in_query[wording_ids_[i]] ? static_cast<double>(wording_idf_[i]) : 0.0;
+    best = std::max(best, weight * hit / w.idf);
   }
   return best;
 }
@@ -191,10 +200,20 @@ Ranking Engine::rank(std::string_view question, std::vector<double> p) const {
   for (const auto& t : terms)
     if (auto id = index_.id(t.key); t.content && id >= 0)
       query_ids.push_back(static_cast<uint32_t>(id));
-  std::sort(query_ids.begin(), query_ids.end());
+  // The question's terms marked in a per-thread array, unmarked when this returns.
+  thread_local std::vector<char> in_query;
+  if (in_query.size() < index_.terms()) in_query.resize(index_.terms(), 0);
+  struct Unmark {
+    std::vector<char>& marks;
+    const std::vector<uint32_t>& ids;
+    ~Unmark() {
+      for (uint32_t id : ids) marks[id] = 0;
+    }
+  } unmark{in_query, query_ids};
+  for (uint32_t id : query_ids) in_query[id] = 1;
   auto reranked = [&](uint32_t doc, float score) {
     return opt_.rerank_weight > 0
-               ? score * static_cast<float>(1 + opt_.rerank_weight * wording_share(doc, query_ids))
+               ? score * static_cast<float>(1 + opt_.rerank_weight * wording_share(doc, in_query))
                : score;
   };
   std::vector<Hit> lexical = index_.search(terms, std::max<std::size_t>(4, opt_.rerank_depth));
@@ -297,7 +316,8 @@ Reply Engine::reply(std::string_view message) const {
   out.own_case_p = p.empty() ? 0 : p[own_case_class()];  // empty: nothing the model knows
   const auto asks = ask_sentences(text);
   if (exact_class(text) == own_case_class() ||
-      (out.own_case_p >= opt_.own_case_threshold && own_case_asks(asks, text))) {
+      (out.own_case_p >= opt_.own_case_threshold && own_case_asks(asks, text) &&
+       about_own_file(analyzer_.repaired(text, &index_.vocabulary())))) {
     out.own_case = true;
     return out;
   }

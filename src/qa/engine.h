@@ -81,6 +81,11 @@ struct EngineOptions {
   // It favours "Điều kiện hưởng trợ cấp thất nghiệp?" over a longer entry that merely holds it.
   double rerank_weight = 1.0;
   std::size_t rerank_depth = 10;
+  // The training phrasings count in that share too (8 Dec 2026: "nhung ai duoc bhyt chi tra
+  // 100%" is worded like a phrasing of the entry on 100 % cover, not like its question), at this
+  // weight: there are 35 of them per entry against one to three curated wordings, so one of them
+  // covers a question by chance more easily. Chosen on real_dev among {0, 0.5, 0.75, 1}.
+  double training_rerank = 0.75;
   EngineOptions();
 };
 
@@ -140,9 +145,20 @@ class Engine {
   std::unordered_map<std::string, uint32_t> exact_;
   std::string exact_key(std::string_view text) const;
   std::optional<uint32_t> exact_class(std::string_view text) const;
-  // Per entry, per phrasing (question, then alternatives): term ids of its content syllables.
-  std::vector<std::vector<std::vector<uint32_t>>> phrasings_;
-  double wording_share(uint32_t doc, const std::vector<uint32_t>& query_ids) const;
+  // Per entry, per wording (question, alternatives, then training phrasings): term ids of its
+  // content syllables that the index knows. Back to back in one array, as the re-ranking reads
+  // some 37 wordings of each of ten entries per question.
+  struct Wording {
+    uint32_t begin = 0, end = 0;  // its ids: wording_ids_[begin, end)
+    double idf = 0;               // the sum of their idf
+    bool training = false;        // a training phrasing
+  };
+  std::vector<uint32_t> wording_ids_;
+  std::vector<float> wording_idf_;  // the idf of each id of wording_ids_, beside it
+  std::vector<Wording> wordings_;
+  std::vector<uint32_t> first_wording_;  // entry d's wordings: [first_wording_[d], [d + 1])
+  // `in_query[id]` is non-zero for the question's content terms.
+  double wording_share(uint32_t doc, const std::vector<char>& in_query) const;
   // ask() with the classifier's probabilities of `question` already computed (reply() has them).
   Ranking rank(std::string_view question, std::vector<double> p) const;
   // Whether a letter's asking sentences (ask_sentences of `text`) lean own-case too.

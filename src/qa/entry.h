@@ -55,6 +55,7 @@ std::optional<Handoff> parse_handoff(std::string_view s);
 struct HandoffExample {
   std::string text;
   Handoff kind;
+  std::string added_by, added_at;  // who made it from the queue, and when; empty in the data file
 };
 
 // Bank fields only; with_meta adds version, updated_by and updated_at.

@@ -49,7 +49,9 @@ class Index {
   // Dense id of a term (for compact per-entry term lists), or -1 if unknown.
   int64_t id(const std::string& key) const {
     auto it = terms_.find(key);
-    return it == terms_.end() ? -1 : it->second;
+    // Both arms int64_t: with a bare -1 the ternary's type would be uint32_t, and an unknown
+    // term would get id 4294967295 instead of -1.
+    return it == terms_.end() ? int64_t{-1} : int64_t{it->second};
   }
   float idf_by_id(uint32_t id) const { return postings_[id].idf; }
   // Folded syllables of the bank (and the lexicon), weighted by document frequency.

@@ -41,6 +41,19 @@ constexpr std::array kCourtesy = {"chao",    "cam on",     "thank",   "mong",
 constexpr std::array kFollowOns = {"thi",     "neu co",  "neu duoc", "neu vay",
                                    "con neu", "nhu vay", "hay la"};
 
+// The marks of a message about the asker's own file (about_own_file): who asks, the state of a
+// file or a payment, a request to look one up or put it right.
+constexpr std::array kOwnFileMarks = {
+    // the asker
+    "tôi", "em", "mình", "tớ", "cháu",
+    // the state of a file or a payment
+    "đã", "chưa", "rồi", "vẫn", "bị", "sai", "nhầm", "lỗi", "chậm", "trễ", "treo", "thiếu", "mất",
+    "không nhận", "không thấy", "không hiện", "không về", "không đúng", "không khớp", "ít hơn",
+    "tình trạng", "trạng thái",
+    // a request to look it up or put it right
+    "tra", "tra cứu", "check", "kiểm tra", "ktra", "sửa", "điều chỉnh", "cập nhật", "xin lại",
+    "cấp lại", "mở khóa", "khiếu nại", "duyệt", "từ chối", "hoàn trả"};
+
 // The folded tokens of a sentence, each followed by a space, after a leading space.
 std::string folded_words(std::string_view sentence) {
   std::string out = " ";
@@ -186,6 +199,30 @@ std::vector<std::string> ask_sentences(std::string_view text) {
     if (asks(s)) out.push_back(std::move(s));
   if (out.empty()) out.emplace_back(text);
   return out;
+}
+
+bool about_own_file(const std::vector<text::Token>& tokens) {
+  static const auto marks = [] {
+    std::vector<std::vector<text::Token>> out;
+    for (const char* m : kOwnFileMarks) out.push_back(text::tokenize(m));
+    return out;
+  }();
+  // A phrase's word matches a token typed with diacritics only with the same ones.
+  auto same = [](const text::Token& typed, const text::Token& word) {
+    return typed.marked ? typed.text == word.text : typed.folded == word.folded;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto& f = tokens[i].folded;
+    if (f.size() >= 8 && std::all_of(f.begin(), f.end(), [](char c) { return digit(c); }))
+      return true;  // a personal code
+    for (const auto& m : marks) {
+      if (i + m.size() > tokens.size()) continue;
+      std::size_t k = 0;
+      while (k < m.size() && same(tokens[i + k], m[k])) ++k;
+      if (k == m.size()) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace caunoi::qa

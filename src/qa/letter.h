@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/tokenize.h"
+
 namespace caunoi::qa {
 
 // The message as the engine reads it: anonymisation placeholders of the evaluation sets
@@ -28,5 +30,15 @@ bool asks(std::string_view sentence);
 
 // The asking sentences of a message, in order; the whole message when none asks.
 std::vector<std::string> ask_sentences(std::string_view text);
+
+// Whether a message can be about the asker's own file or money: it names the asker (tôi, em,
+// mình…, or a personal code of 8 digits or more), tells the state of a file or a payment (đã,
+// chưa, bị, sai, chậm, không nhận được…) or asks for one to be looked up or put right (tra cứu,
+// kiểm tra, sửa, cấp lại…). A title that does none of these ("Thời gian giải quyết hồ sơ thai
+// sản", "Hồ sơ hưởng BHXH khi chăm con ốm") asks about the rules, whatever its words share with
+// own-case requests. `tokens` are the message's, after the analyzer's repairs and rewriting (so
+// "tooi", "t" and "tui" are all "tôi"); a word typed with diacritics is matched with them ("chăm
+// sóc" is not "chậm"), one typed without, folded.
+bool about_own_file(const std::vector<text::Token>& tokens);
 
 }  // namespace caunoi::qa

@@ -50,6 +50,21 @@ const store::Migration kMigrations[] = {
      "  queue_id INTEGER NOT NULL UNIQUE,"
      "  added_by TEXT NOT NULL,"
      "  added_at TEXT NOT NULL);"},
+    // An example imported with the bank (jsonl.h) comes from another database's queue, not this
+    // one's: its queue_id is null. SQLite cannot drop a NOT NULL, so the table is rebuilt there.
+    {"qa", 4, "hand-off examples imported with the bank",
+     "CREATE TABLE qa_handoff_examples_4 ("
+     "  id INTEGER PRIMARY KEY,"
+     "  text TEXT NOT NULL,"
+     "  kind TEXT NOT NULL,"
+     "  queue_id INTEGER UNIQUE,"
+     "  added_by TEXT NOT NULL,"
+     "  added_at TEXT NOT NULL);"
+     "INSERT INTO qa_handoff_examples_4(id, text, kind, queue_id, added_by, added_at) "
+     "  SELECT id, text, kind, queue_id, added_by, added_at FROM qa_handoff_examples;"
+     "DROP TABLE qa_handoff_examples;"
+     "ALTER TABLE qa_handoff_examples_4 RENAME TO qa_handoff_examples;",
+     "ALTER TABLE qa_handoff_examples ALTER COLUMN queue_id DROP NOT NULL;"},
 };
 
 std::string now_utc() {
@@ -198,7 +213,7 @@ std::vector<Entry> entry_history(store::Connection& c, const std::string& id) {
 }
 
 ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entries,
-                            const audit::Actor& by) {
+                            const audit::Actor& by, const std::vector<HandoffExample>& examples) {
   ImportResult res;
   store::Transaction tx(c);
   for (Entry e : entries) {
@@ -210,11 +225,28 @@ ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entr
     write_version(c, e, by.username, old ? old->version + 1 : 1);
     ++(old ? res.updated : res.created);
   }
-  if (res.created + res.updated > 0)
-    audit::record_change(
-        c, by,
-        boost::json::serialize(boost::json::object{
-            {"created", res.created}, {"updated", res.updated}, {"unchanged", res.unchanged}}));
+  const std::string at = now_utc();
+  for (const auto& h : examples) {
+    if (c.scalar("SELECT COUNT(*) FROM qa_handoff_examples WHERE text = ? AND kind = ?", h.text,
+                 handoff_name(h.kind))
+            .value_or(0) > 0)
+      continue;
+    c.execute(
+        "INSERT INTO qa_handoff_examples(text, kind, queue_id, added_by, added_at) "
+        "VALUES (?, ?, NULL, ?, ?)",
+        h.text, handoff_name(h.kind), h.added_by.empty() ? by.username : h.added_by,
+        h.added_at.empty() ? at : h.added_at);
+    ++res.examples;
+  }
+  if (res.examples > 0)  // the other servers' engines learn them too
+    changes::record(c, kFeedPart,
+                    boost::json::serialize(boost::json::object{{"examples", res.examples}}));
+  if (res.created + res.updated + res.examples > 0)
+    audit::record_change(c, by,
+                         boost::json::serialize(boost::json::object{{"created", res.created},
+                                                                    {"updated", res.updated},
+                                                                    {"unchanged", res.unchanged},
+                                                                    {"examples", res.examples}}));
   tx.commit();
   return res;
 }
@@ -273,9 +305,11 @@ Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string
 
 std::vector<HandoffExample> load_handoff_examples(store::Connection& c) {
   std::vector<HandoffExample> out;
-  c.each("SELECT text, kind FROM qa_handoff_examples ORDER BY id", [&](const store::Row& r) {
-    if (const auto kind = parse_handoff(r.text(1))) out.push_back({r.text(0), *kind});
-  });
+  c.each("SELECT text, kind, added_by, added_at FROM qa_handoff_examples ORDER BY id",
+         [&](const store::Row& r) {
+           if (const auto kind = parse_handoff(r.text(1)))
+             out.push_back({r.text(0), *kind, r.text(2), r.text(3)});
+         });
   return out;
 }
 

@@ -33,11 +33,15 @@ std::vector<Entry> entry_history(store::Connection& c, const std::string& id);
 
 struct ImportResult {
   int created = 0, updated = 0, unchanged = 0;
+  int examples = 0;  // hand-off examples added
 };
-// New ids are created, changed ones get a new version, identical ones are left alone; one
-// transaction for all.
+// New ids are created, changed ones get a new version, identical ones are left alone; the
+// hand-off examples (those staff made from another database's queue, see jsonl.h) are added
+// unless one with the same text and kind is stored already, keeping who made them and when
+// (else `by` and now). One transaction for all.
 ImportResult import_entries(store::Connection& c, const std::vector<Entry>& entries,
-                            const audit::Actor& by);
+                            const audit::Actor& by,
+                            const std::vector<HandoffExample>& examples = {});
 
 struct QueueItem {
   int64_t id = 0;
@@ -66,8 +70,9 @@ Entry answer_queue_item(store::Connection& c, int64_t id, Entry e, const audit::
 // "queue_item_not_found" / "entry_not_found", conflict "queue_item_answered".
 Entry queue_item_to_phrasing(store::Connection& c, int64_t id, const std::string& entry_id,
                              const audit::Actor& by);
-// Training examples of the hand-off classes that staff made from queued questions, oldest first;
-// the engine learns them with data/qa/handoff.jsonl.
+// Training examples of the hand-off classes that staff made from queued questions (here or in a
+// database whose bank was imported), oldest first; the engine learns them with
+// data/qa/handoff.jsonl.
 std::vector<HandoffExample> load_handoff_examples(store::Connection& c);
 // "câu này là yêu cầu tra cứu hồ sơ / ngoài phạm vi": records the queued question as a training
 // example of `kind`, in one transaction with its audit record. An own-case request stays open,

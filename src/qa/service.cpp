@@ -27,12 +27,14 @@ Service::Service(store::Connection& c, std::shared_ptr<const Resources> res, Eng
 void Service::rebuild(store::Connection& c) {
   auto all = load_entries(c);
   // The classifier learns the data file's hand-off examples and those staff made from the queue.
+  auto examples = load_handoff_examples(c);
   auto res = std::make_shared<Resources>(*base_);
-  for (auto& h : load_handoff_examples(c)) res->handoff.push_back(std::move(h));
+  res->handoff.insert(res->handoff.end(), examples.begin(), examples.end());
   auto engine = std::make_shared<const Engine>(all, res, opt_);
   if (eager_) engine->warm();
   std::lock_guard g(snap_);
   all_ = std::move(all);
+  examples_ = std::move(examples);
   engine_ = std::move(engine);
   res_ = std::move(res);
 }
@@ -135,15 +137,16 @@ Entry Service::update(store::Connection& c, const std::string& id, Entry e,
 
 ImportResult Service::import_jsonl(store::Connection& c, std::string_view jsonl,
                                    const audit::Actor& by) {
-  auto entries = parse_jsonl(jsonl);
+  auto bank = parse_bank_jsonl(jsonl);
   std::lock_guard g(write_);
-  auto res = import_entries(c, entries, by);
+  auto res = import_entries(c, bank.entries, by, bank.handoff);
   rebuild(c);
   return res;
 }
 
 std::string Service::export_jsonl() const {
-  return to_jsonl(entries());
+  std::lock_guard g(snap_);
+  return to_jsonl(all_, examples_);
 }
 
 Entry Service::answer_queued(store::Connection& c, int64_t queue_id, boost::json::object body,

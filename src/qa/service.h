@@ -58,6 +58,7 @@ class Service {
   std::vector<Entry> entries() const;  // all, drafts and retired included
   Entry create(store::Connection& c, Entry e, const audit::Actor& by);
   Entry update(store::Connection& c, const std::string& id, Entry e, const audit::Actor& by);
+  // The bank's JSONL (jsonl.h): entries, and the hand-off examples staff made from the queue.
   ImportResult import_jsonl(store::Connection& c, std::string_view jsonl, const audit::Actor& by);
   std::string export_jsonl() const;
   // Creates an entry from the body (question defaults to the queued one) and closes the item.
@@ -87,9 +88,10 @@ class Service {
   EngineOptions opt_;
   std::mutex write_;  // one bank change at a time
   bool eager_ = false;
-  mutable std::mutex snap_;               // guards the three members below
+  mutable std::mutex snap_;               // guards the four members below
   std::shared_ptr<const Resources> res_;  // base_ plus the examples staff made from the queue
   std::vector<Entry> all_;
+  std::vector<HandoffExample> examples_;  // those staff made, exported with the bank
   mutable std::shared_ptr<const Engine> engine_;
 };
 

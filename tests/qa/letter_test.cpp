@@ -64,3 +64,24 @@ TEST(Letter, AFollowOnIsReadWithTheSentenceBefore) {
       "Em muốn hỏi em chưa đăng ký kết hôn. Thì em có được nhận tiền thai sản không ạ? Nếu có "
       "thì được bao nhiêu?");
 }
+
+TEST(Letter, AMessageAboutOwnFileNamesTheAskerOrAFileState) {
+  auto own = [](const char* m) { return about_own_file(caunoi::text::tokenize(m)); };
+  // Titles about the rules: nobody, no state, no request to look anything up.
+  EXPECT_FALSE(own("Thời gian giải quyết hồ sơ thai sản"));
+  EXPECT_FALSE(own("Giải quyết hồ sơ tiền ốm đau"));
+  // "chăm" typed with its accent is not "chậm" (late).
+  EXPECT_FALSE(own("Hồ sơ hưởng BHXH khi chăm sóc con nhỏ"));
+  // The asker, a personal code, a state, a request to look up or fix.
+  EXPECT_TRUE(own("Em hỏi hồ sơ thai sản"));
+  EXPECT_TRUE(own("Mã 0123456789 hồ sơ thai sản"));
+  EXPECT_TRUE(own("hồ sơ thai sản bị treo"));
+  EXPECT_TRUE(own("Giải quyết chậm hồ sơ hưu trí"));
+  EXPECT_TRUE(own("Tra cứu mã hồ sơ thai sản"));
+  EXPECT_TRUE(own("Tiền thai sản không nhận được"));
+  EXPECT_TRUE(own("sửa ngày sinh trên sổ"));
+  // Typed without accents, "cham" may be "chậm": the classifier decides.
+  EXPECT_TRUE(own("ho so cham"));
+  EXPECT_FALSE(own("ho so om dau"));
+  EXPECT_FALSE(own(""));
+}

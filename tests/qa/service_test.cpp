@@ -241,6 +241,9 @@ TEST_F(QaRoutes, AskQueueAndBankOverTheRouter) {
   EXPECT_EQ(call("POST", "/api/v1/qa/import", "{\"id\": 1}\n").status, 400);
   res = call("GET", "/api/v1/qa/export");
   EXPECT_EQ(std::count(res.body.begin(), res.body.end(), '\n'), 151);
+  res = call("POST", "/api/v1/qa/import", res.body);
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(boost::json::parse(res.body).at("examples").as_int64(), 0);
 }
 
 TEST_F(QaRoutes, AQueuedQuestionBecomesAHandOffExampleInOneStep) {
@@ -304,4 +307,55 @@ TEST_F(QaRoutes, AQueuedQuestionBecomesAHandOffExampleInOneStep) {
   const auto again = open_service(*c, qa_test::data_dir());
   EXPECT_TRUE(again->ask(mine).own_case);
   EXPECT_FALSE(again->ask(stray).answered());
+}
+
+// Staff's hand-off examples leave with the bank's export and come back with its import: into a
+// fresh database, they are stored with who made them and when, the engine learns them, and that
+// database exports the same file. Importing the file again adds nothing.
+TEST_F(QaRoutes, HandOffExamplesRoundTripThroughTheBanksJsonl) {
+  const std::string mine = "Cho tôi biết mẹ tôi còn được lĩnh tiền tuất không";
+  const std::string stray = "Con đường nào gần nhất để đi từ Hà Nội vào Huế?";
+  for (const auto& [q, kind] : {std::pair{mine, "own_case"}, std::pair{stray, "out_of_scope"}}) {
+    auto res = call("POST", "/api/v1/qa/ask",
+                    boost::json::serialize(boost::json::object{{"question", q}}));
+    const auto qid = boost::json::parse(res.body).at("queue_id").as_int64();
+    res = call("POST", "/api/v1/qa/queue/" + std::to_string(qid) + "/example",
+               boost::json::serialize(boost::json::object{{"kind", kind}}));
+    ASSERT_EQ(res.status, 200) << res.body;
+  }
+  const std::string exported = call("GET", "/api/v1/qa/export").body;
+  EXPECT_EQ(std::count(exported.begin(), exported.end(), '\n'), 152);  // 150 entries, 2 examples
+  const auto bank = parse_bank_jsonl(exported);
+  EXPECT_EQ(bank.entries.size(), 150u);
+  ASSERT_EQ(bank.handoff.size(), 2u);
+  EXPECT_EQ(bank.handoff[1].text, stray);
+  EXPECT_EQ(bank.handoff[1].added_by, "canbo");
+
+  // A fresh database, whose first start seeds the starter bank without the examples.
+  auto fresh = store::open_sqlite(":memory:");
+  auto svc = open_service(*fresh, qa_test::data_dir());
+  EXPECT_TRUE(load_handoff_examples(*fresh).empty());
+  EXPECT_FALSE(svc->ask(mine).own_case);
+  const auto r = svc->import_jsonl(*fresh, exported, testutil::by("nhap"));
+  EXPECT_EQ(r.unchanged, 150);
+  EXPECT_EQ(r.examples, 2);
+  const auto examples = load_handoff_examples(*fresh);
+  ASSERT_EQ(examples.size(), 2u);
+  EXPECT_EQ(examples[0].text, mine);
+  EXPECT_EQ(examples[0].kind, Handoff::own_case);
+  EXPECT_EQ(examples[1].kind, Handoff::out_of_scope);
+  EXPECT_EQ(examples[0].added_by, "canbo");  // who made it, not who imported it
+  EXPECT_EQ(examples[0].added_at, bank.handoff[0].added_at);
+  EXPECT_TRUE(svc->ask(mine).own_case);  // the engine learnt them
+  EXPECT_FALSE(svc->ask(stray).answered());
+  EXPECT_EQ(svc->export_jsonl(), exported);
+  EXPECT_EQ(svc->import_jsonl(*fresh, exported, testutil::by("nhap")).examples, 0);
+  EXPECT_EQ(load_handoff_examples(*fresh).size(), 2u);
+
+  // A bad example line refuses the whole file.
+  EXPECT_THROW(svc->import_jsonl(*fresh, R"({"q": "", "kind": "own_case"})", testutil::by("x")),
+               Error);
+  EXPECT_THROW(svc->import_jsonl(*fresh, R"({"q": "x", "kind": "khác"})", testutil::by("x")),
+               Error);
+  EXPECT_EQ(load_handoff_examples(*fresh).size(), 2u);
 }

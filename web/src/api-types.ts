@@ -1344,6 +1344,8 @@ export interface components {
       created: number;
       updated: number;
       unchanged: number;
+      /** @description Câu mẫu chuyển cán bộ được thêm */
+      examples: number;
     };
     Indicator: {
       code: string;
