@@ -549,15 +549,17 @@ int64_t PgConnection::insert_rows(std::string_view table, const std::vector<std:
   bool keep_ids = numbered && std::find(columns.begin(), columns.end(), "id") != columns.end();
   if (keep_ids) numbered = false;
   if (numbered) run("LOCK TABLE " + t + " IN SHARE ROW EXCLUSIVE MODE", "insert_rows");
-  const std::string next_id =
-      numbered ? "SELECT nextval(pg_get_serial_sequence('" + t + "', 'id'))" : "";
+  const std::string sequence = "pg_get_serial_sequence('" + t + "', 'id')";
+  const std::string next_id = "SELECT nextval(" + sequence + ")";
+  // The id the table's next row takes becomes `expr` (setval's false: not yet drawn).
+  auto set_next_id = [&](const std::string& expr) {
+    run("SELECT setval(" + sequence + ", " + expr + ", false)", "insert_rows");
+  };
   // The first id this load may take: the sequence's next value, drawn and given back below.
   int64_t lo = 0;
   if (numbered) {
     lo = numbers(next_id)[0];
-    run("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), " + std::to_string(lo) +
-            ", false)",
-        "insert_rows");
+    set_next_id(std::to_string(lo));
   }
   const std::string direct = "COPY " + t + "(" + cols + ") FROM STDIN";
   std::optional<int64_t> copied;
@@ -604,16 +606,10 @@ int64_t PgConnection::insert_rows(std::string_view table, const std::vector<std:
               ") r WHERE " + t + ".id = r.id",
           "insert_rows");
     }
-    hi = lo + n - 1;
-    // Nothing inserted: the next id is lo again (setval's false: "not yet drawn").
-    run("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), " +
-            (n > 0 ? std::to_string(hi) + ", true)" : std::to_string(lo) + ", false)"),
-        "insert_rows");
-    bulk_last_id_ = n > 0 ? std::optional<int64_t>(hi) : std::nullopt;
+    set_next_id(std::to_string(lo + n));  // lo again when nothing was inserted
+    bulk_last_id_ = n > 0 ? std::optional<int64_t>(lo + n - 1) : std::nullopt;
   }
-  if (keep_ids && n > 0)
-    run("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT MAX(id) FROM " + t + "))",
-        "insert_rows");
+  if (keep_ids && n > 0) set_next_id("(SELECT MAX(id) + 1 FROM " + t + ")");
   if (own) own->commit();
   changes_ = n;
   if (n > 0 && numbered) inserted_ = true;
